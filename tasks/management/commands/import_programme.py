@@ -1,0 +1,82 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tasks.document import ProgrammeDoc, ProgrammeFormatError
+from tasks.importer import save_programme
+from tasks.text_reader import decode, read_programme_text
+
+
+def read_document(path):
+    """A ProgrammeDoc from a text document or from the JSON of export_programme."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise ProgrammeFormatError(
+            _("Không đọc được tệp %(path)s: %(error)s") % {"path": path, "error": error.strerror}
+        ) from error
+    text = decode(raw)
+    if text.lstrip().startswith("{"):
+        try:
+            return ProgrammeDoc.from_dict(json.loads(text))
+        except json.JSONDecodeError as error:
+            raise ProgrammeFormatError(
+                _("Dòng %(line)d: JSON không hợp lệ (%(error)s).") % {"line": error.lineno, "error": error.msg},
+                error.lineno,
+            ) from error
+    return read_programme_text(text)
+
+
+def summary(doc, new_agencies):
+    review = sum(1 for task in doc.tasks if task.schedule and task.schedule.needs_review)
+    lines = [
+        _(
+            "%(kind)s số %(number)s (%(issuer)s, năm %(year)d): %(phases)d giai đoạn, %(objectives)d mục tiêu, "
+            "%(sections)d mục, %(tasks)d nhiệm vụ."
+        )
+        % {
+            "kind": doc.kind,
+            "number": doc.number,
+            "issuer": doc.issuer or "-",
+            "year": doc.year,
+            "phases": len(doc.phases),
+            "objectives": sum(len(p.objectives) for p in doc.phases),
+            "sections": len(doc.sections),
+            "tasks": len(doc.tasks),
+        },
+    ]
+    if new_agencies:
+        lines.append(_("Cơ quan mới, cần rà soát: %(names)s.") % {"names": "; ".join(a.name for a in new_agencies)})
+    if review:
+        lines.append(_("%(count)d nhiệm vụ có thời gian thực hiện chưa đọc được, cần rà soát.") % {"count": review})
+    return "\n".join(lines)
+
+
+class Command(BaseCommand):
+    help = _("Nhập một chương trình, kế hoạch từ văn bản UTF-8 (hoặc JSON của export_programme).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--dry-run", action="store_true", help=_("Chỉ cho biết sẽ tạo gì, không ghi gì."))
+        parser.add_argument("--json", dest="as_json", action="store_true", help=_("In kết quả dạng JSON."))
+        parser.add_argument(
+            "--replace", action="store_true", help=_("Thay thế chương trình cùng số, ký hiệu đã nhập trước đó.")
+        )
+
+    def handle(self, path, dry_run, as_json, replace, **options):
+        try:
+            doc = read_document(path)
+            with transaction.atomic():
+                _programme, new_agencies = save_programme(doc, replace=replace)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except ProgrammeFormatError as error:
+            raise CommandError(str(error)) from error
+        if as_json:
+            self.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            verb = _("Sẽ nhập (chạy thử, không ghi gì)") if dry_run else _("Đã nhập")
+            self.stdout.write(f"{verb}: {summary(doc, new_agencies)}")

@@ -1,0 +1,75 @@
+import json
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from agencies.directory import sync_agencies
+from agencies.models import Agency, Profile
+from tasks.document import ProgrammeFormatError
+from tasks.importer import existing_programme, save_programme
+from tasks.roles import COMMAND_STAFF, LEADERSHIP, OFFICER, ensure_role_groups
+from tasks.text_reader import decode, read_programme_text
+
+FIXTURES = settings.BASE_DIR / "fixtures"
+DEMO_PASSWORD = "ptds-demo"
+# username: (role group, agency, full name)
+DEMO_USERS = {
+    "chqs": (COMMAND_STAFF, "Ban Chỉ huy quân sự thành phố Thái Nguyên", "Trần Văn Chỉ Huy"),
+    "congan": (OFFICER, "Công an thành phố Thái Nguyên", "Lê Thị Công An"),
+    "yte": (OFFICER, "Phòng Y tế thành phố Thái Nguyên", "Phạm Văn Y Tế"),
+    "lanhdao": (LEADERSHIP, None, "Nguyễn Văn Lãnh Đạo"),
+}
+
+
+class Command(BaseCommand):
+    help = _("Nạp danh mục cơ quan và hai chương trình mẫu; chạy lại không thay đổi gì.")
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-users", action="store_true", help=_("Tạo thêm tài khoản mẫu cho từng vai trò (mật khẩu ptds-demo).")
+        )
+
+    @transaction.atomic
+    def handle(self, demo_users, **options):
+        entries = json.loads((FIXTURES / "agencies.json").read_text(encoding="utf-8"))
+        created = sync_agencies(entries)
+        self.stdout.write(
+            _("Danh mục cơ quan: %(total)d cơ quan, %(created)d mới.") % {"total": len(entries), "created": created}
+        )
+        for path in sorted((FIXTURES / "programmes").glob("*.txt")):
+            try:
+                doc = read_programme_text(decode(path.read_bytes()))
+                if existing_programme(doc):
+                    self.stdout.write(_("%(number)s đã có, giữ nguyên.") % {"number": doc.number})
+                    continue
+                save_programme(doc)
+            except ProgrammeFormatError as error:
+                raise CommandError(f"{path.name}: {error}") from error
+            self.stdout.write(
+                _("Đã nạp %(kind)s số %(number)s: %(tasks)d nhiệm vụ.")
+                % {"kind": doc.kind, "number": doc.number, "tasks": len(doc.tasks)}
+            )
+        groups = ensure_role_groups()
+        if demo_users:
+            self.create_demo_users(groups)
+
+    def create_demo_users(self, groups):
+        users = get_user_model().objects
+        for username, (role, agency_name, full_name) in DEMO_USERS.items():
+            user, created = users.get_or_create(username=username)
+            if created:
+                first, _sep, last = full_name.rpartition(" ")
+                user.first_name, user.last_name = last, first
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(groups[role])
+            agency = Agency.objects.get(name=agency_name) if agency_name else None
+            Profile.objects.update_or_create(user=user, defaults={"agency": agency})
+        if not users.filter(username="admin").exists():
+            users.create_superuser("admin", "admin@example.invalid", DEMO_PASSWORD)
+        self.stdout.write(
+            _("Tài khoản mẫu: chqs, congan, yte, lanhdao, admin (mật khẩu %(password)s).") % {"password": DEMO_PASSWORD}
+        )

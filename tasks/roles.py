@@ -1,0 +1,46 @@
+"""The portal's roles as Django groups, and what each may do."""
+
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+
+COMMAND_STAFF = "Ban CHQS"
+OFFICER = "Cán bộ cơ quan"
+LEADERSHIP = "Lãnh đạo"
+
+ROLE_LABELS = {
+    COMMAND_STAFF: _("Cán bộ Ban CHQS (điều phối chương trình)"),
+    OFFICER: _("Cán bộ đầu mối của cơ quan"),
+    LEADERSHIP: _("Lãnh đạo (chỉ xem)"),
+}
+
+# (app_label, codename) of each role's model permissions.
+ROLE_PERMISSIONS = {
+    COMMAND_STAFF: [
+        ("tasks", f"{action}_{model}")
+        for model in ("programme", "section", "task", "assignment", "phase")
+        for action in ("view", "change")
+    ]
+    + [("tasks", "add_assignment"), ("tasks", "delete_assignment"), ("agencies", "view_agency")],
+    OFFICER: [("tasks", "view_task"), ("tasks", "view_programme"), ("agencies", "view_agency")],
+    LEADERSHIP: [
+        ("tasks", "view_programme"),
+        ("tasks", "view_section"),
+        ("tasks", "view_task"),
+        ("tasks", "view_assignment"),
+        ("agencies", "view_agency"),
+    ],
+}
+
+
+def ensure_role_groups():
+    """Create the role groups with exactly their permissions; safe to run again."""
+    groups = {}
+    for name, wanted in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        permissions = Permission.objects.filter(
+            content_type__app_label__in={app for app, _codename in wanted},
+            codename__in={codename for _app, codename in wanted},
+        )
+        group.permissions.set([p for p in permissions if (p.content_type.app_label, p.codename) in wanted])
+        groups[name] = group
+    return groups
