@@ -66,20 +66,34 @@ class AgencyDirectory:
         if self.find(part):
             return [part]
         tokens = _DASH_SEPARATOR.split(part)  # name, separator, name, ...
-        pieces = tokens[::2]
-        if len(pieces) == 1:
-            return [part]
-
-        # Cut the pieces into runs that are each a known name, preferring the fewest runs.
-        best = {len(pieces): []}
-        for start in range(len(pieces) - 1, -1, -1):
-            for end in range(start + 1, len(pieces) + 1):
+        count = len(tokens) // 2 + 1
+        # Cut the pieces into names: as few unknown letters as possible, then as few names.
+        # A run that is not a known name must at least start like one ("Phòng ...", "Ban ..."),
+        # which keeps "Phòng Tài chính - Kế hoạch" whole when the directory does not know it.
+        best = {count: ((0, 0), [])}
+        for start in range(count - 1, -1, -1):
+            for end in range(start + 1, count + 1):
                 if end not in best:
                     continue
-                joined = "".join(tokens[2 * start : 2 * end - 1])
-                if self.find(joined) and (start not in best or len(best[end]) + 1 < len(best[start])):
-                    best[start] = [joined, *best[end]]
-        return best.get(0) or [part]
+                run = "".join(tokens[2 * start : 2 * end - 1])
+                if not (self.find(run) or _looks_like_agency(run)):
+                    continue
+                unknown = 0 if self.find(run) else len(run)
+                (letters, names), rest = best[end]
+                candidate = ((letters + unknown, names + 1), [run, *rest])
+                if start not in best or candidate[0] < best[start][0]:
+                    best[start] = candidate
+        return best[0][1] if 0 in best else [part]
+
+
+_AGENCY_WORDS = (
+    "phong ", "ban ", "so ", "cong an", "uy ban", "ubnd", "trung tam", "van phong", "co quan", "cac ", "doi ",
+    "hoi ", "bo ", "thanh tra", "chi cuc", "cuc ", "vien ", "truong ", "benh vien", "quan doi", "doan ", "mat tran",
+)  # fmt: skip
+
+
+def _looks_like_agency(name):
+    return fold_name(name).startswith(_AGENCY_WORDS)
 
 
 @transaction.atomic
