@@ -1,1 +1,250 @@
-# Register your models here.
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+from agencies.text import fold, nfc
+
+from .models import Assignment, LegalBasis, Objective, Phase, Programme, Section, Task
+
+admin.site.site_header = _("Cổng theo dõi nhiệm vụ phòng thủ dân sự")
+admin.site.site_title = _("Cổng PTDS")
+admin.site.index_title = _("Quản trị dữ liệu chương trình, nhiệm vụ")
+
+# Tabular inlines hold long Vietnamese sentences: keep each row to a couple of lines.
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 80})}}
+
+
+def short(text, words=16):
+    return Truncator(text).words(words)
+
+
+class ParentLabels:
+    """Label foreign keys declared without a verbose name (programme, section) with their model's Vietnamese name."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.verbose_name == db_field.name.replace("_", " "):
+            kwargs.setdefault("label", capfirst(db_field.related_model._meta.verbose_name))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ProgrammeFilter(admin.RelatedFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = Programme._meta.verbose_name
+
+
+@admin.display(description=Programme._meta.verbose_name, ordering="programme")
+def programme_column(obj):
+    return obj.programme
+
+
+class LegalBasisInline(admin.TabularInline):
+    model = LegalBasis
+    fields = ["position", "text"]
+    formfield_overrides = COMPACT_TEXT
+    extra = 0
+
+
+class PhaseInline(admin.TabularInline):
+    model = Phase
+    fields = ["number", "name", "label_as_written", "start", "end"]
+    show_change_link = True  # objectives are edited on the phase's own page
+    extra = 0
+
+
+class SectionInline(admin.TabularInline):
+    model = Section
+    fields = ["position", "numeral", "title"]
+    formfield_overrides = COMPACT_TEXT
+    show_change_link = True  # tasks are edited on the section's own page
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["number", "kind", "short_title", "issuer", "year", "coordinating_agency", "task_count"]
+    list_filter = ["year", "kind"]
+    list_select_related = ["coordinating_agency"]
+    search_fields = ["number", "title", "issuer"]
+    autocomplete_fields = ["parent", "coordinating_agency"]
+    inlines = [LegalBasisInline, PhaseInline, SectionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(task_count=models.Count("sections__tasks"))
+
+    @admin.display(description=_("trích yếu"), ordering="title")
+    def short_title(self, obj):
+        return short(obj.title)
+
+    @admin.display(description=_("số nhiệm vụ"), ordering="task_count")
+    def task_count(self, obj):
+        return obj.task_count
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    fields = ["position", "text"]
+    formfield_overrides = COMPACT_TEXT
+    extra = 0
+
+
+@admin.register(Phase)
+class PhaseAdmin(ParentLabels, admin.ModelAdmin):
+    list_display = ["name", programme_column, "start", "end"]
+    list_filter = [("programme", ProgrammeFilter)]
+    list_select_related = ["programme"]
+    search_fields = ["name", "programme__number"]
+    inlines = [ObjectiveInline]
+
+
+class TaskInline(admin.TabularInline):
+    model = Task
+    fields = ["position", "number", "content", "due_on", "schedule_kind"]
+    formfield_overrides = COMPACT_TEXT
+    show_change_link = True
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("section")  # each row's title names its section
+
+
+@admin.register(Section)
+class SectionAdmin(ParentLabels, admin.ModelAdmin):
+    list_display = ["__str__", programme_column, "task_count"]
+    list_filter = [("programme", ProgrammeFilter)]
+    list_select_related = ["programme"]
+    search_fields = ["numeral", "title", "programme__number"]
+    inlines = [TaskInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(task_count=models.Count("tasks"))
+
+    @admin.display(description=_("số nhiệm vụ"), ordering="task_count")
+    def task_count(self, obj):
+        return obj.task_count
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    fields = ["role", "position", "agency"]
+    autocomplete_fields = ["agency"]
+    ordering = ["role", "position"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("agency")
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    title = _("cần rà soát")
+    parameter_name = "can_ra_soat"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Có")), ("no", _("Không"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.needing_review()
+        if self.value() == "no":
+            return queryset.filter(review_note="")
+        return queryset
+
+
+class LeadAgencyFilter(admin.SimpleListFilter):
+    title = _("cơ quan chủ trì")
+    parameter_name = "chu_tri"
+
+    def lookups(self, request, model_admin):
+        leads = Agency.objects.filter(assignments__role=Assignment.Role.LEAD).distinct()
+        return [(agency.pk, agency.short_name or agency.name) for agency in leads]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(assignments__role=Assignment.Role.LEAD, assignments__agency=self.value())
+        return queryset
+
+
+@admin.register(Task)
+class TaskAdmin(ParentLabels, admin.ModelAdmin):
+    list_display = [
+        "reference",
+        "short_content",
+        "lead_agency_names",
+        "schedule_kind",
+        "due_on",
+        "needs_review",
+        "programme_number",
+    ]
+    list_display_links = ["reference", "short_content"]
+    list_filter = [
+        ("section__programme", ProgrammeFilter),
+        "schedule_kind",
+        "recurrence",
+        NeedsReviewFilter,
+        LeadAgencyFilter,
+    ]
+    search_fields = ["content", "lead_as_written", "support_as_written", "deliverable", "number"]
+    autocomplete_fields = ["section"]
+    filter_horizontal = ["phases"]
+    inlines = [AssignmentInline]
+    fieldsets = [
+        (None, {"fields": ["section", "position", "number"]}),
+        (
+            _("Như văn bản"),
+            {"fields": ["content", "lead_as_written", "support_as_written", "timeframe_as_written", "deliverable"]},
+        ),
+        (
+            _("Cách hiểu của hệ thống"),
+            {"fields": ["schedule_kind", "due_on", "phases", "recurrence", "period_months", "conditional"]},
+        ),
+        (_("Rà soát"), {"fields": ["review_note"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_document()
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and "phases" in form.base_fields:
+            # A task can only fall in the phases of its own programme.
+            form.base_fields["phases"].queryset = Phase.objects.filter(programme_id=obj.section.programme_id)
+        return form
+
+    def get_search_results(self, request, queryset, search_term):
+        """Find the search as a phrase in any searched field; typed without diacritics, it matches either way.
+
+        "phong thu" finds "phòng thủ", while "Quỹ" finds only "Quỹ", not "quy chế". A phrase, not word by word:
+        folded syllables such as "thu" would match almost every task. The matching runs in Python over the
+        already filtered tasks, in one query: a programme has tens to hundreds of tasks, and SQLite cannot fold
+        accents.
+        """
+        phrase = nfc(search_term).lower()
+        if not phrase:
+            return queryset, False
+        normalize = fold if phrase == fold(phrase) else (lambda text: nfc(text).lower())
+        rows = queryset.order_by().values_list("pk", *self.search_fields)
+        matches = [pk for pk, *texts in rows if any(phrase in normalize(text) for text in texts)]
+        return queryset.filter(pk__in=matches), False
+
+    @admin.display(description=_("TT"), ordering="section__position")
+    def reference(self, obj):
+        return f"{obj.section.numeral}.{obj.number}"
+
+    @admin.display(description=_("nội dung nhiệm vụ"))
+    def short_content(self, obj):
+        return short(obj.content)
+
+    @admin.display(description=_("cơ quan chủ trì"))
+    def lead_agency_names(self, obj):
+        return "; ".join(agency.short_name or agency.name for agency in obj.lead_agencies) or "-"
+
+    @admin.display(description=_("cần rà soát"), boolean=True)
+    def needs_review(self, obj):
+        return obj.needs_review
+
+    @admin.display(description=Programme._meta.verbose_name, ordering="section__programme")
+    def programme_number(self, obj):
+        return obj.section.programme.number

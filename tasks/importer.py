@@ -157,6 +157,7 @@ def _task(section, position, doc):
         conditional=schedule.conditional or "",
         review_note="\n".join(notes),
     )
+    task.search_text = task.folded_words()  # bulk_create skips save()
     task.schedule = schedule  # kept for the phase links made after the bulk insert
     return task
 

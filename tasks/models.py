@@ -1,10 +1,24 @@
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
+from agencies.text import fold
 
+from . import roles
+from .status import Progress, Status
 from .timeframe import Recurrence, ScheduleKind
+
+RECURRING_KINDS = (ScheduleKind.ONGOING, ScheduleKind.RECURRING)
 
 
 class Programme(models.Model):
@@ -125,15 +139,86 @@ class Section(models.Model):
 
 
 class TaskQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Start every task query here: what this user may see."""
+        role = roles.role_of(user)
+        if role in (roles.ADMIN, roles.LEADERSHIP):
+            return self.all()
+        agency = roles.agency_of(user)
+        if agency is None:
+            return self.none()
+        if role == roles.COMMAND_STAFF:
+            return self.filter(section__programme__coordinating_agency=agency)
+        if role == roles.OFFICER:
+            return self.assigned_to(agency)
+        return self.none()
+
+    def assigned_to(self, agency, role=None):
+        """Tasks naming the agency, directly or through a group phrase it belongs to."""
+        assignments = Assignment.objects.filter(task=OuterRef("pk"), agency__in=Agency.objects.with_groups_of(agency))
+        if role:
+            assignments = assignments.filter(role=role)
+        return self.filter(Exists(assignments))
+
     def with_document(self):
         """Everything a task row shows, in a constant number of queries."""
-        return self.select_related("section__programme").prefetch_related(
+        return self.select_related("section__programme", "responsible_officer").prefetch_related(
             models.Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
             "phases",
         )
 
+    def with_status(self, as_of=None):
+        """Annotate progress (from the latest status-setting report up to as_of) and the computed status.
+
+        The same rules as tasks.status.classify, in SQL so lists can filter and count by status.
+        """
+        as_of = as_of or timezone.localdate()
+        latest = ProgressReport.objects.filter(task=OuterRef("pk"), sets_status=True, reported_on__lte=as_of).order_by(
+            "-reported_on", "-created_at", "-pk"
+        )
+        done = Q(progress=Progress.DONE)
+        overdue = Q(deadline__lt=as_of)
+        started = Q(progress__in=[Progress.IN_PROGRESS, Progress.PAUSED])
+        return self.annotate(
+            deadline=Coalesce("due_override", "due_on"),
+            progress=Subquery(latest.values("status")[:1]),
+            percent=Subquery(latest.values("percent")[:1]),
+            done_on=Subquery(latest.values("completed_on")[:1]),
+            last_report_on=Subquery(latest.values("reported_on")[:1]),
+        ).annotate(
+            status=Case(
+                When(schedule_kind__in=RECURRING_KINDS, then=Value(Status.ONGOING)),
+                When(done & Q(deadline__isnull=False, done_on__gt=F("deadline")), then=Value(Status.DONE_LATE)),
+                When(done, then=Value(Status.DONE_ON_TIME)),
+                When(started & overdue, then=Value(Status.IN_PROGRESS_OVERDUE)),
+                When(started, then=Value(Status.IN_PROGRESS_ON_TIME)),
+                When(overdue, then=Value(Status.NOT_STARTED_OVERDUE)),
+                default=Value(Status.NOT_STARTED_ON_TIME),
+                output_field=models.CharField(),
+            )
+        )
+
+    def due_soon(self, as_of=None, days=None):
+        """Open tasks whose deadline falls within the next `days` days (the setting by default)."""
+        as_of = as_of or timezone.localdate()
+        days = settings.PTDS_DUE_SOON_DAYS if days is None else days
+        return self.filter(
+            deadline__gte=as_of,
+            deadline__lte=as_of + datetime.timedelta(days=days),
+            status__in=[Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME],
+        )
+
+    def overdue(self):
+        return self.filter(status__in=[Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE])
+
     def needing_review(self):
         return self.exclude(review_note="")
+
+    def search(self, text):
+        """Every word must appear, ignoring accents and case."""
+        for word in fold(text).split():
+            self = self.filter(search_text__contains=word)
+        return self
 
 
 class Task(models.Model):
@@ -187,8 +272,18 @@ class Task(models.Model):
         help_text=_("Nhiệm vụ chờ chỉ đạo của cấp trên, như ghi ở cột sản phẩm."),
     )
     review_note = models.TextField(_("cần rà soát"), blank=True)
+    due_override = models.DateField(_("hạn do Ban CHQS ấn định"), null=True, blank=True)
+    due_override_reason = models.TextField(_("lý do điều chỉnh hạn"), blank=True)
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ phụ trách"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="responsible_tasks",
+    )  # fmt: skip
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    # Folded words of the task (accents and case removed) so "phong thu" finds "phòng thủ" on any database.
+    search_text = models.TextField(editable=False, blank=True)
 
     objects = TaskQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -205,9 +300,33 @@ class Task(models.Model):
     def __str__(self):
         return f"{self.section.numeral}.{self.number} {self.content[:60]}"
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.folded_words()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("tasks:detail", args=[self.pk])
+
+    def folded_words(self):
+        parts = [self.number, self.content, self.lead_as_written, self.support_as_written, self.deliverable]
+        return fold(" ".join(parts))
+
     @property
     def needs_review(self):
         return bool(self.review_note)
+
+    @property
+    def status_label(self):
+        """Label of the status annotated by TaskQuerySet.with_status()."""
+        return Status(self.status).label
+
+    @property
+    def is_recurring(self):
+        return self.schedule_kind in RECURRING_KINDS
+
+    @property
+    def effective_due(self):
+        return self.due_override or self.due_on
 
     def agencies(self, role):
         return [a.agency for a in self.assignments.all() if a.role == role]
@@ -240,5 +359,87 @@ class Assignment(models.Model):
             models.UniqueConstraint(fields=["task", "role", "agency"], name="assignment_unique_agency"),
         ]
 
+    history = HistoricalRecords()
+
     def __str__(self):
         return f"{self.get_role_display()}: {self.agency}"
+
+
+class ProgressReport(models.Model):
+    """One report of progress on a task; never edited, so the history stays as reported."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="progress_reports")
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan báo cáo"), on_delete=models.PROTECT)
+    sets_status = models.BooleanField(
+        _("báo cáo của cơ quan chủ trì"), default=False,
+        help_text=_("Báo cáo của cơ quan chủ trì (hoặc Ban CHQS) quyết định tình trạng nhiệm vụ; "
+                    "báo cáo của cơ quan phối hợp được ghi nhận là phần đóng góp."),
+    )  # fmt: skip
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo"), on_delete=models.PROTECT)
+    status = models.CharField(_("tình trạng"), max_length=20, choices=Progress.choices)
+    percent = models.PositiveSmallIntegerField(_("tỷ lệ hoàn thành (%)"), validators=[MaxValueValidator(100)])
+    result = models.TextField(_("kết quả thực hiện"))
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    period = models.CharField(_("kỳ báo cáo"), max_length=30, blank=True)
+    document_kind = models.CharField(_("loại văn bản"), max_length=60, blank=True)
+    document_number = models.CharField(_("số, ký hiệu văn bản"), max_length=60, blank=True)
+    document_date = models.DateField(_("ngày ban hành văn bản"), null=True, blank=True)
+    reported_on = models.DateField(_("ngày báo cáo"), default=timezone.localdate)
+    created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Ban CHQS xác nhận"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="confirmed_reports",
+    )  # fmt: skip
+    confirmed_at = models.DateTimeField(_("thời điểm xác nhận"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+        ordering = ["-reported_on", "-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(percent__lte=100), name="report_percent_at_most_100"),
+            models.CheckConstraint(
+                condition=~Q(status=Progress.DONE) | Q(completed_on__isnull=False), name="report_done_has_date"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.task} – {self.get_status_display()} ({self.reported_on:%d/%m/%Y})"
+
+    @property
+    def document(self):
+        """The proving document the way it is cited: "Quyết định số 12/QĐ-UBND ngày 15/3/2025"."""
+        parts = [self.document_kind]
+        if self.document_number:
+            parts.append(f"số {self.document_number}")
+        if self.document_date:
+            parts.append(f"ngày {self.document_date.day}/{self.document_date.month}/{self.document_date.year}")
+        return " ".join(p for p in parts if p)
+
+
+def evidence_path(evidence, filename):
+    # Stored under a random name: the original name is kept in the database, never trusted as a path.
+    return f"evidence/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{evidence.extension}"
+
+
+class Evidence(models.Model):
+    report = models.ForeignKey(ProgressReport, on_delete=models.PROTECT, related_name="evidence")
+    file = models.FileField(_("tệp"), upload_to=evidence_path)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    kind = models.CharField(_("loại tệp"), max_length=10)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("minh chứng")
+        verbose_name_plural = _("minh chứng")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def extension(self):
+        return f".{self.kind}"

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
+ADMIN = "admin"
 COMMAND_STAFF = "Ban CHQS"
 OFFICER = "Cán bộ cơ quan"
 LEADERSHIP = "Lãnh đạo"
@@ -44,3 +45,19 @@ def ensure_role_groups():
         group.permissions.set([p for p in permissions if (p.content_type.app_label, p.codename) in wanted])
         groups[name] = group
     return groups
+
+
+def role_of(user):
+    """The user's role, the strongest first; None for anonymous users and users without a role."""
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return ADMIN
+    if not hasattr(user, "_ptds_groups"):
+        user._ptds_groups = set(user.groups.values_list("name", flat=True))  # once per request
+    return next((role for role in (COMMAND_STAFF, LEADERSHIP, OFFICER) if role in user._ptds_groups), None)
+
+
+def agency_of(user):
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return profile.agency if profile else None

@@ -1,0 +1,60 @@
+"""Charts as server-rendered SVG: the dashboard shows them and the PDF reports embed the same markup."""
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+# (StatusCount attribute, legend, colour): the Government Office's split, ongoing work apart.
+SEGMENTS = [
+    ("done_on_time", _("Hoàn thành đúng hạn"), "#198754"),
+    ("done_late", _("Hoàn thành quá hạn"), "#9bd3ae"),
+    ("not_done_on_time", _("Chưa hoàn thành, trong hạn"), "#0d6efd"),
+    ("not_done_overdue", _("Chưa hoàn thành, quá hạn"), "#dc3545"),
+    ("ongoing", _("Thường xuyên"), "#adb5bd"),
+]
+BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 18, 8, 190, 420
+
+
+def stacked_bars(rows, title=""):
+    """One horizontal bar per (label, StatusCount) row, split by status, with a legend."""
+    rows = list(rows)
+    longest = max((count.total for _label, count in rows), default=0) or 1
+    scale = BAR_WIDTH / longest
+    parts = []
+    for index, (label, count) in enumerate(rows):
+        y = 24 + index * (BAR_HEIGHT + GAP)
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="end" class="label">{}</text>',
+                                 LABEL_WIDTH - 6, y + 13, _shorten(label)))  # fmt: skip
+        x = LABEL_WIDTH
+        for attribute, legend, colour in SEGMENTS:
+            value = getattr(count, attribute)
+            if value:
+                width = value * scale
+                parts.append(format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>',
+                    f"{x:.1f}", y, f"{width:.1f}", BAR_HEIGHT, colour, legend, value,
+                ))  # fmt: skip
+                x += width
+        parts.append(format_html('<text x="{}" y="{}" class="value">{}</text>', f"{x + 4:.1f}", y + 13, count.total))
+    legend_y = 24 + len(rows) * (BAR_HEIGHT + GAP) + 6
+    legend = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="10" height="10" fill="{}"/><text x="{}" y="{}" class="legend">{}</text>',
+        (
+            (8 + i * 150, legend_y, colour, 22 + i * 150, legend_y + 9, text)
+            for i, (_a, text, colour) in enumerate(SEGMENTS)
+        ),
+    )
+    height = legend_y + 20
+    width = LABEL_WIDTH + BAR_WIDTH + 40
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{t}"'
+        ' font-family="Liberation Serif, Times New Roman, serif" font-size="11">'
+        '<style>.label{{fill:#212529}}.value{{fill:#495057}}.legend{{fill:#212529;font-size:10px}}</style>'
+        '<text x="8" y="12" font-weight="bold">{t}</text>{body}{legend}</svg>',
+        w=max(width, len(SEGMENTS) * 150 + 10), h=height, t=title, body=mark_safe("".join(parts)), legend=legend,
+    )  # fmt: skip
+
+
+def _shorten(text, limit=34):
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,55 @@
+"""Who may see and change a task. Views ask here; strangers get 404, read-only users 403."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from agencies.models import Agency
+
+from . import roles
+from .models import Assignment, Task
+
+
+def can_manage(user, task):
+    """Assign, reschedule and confirm: command staff of the task's programme."""
+    role = roles.role_of(user)
+    if role == roles.ADMIN:
+        return True
+    agency = roles.agency_of(user)
+    return (
+        role == roles.COMMAND_STAFF
+        and agency is not None
+        and task.section.programme.coordinating_agency_id == agency.pk
+    )
+
+
+def reporting_role(user, task):
+    """None if the user may not report on the task, else whether their report sets its status."""
+    if can_manage(user, task):
+        return True
+    agency = roles.agency_of(user)
+    if roles.role_of(user) != roles.OFFICER or agency is None:
+        return None
+    mine = set(Agency.objects.with_groups_of(agency).values_list("pk", flat=True))
+    named = {a.agency_id: a.role for a in task.assignments.all() if a.agency_id in mine}
+    if not named:
+        return None
+    return Assignment.Role.LEAD in named.values()
+
+
+def task_or_404(user, pk):
+    queryset = Task.objects.visible_to(user).with_document().with_status()
+    return get_object_or_404(queryset, pk=pk)
+
+
+def managed_task(user, pk):
+    task = task_or_404(user, pk)
+    if not can_manage(user, task):
+        raise PermissionDenied
+    return task
+
+
+def reportable_task(user, pk):
+    task = task_or_404(user, pk)
+    if reporting_role(user, task) is None:
+        raise PermissionDenied
+    return task

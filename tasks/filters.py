@@ -1,0 +1,62 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+
+from .models import Assignment, Phase, Programme, Section
+from .status import Status
+from .timeframe import ScheduleKind
+
+DEADLINE_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))]
+
+
+class TaskFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_q")
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Chương trình"), field_name="section__programme", queryset=Programme.objects.all()
+    )
+    section = django_filters.ModelChoiceFilter(
+        label=_("Mục"), queryset=Section.objects.select_related("programme").order_by("programme", "position")
+    )
+    phase = django_filters.ModelChoiceFilter(label=_("Giai đoạn"), field_name="phases", queryset=Phase.objects.all())
+    lead = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan chủ trì"), queryset=Agency.objects.all(), method="filter_lead"
+    )
+    support = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan phối hợp"), queryset=Agency.objects.all(), method="filter_support"
+    )
+    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Status.choices)
+    deadline = django_filters.ChoiceFilter(label=_("Thời hạn"), choices=DEADLINE_CHOICES, method="filter_deadline")
+    schedule_kind = django_filters.ChoiceFilter(
+        label=_("Loại thời hạn"),
+        choices=[(k, label) for k, label in [
+            (ScheduleKind.DUE_DATE, _("Có hạn cụ thể")), (ScheduleKind.PHASE, _("Theo giai đoạn")),
+            (ScheduleKind.ONGOING, _("Thường xuyên")), (ScheduleKind.RECURRING, _("Định kỳ, hằng năm")),
+            (ScheduleKind.UNSPECIFIED, _("Không ghi thời gian")), (ScheduleKind.UNREADABLE, _("Cần rà soát")),
+        ]],
+    )  # fmt: skip
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_lead(self, queryset, name, value):
+        return queryset.assigned_to(value, Assignment.Role.LEAD)
+
+    def filter_support(self, queryset, name, value):
+        return queryset.assigned_to(value, Assignment.Role.SUPPORT)
+
+    def filter_deadline(self, queryset, name, value):
+        return queryset.overdue() if value == "overdue" else queryset.due_soon()
+
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            field.widget.attrs.setdefault(
+                "class",
+                "form-select form-select-sm"
+                if isinstance(field.widget, forms.Select)
+                else "form-control form-control-sm",
+            )
+        return form

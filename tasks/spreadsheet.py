@@ -1,0 +1,24 @@
+"""Spreadsheet cells that are safe to open: text stays text, never a formula."""
+
+from django.utils.functional import Promise
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(sheet, value, bold=False, wrap=False, number_format=None):
+    if isinstance(value, Promise):  # lazy translations
+        value = str(value)
+    result = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        # openpyxl would store "=..." as a formula; a text cell with a quote prefix shows it as typed.
+        result.data_type = "s"
+        result.quotePrefix = True
+    if bold:
+        result.font = Font(bold=True)
+    if wrap:
+        result.alignment = Alignment(wrap_text=True, vertical="top")
+    if number_format:
+        result.number_format = number_format
+    return result

@@ -1,0 +1,183 @@
+"""A task's status as the Government Office counts it: computed from the reported progress, never typed.
+
+Status is judged as of a date (a report's cut-off date), so the same task can be on time in one report
+and overdue in the next. The deadline day itself is on time; the day after is overdue.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+
+from django.db.models import TextChoices  # only the enum; nothing here touches the database
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .timeframe import ScheduleKind
+
+
+class Progress(TextChoices):
+    """What an agency reports about its task."""
+
+    NOT_STARTED = "not_started", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    DONE = "done", _("Đã hoàn thành")
+    PAUSED = "paused", _("Tạm dừng")
+
+
+class Status(TextChoices):
+    DONE_ON_TIME = "done_on_time", _("Đã hoàn thành đúng hạn")
+    DONE_LATE = "done_late", _("Đã hoàn thành quá hạn")
+    IN_PROGRESS_ON_TIME = "in_progress_on_time", _("Đang thực hiện trong hạn")
+    IN_PROGRESS_OVERDUE = "in_progress_overdue", _("Đang thực hiện quá hạn")
+    NOT_STARTED_ON_TIME = "not_started_on_time", _("Chưa thực hiện (trong hạn)")
+    NOT_STARTED_OVERDUE = "not_started_overdue", _("Chưa thực hiện (quá hạn)")
+    ONGOING = "ongoing", _("Thường xuyên")
+
+    @property
+    def summary(self) -> "Summary":
+        if self in _DONE:
+            return Summary.DONE
+        if self is Status.ONGOING:
+            return Summary.ONGOING
+        return Summary.NOT_DONE
+
+    @property
+    def is_done(self) -> bool:
+        return self in _DONE
+
+    @property
+    def is_overdue(self) -> bool:
+        return self in _OVERDUE
+
+
+class Summary(TextChoices):
+    """The three groups of a report's summary line."""
+
+    DONE = "done", _("Đã hoàn thành")
+    NOT_DONE = "not_done", _("Chưa hoàn thành")
+    ONGOING = "ongoing", _("Thường xuyên")
+
+
+_DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
+# Done late is not "overdue": overdue means still open after the deadline.
+_OVERDUE = frozenset({Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE})
+
+# Not a status of its own: a flag shown beside an open task whose deadline is near.
+DUE_SOON_LABEL = _("Sắp đến hạn")
+
+
+def is_recurring(schedule_kind: str | None) -> bool:
+    """Ongoing and recurring tasks are reported every period and never become simply "done"."""
+    return schedule_kind in (ScheduleKind.ONGOING, ScheduleKind.RECURRING)
+
+
+def classify(progress: str | None, due: date | None, done_on: date | None, as_of: date, recurring: bool) -> Status:
+    """The status of a task as of `as_of` (a report's cut-off date).
+
+    A done task without a date cannot be shown late, so it counts as on time (as TaskQuerySet.with_status
+    does; reports must carry the date anyway). A task done after `as_of` was not yet done at that date,
+    so it counts as in progress there. An unknown progress value raises ValueError, never a guess.
+    """
+    if recurring:
+        return Status.ONGOING
+    state = Progress(progress) if progress is not None else Progress.NOT_STARTED
+    if state == Progress.DONE:
+        if done_on is None or done_on <= as_of:
+            return Status.DONE_ON_TIME if due is None or done_on is None or done_on <= due else Status.DONE_LATE
+        state = Progress.IN_PROGRESS
+    overdue = due is not None and as_of > due
+    if state == Progress.NOT_STARTED:
+        return Status.NOT_STARTED_OVERDUE if overdue else Status.NOT_STARTED_ON_TIME
+    # Paused work was started and is not finished: the Office counts it as in progress.
+    return Status.IN_PROGRESS_OVERDUE if overdue else Status.IN_PROGRESS_ON_TIME
+
+
+def is_due_soon(status: str, due: date | None, as_of: date, days: int = 30) -> bool:
+    """An open task, not yet overdue, whose deadline falls within `days` days of `as_of` (both ends counted)."""
+    status = Status(status)
+    if due is None or status.is_done or status.is_overdue or status is Status.ONGOING:
+        return False
+    return 0 <= (due - as_of).days <= days
+
+
+def _percent(value: float) -> str:
+    # Vietnamese writes a decimal comma, and a whole number without decimals: "66,7%", "100%".
+    text = f"{value:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{text}%"
+
+
+@dataclass
+class StatusCount:
+    """Counts of a group of tasks (a section, a lead agency, a programme) by status."""
+
+    total: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    in_progress_on_time: int = 0
+    in_progress_overdue: int = 0
+    not_started_on_time: int = 0
+    not_started_overdue: int = 0
+    ongoing: int = 0
+
+    def add(self, status: str) -> None:
+        status = Status(status)  # field names are the status values
+        setattr(self, status.value, getattr(self, status.value) + 1)
+        self.total += 1
+
+    @classmethod
+    def from_statuses(cls, statuses: Iterable[str]) -> "StatusCount":
+        count = cls()
+        for status in statuses:
+            count.add(status)
+        return count
+
+    def __add__(self, other: "StatusCount") -> "StatusCount":
+        """Sections add up to a programme, agencies to a total."""
+        if not isinstance(other, StatusCount):
+            return NotImplemented
+        return StatusCount(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+
+    @property
+    def done(self) -> int:
+        return self.done_on_time + self.done_late
+
+    @property
+    def not_done_on_time(self) -> int:
+        return self.in_progress_on_time + self.not_started_on_time
+
+    @property
+    def not_done_overdue(self) -> int:
+        return self.in_progress_overdue + self.not_started_overdue
+
+    @property
+    def not_done(self) -> int:
+        return self.not_done_on_time + self.not_done_overdue
+
+    @property
+    def overdue(self) -> int:
+        return self.not_done_overdue
+
+    @property
+    def completion_rate(self) -> float:
+        """Percent done among tasks that can be done: ongoing tasks never are, so they are left out."""
+        doable = self.total - self.ongoing
+        return round(self.done * 100 / doable, 1) if doable else 0.0
+
+    def summary_line(self) -> str:
+        line = gettext(
+            "Tổng số %(total)d nhiệm vụ; đã hoàn thành %(done)d, đạt %(rate)s "
+            "(đúng hạn: %(done_on_time)d, quá hạn: %(done_late)d); "
+            "chưa hoàn thành: %(not_done)d (trong hạn: %(on_time)d, quá hạn: %(overdue)d)"
+        ) % {
+            "total": self.total,
+            "done": self.done,
+            "rate": _percent(self.completion_rate),
+            "done_on_time": self.done_on_time,
+            "done_late": self.done_late,
+            "not_done": self.not_done,
+            "on_time": self.not_done_on_time,
+            "overdue": self.not_done_overdue,
+        }
+        if self.ongoing:
+            line += gettext("; thường xuyên: %(ongoing)d") % {"ongoing": self.ongoing}
+        return line

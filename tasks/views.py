@@ -1,0 +1,210 @@
+import datetime
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_tables2 import RequestConfig
+from openpyxl import Workbook
+
+from . import access, roles
+from .filters import TaskFilter
+from .forms import AssignmentForm, ProgressForm
+from .models import Assignment, Evidence, ProgressReport, Task
+from .periods import quarters_between
+from .spreadsheet import cell
+from .status import Progress, Status
+from .tables import TaskTable
+
+PAGE_SIZE = 50
+
+
+@login_not_required
+@require_GET
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def _filtered_tasks(request):
+    tasks = Task.objects.visible_to(request.user).with_status().with_document()
+    return TaskFilter(request.GET or None, queryset=tasks, request=request)
+
+
+@require_GET
+def task_list(request):
+    task_filter = _filtered_tasks(request)
+    table = TaskTable(task_filter.qs)
+    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
+    return render(request, "tasks/list.html", {"filter": task_filter, "table": table})
+
+
+@require_GET
+def task_export(request):
+    task_filter = _filtered_tasks(request)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Nhiệm vụ"))
+    headers = [
+        _("Chương trình"), _("Mục"), _("TT"), _("Nội dung nhiệm vụ"), _("Cơ quan chủ trì"), _("Cơ quan phối hợp"),
+        _("Thời gian thực hiện"), _("Hạn"), _("Sản phẩm"), _("Tình trạng"), _("%"),
+    ]  # fmt: skip
+    sheet.append([cell(sheet, h, bold=True) for h in headers])
+    for task in task_filter.qs.order_by("section__programme", "section__position", "position"):
+        sheet.append([
+            cell(sheet, task.section.programme.number), cell(sheet, task.section.numeral), cell(sheet, task.number),
+            cell(sheet, task.content, wrap=True), cell(sheet, task.lead_as_written, wrap=True),
+            cell(sheet, task.support_as_written, wrap=True),
+            cell(sheet, "; ".join(c for c in task.timeframe_as_written if c)),
+            cell(sheet, task.deadline, number_format="DD/MM/YYYY"), cell(sheet, task.deliverable, wrap=True),
+            cell(sheet, task.status_label), cell(sheet, task.percent or 0),
+        ])  # fmt: skip
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+@require_GET
+def task_detail(request, pk):
+    task = access.task_or_404(request.user, pk)
+    reports = task.progress_reports.select_related("agency", "author", "confirmed_by").prefetch_related("evidence")
+    context = {
+        "task": task,
+        "reports": reports,
+        "can_manage": access.can_manage(request.user, task),
+        "can_report": access.reporting_role(request.user, task) is not None,
+        "periods": _period_rows(task, reports) if task.is_recurring else None,
+    }
+    if context["can_manage"]:
+        context["history"] = _audit_trail(task)
+    return render(request, "tasks/detail.html", context)
+
+
+def _period_rows(task, reports):
+    """Each quarter from the programme's start to today: reported on time, late, or not yet."""
+    programme = task.section.programme
+    start = programme.issued_on or datetime.date(programme.year, 1, 1)
+    rows = []
+    for period in quarters_between(start, timezone.localdate()):
+        first = min((r for r in reports if r.period == period.key and r.sets_status),
+                    key=lambda r: r.reported_on, default=None)  # fmt: skip
+        rows.append({"period": period, "report": first, "late": bool(first and first.reported_on > period.end)})
+    return rows
+
+
+def _audit_trail(task):
+    """Changes to the task, its assignments and its reports, newest first."""
+
+    def entry(record, subject, detail):
+        return {"when": record.history_date, "who": record.history_user, "subject": subject,
+                "action": record.get_history_type_display(), "detail": detail}  # fmt: skip
+
+    entries = []
+    for record in task.history.select_related("history_user"):
+        delta = record.diff_against(record.prev_record) if record.prev_record else None
+        entries.append(entry(record, _("Nhiệm vụ"), ", ".join(c.field for c in delta.changes) if delta else ""))
+    for record in Assignment.history.filter(task_id=task.pk).select_related("history_user", "agency"):
+        entries.append(entry(record, _("Phân công"), f"{record.get_role_display()}: {record.agency}"))
+    for record in ProgressReport.history.filter(task_id=task.pk).select_related("history_user"):
+        entries.append(entry(record, _("Báo cáo tiến độ"), record.get_status_display()))
+    return sorted(entries, key=lambda e: e["when"], reverse=True)
+
+
+@require_http_methods(["GET", "POST"])
+def task_assign(request, pk):
+    task = access.managed_task(request.user, pk)
+    form = AssignmentForm(request.POST or None, task=task)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lưu phân công nhiệm vụ."))
+            return redirect(task)
+    return render(request, "tasks/assign.html", {"task": task, "form": form}, status=_form_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+def task_progress(request, pk):
+    task = access.reportable_task(request.user, pk)
+    sets_status = access.reporting_role(request.user, task)
+    form = ProgressForm(
+        request.POST or None, request.FILES or None, task=task, user=request.user, sets_status=sets_status
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi báo cáo tiến độ."))
+            return redirect(task)
+    context = {"task": task, "form": form, "sets_status": sets_status}
+    return render(request, "tasks/progress.html", context, status=_form_status(form))
+
+
+def _form_status(form):
+    return 400 if form.is_bound and form.errors else 200
+
+
+@require_POST
+def report_confirm(request, pk, report_pk):
+    task = access.managed_task(request.user, pk)
+    report = get_object_or_404(task.progress_reports, pk=report_pk, status=Progress.DONE, sets_status=True)
+    if report.confirmed_at:
+        messages.info(request, _("Báo cáo này đã được xác nhận trước đó."))
+    else:
+        report.confirmed_by, report.confirmed_at = request.user, timezone.now()
+        report.save(update_fields=["confirmed_by", "confirmed_at"])
+        messages.success(request, _("Đã xác nhận hoàn thành nhiệm vụ."))
+    return redirect(task)
+
+
+@require_GET
+def evidence_download(request, pk, evidence_pk):
+    task = access.task_or_404(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_pk, report__task=task)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
+
+
+MY_GROUPS = [
+    ("overdue", _("Quá hạn"), {Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE}),
+    ("due_soon", _("Sắp đến hạn"), None),
+    ("in_progress", _("Đang, chưa thực hiện (trong hạn)"), {Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME}),
+    ("ongoing", _("Thường xuyên, định kỳ"), {Status.ONGOING}),
+    ("done", _("Đã hoàn thành"), {Status.DONE_ON_TIME, Status.DONE_LATE}),
+]  # fmt: skip
+
+
+@require_GET
+def my_tasks(request):
+    agency = roles.agency_of(request.user)
+    if agency is None:
+        raise PermissionDenied
+    tasks = (
+        Task.objects.assigned_to(agency)
+        .with_status()
+        .with_document()
+        .order_by("section__programme", "section__position", "position")
+    )
+    due_soon = {t.pk for t in tasks.due_soon()}
+    groups = {key: [] for key, _label, _statuses in MY_GROUPS}
+    for task in tasks:
+        if task.pk in due_soon:
+            groups["due_soon"].append(task)
+            continue
+        key = next(key for key, _label, statuses in MY_GROUPS if statuses and task.status in statuses)
+        groups[key].append(task)
+    sections = [(key, label, groups[key]) for key, label, _statuses in MY_GROUPS]
+    return render(request, "tasks/my.html", {"agency": agency, "sections": sections})
