@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint migrations-check check
+.PHONY: run test test-sqlite test-postgres lint migrations-check check browser bench
+
+# Debian packages the portal needs: Chromium drives the browser tests, Liberation fonts cover Vietnamese.
+DEBIAN_PACKAGES := chromium fonts-liberation
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +15,18 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# Bootstrap comes from the npm registry; Django serves it from node_modules.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+browser:
+	@command -v chromium >/dev/null && fc-list | grep -qi "liberation serif" || { \
+		echo "Installing $(DEBIAN_PACKAGES) from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; }
+
 ## Run the portal on http://127.0.0.1:8000 with both seed programmes and demo accounts (SQLite).
-run: $(VENV)/.installed
+run: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed --demo-users
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -21,10 +34,10 @@ run: $(VENV)/.installed
 ## The whole test suite: SQLite, then PostgreSQL when a server answers on 127.0.0.1:5432.
 test: check test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.installed
+test-sqlite: $(VENV)/.installed node_modules/.installed browser
 	env -u DATABASE_URL $(BIN)/pytest
 
-test-postgres: $(VENV)/.installed
+test-postgres: $(VENV)/.installed node_modules/.installed browser
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers: running the suite against it"; \
 		DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
@@ -40,3 +53,7 @@ migrations-check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 check: lint migrations-check
+
+## Benchmarks: print figures (not part of the test suite).
+bench: $(VENV)/.installed
+	$(BIN)/python bench/task_list.py
