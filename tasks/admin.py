@@ -5,9 +5,8 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
-from agencies.text import fold, nfc
 
-from .models import Assignment, LegalBasis, Objective, Phase, Programme, Section, Task
+from .models import Assignment, Evidence, LegalBasis, Objective, Phase, Programme, ProgressReport, Section, Task
 
 admin.site.site_header = _("Cổng theo dõi nhiệm vụ phòng thủ dân sự")
 admin.site.site_title = _("Cổng PTDS")
@@ -188,6 +187,7 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
     ]
     search_fields = ["content", "lead_as_written", "support_as_written", "deliverable", "number"]
     autocomplete_fields = ["section"]
+    raw_id_fields = ["responsible_officer"]
     filter_horizontal = ["phases"]
     inlines = [AssignmentInline]
     fieldsets = [
@@ -200,6 +200,7 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
             _("Cách hiểu của hệ thống"),
             {"fields": ["schedule_kind", "due_on", "phases", "recurrence", "period_months", "conditional"]},
         ),
+        (_("Phân công"), {"fields": ["due_override", "due_override_reason", "responsible_officer"]}),
         (_("Rà soát"), {"fields": ["review_note"]}),
     ]
 
@@ -214,20 +215,8 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
         return form
 
     def get_search_results(self, request, queryset, search_term):
-        """Find the search as a phrase in any searched field; typed without diacritics, it matches either way.
-
-        "phong thu" finds "phòng thủ", while "Quỹ" finds only "Quỹ", not "quy chế". A phrase, not word by word:
-        folded syllables such as "thu" would match almost every task. The matching runs in Python over the
-        already filtered tasks, in one query: a programme has tens to hundreds of tasks, and SQLite cannot fold
-        accents.
-        """
-        phrase = nfc(search_term).lower()
-        if not phrase:
-            return queryset, False
-        normalize = fold if phrase == fold(phrase) else (lambda text: nfc(text).lower())
-        rows = queryset.order_by().values_list("pk", *self.search_fields)
-        matches = [pk for pk, *texts in rows if any(phrase in normalize(text) for text in texts)]
-        return queryset.filter(pk__in=matches), False
+        # The same accent-insensitive search as the portal's task list ("phong thu" finds "phòng thủ").
+        return queryset.search(search_term), False
 
     @admin.display(description=_("TT"), ordering="section__position")
     def reference(self, obj):
@@ -248,3 +237,34 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
     @admin.display(description=Programme._meta.verbose_name, ordering="section__programme")
     def programme_number(self, obj):
         return obj.section.programme.number
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    fields = ["original_name", "kind", "size", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(admin.ModelAdmin):
+    """Read-only: reports are history, never edited (corrections are new reports)."""
+
+    list_display = ["task", "agency", "sets_status", "status", "percent", "reported_on", "confirmed_at"]
+    list_filter = ["status", "sets_status", "task__section__programme"]
+    list_select_related = ["task__section", "agency"]
+    search_fields = ["result", "document_number", "agency__name"]
+    inlines = [EvidenceInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
