@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -23,7 +23,9 @@ def _counts(rows, key):
 @require_GET
 def dashboard(request):
     visible = Task.objects.visible_to(request.user)
-    programmes = Programme.objects.filter(pk__in=visible.values("section__programme")).order_by("-year", "number")
+    programmes = Programme.objects.filter(pk__in=visible.values("section__programme")).order_by(
+        "-year", F("issued_on").desc(nulls_last=True), "number"
+    )
     selected = request.GET.get("programme", "")
     programme = (programmes.filter(pk=selected).first() if selected.isdigit() else None) or programmes.first()
     if programme is None:

@@ -48,6 +48,10 @@ class VersionedForm(forms.Form):
         self.task = task
         kwargs.setdefault("initial", {})["version"] = task.version
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if not widget.is_hidden:
+                widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-control")
 
     def lock_task(self):
         """Inside a transaction: the task, locked, or a ValidationError if it moved on."""
@@ -60,7 +64,8 @@ class VersionedForm(forms.Form):
 
 class AssignmentForm(VersionedForm):
     lead = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Cơ quan chủ trì"), queryset=Agency.objects.all(), required=False,
+        label=gettext_lazy("Cơ quan chủ trì"), queryset=Agency.objects.all(),
+        error_messages={"required": gettext_lazy("Cần ít nhất một cơ quan chủ trì.")},
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )  # fmt: skip
     support = forms.ModelMultipleChoiceField(
@@ -87,8 +92,6 @@ class AssignmentForm(VersionedForm):
         data = super().clean()
         if data.get("due_override") != self.task.due_override and not data.get("due_override_reason", "").strip():
             self.add_error("due_override_reason", _("Cần ghi lý do khi thay đổi hạn hoàn thành."))
-        if not data.get("lead"):
-            self.add_error("lead", _("Cần ít nhất một cơ quan chủ trì."))
         return data
 
     @transaction.atomic
@@ -134,6 +137,7 @@ class ProgressForm(VersionedForm, forms.ModelForm):
         self.user, self.sets_status = user, sets_status
         super().__init__(*args, task=task, **kwargs)
         self.fields["period"].help_text = _("Nhiệm vụ thường xuyên, định kỳ: kỳ báo cáo, ví dụ 2025-Q4.")
+        self.fields["percent"].required = False  # a done report is 100% whatever was typed
         if task.is_recurring:
             self.fields["period"].required = True
             self.initial.setdefault("period", quarter_of(timezone.localdate()).key)
@@ -176,8 +180,11 @@ class ProgressForm(VersionedForm, forms.ModelForm):
                 )
             data["completed_on"] = data.get("completed_on") or timezone.localdate()
             data["percent"] = 100
-        elif data.get("completed_on"):
-            self.add_error("completed_on", _("Chỉ ghi ngày hoàn thành khi tình trạng là «Đã hoàn thành»."))
+        else:
+            if data.get("completed_on"):
+                self.add_error("completed_on", _("Chỉ ghi ngày hoàn thành khi tình trạng là «Đã hoàn thành»."))
+            if data.get("percent") is None and "percent" not in self.errors:
+                self.add_error("percent", _("Cần ghi tỷ lệ hoàn thành (0–100%)."))
         return data
 
     @transaction.atomic

@@ -61,8 +61,7 @@ class Command(BaseCommand):
         for username, (role, agency_name, full_name) in DEMO_USERS.items():
             user, created = users.get_or_create(username=username)
             if created:
-                first, _sep, last = full_name.rpartition(" ")
-                user.first_name, user.last_name = last, first
+                user.first_name = full_name  # Vietnamese names read family name first: keep them whole
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             user.groups.add(groups[role])
