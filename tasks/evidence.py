@@ -4,6 +4,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
@@ -32,8 +33,12 @@ def check_evidence(upload):
     limit = settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024
     if upload.size > limit:
         raise ValidationError(
-            _("Tệp «%(name)s» nặng %(size).1f MB, vượt giới hạn %(limit)d MB.")
-            % {"name": upload.name, "size": upload.size / 1024 / 1024, "limit": settings.PTDS_MAX_UPLOAD_MB}
+            _("Tệp «%(name)s» nặng %(size)s MB, vượt giới hạn %(limit)d MB.")
+            % {
+                "name": upload.name,
+                "size": number_format(upload.size / 1024 / 1024, 1),
+                "limit": settings.PTDS_MAX_UPLOAD_MB,
+            }
         )
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
     kind = EXTENSIONS.get(extension)
@@ -65,4 +70,4 @@ def _is_office_open_xml(upload, required_part):
     finally:
         upload.seek(0)
     # Macros (vbaProject.bin) are refused: a .docm renamed .docx must not pass.
-    return required_part in names and not any(name.endswith("vbaProject.bin") for name in names)
+    return required_part in names and not any(name.lower().endswith("vbaproject.bin") for name in names)

@@ -190,7 +190,8 @@ class ProgressForm(VersionedForm, forms.ModelForm):
     @transaction.atomic
     def save(self):
         task = self.lock_task()
-        task.save(update_fields=["version"])
+        # A report changes no field of the task: bump its version without a task history entry.
+        Task.objects.filter(pk=task.pk).update(version=task.version)
         report = super().save(commit=False)
         report.task, report.author, report.sets_status = task, self.user, self.sets_status
         report.agency = roles.agency_of(self.user) or task.section.programme.coordinating_agency

@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 from openpyxl import Workbook
@@ -102,12 +103,15 @@ def _period_rows(task, reports):
     return rows
 
 
+HISTORY_ACTIONS = {"+": gettext_lazy("Tạo mới"), "~": gettext_lazy("Sửa"), "-": gettext_lazy("Xoá")}
+
+
 def _audit_trail(task):
     """Changes to the task, its assignments and its reports, newest first."""
 
     def entry(record, subject, detail):
         return {"when": record.history_date, "who": record.history_user, "subject": subject,
-                "action": record.get_history_type_display(), "detail": detail}  # fmt: skip
+                "action": HISTORY_ACTIONS[record.history_type], "detail": detail}  # fmt: skip
 
     entries = []
     for record in task.history.select_related("history_user"):
