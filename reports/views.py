@@ -26,8 +26,11 @@ def dashboard(request):
     programmes = Programme.objects.filter(pk__in=visible.values("section__programme")).order_by(
         "-year", F("issued_on").desc(nulls_last=True), "number"
     )
-    selected = request.GET.get("programme", "")
-    programme = (programmes.filter(pk=selected).first() if selected.isdigit() else None) or programmes.first()
+    try:
+        programme = programmes.filter(pk=int(request.GET.get("programme", ""))).first()
+    except ValueError:  # absent or not a number: the newest programme
+        programme = None
+    programme = programme or programmes.first()
     if programme is None:
         return render(request, "reports/dashboard.html", {"programmes": programmes})
     tasks = visible.filter(section__programme=programme).with_status()

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from agencies.directory import AgencyDirectory
 from agencies.models import Agency
@@ -111,7 +112,7 @@ def save_programme(doc, *, replace=False):
         for position, task_doc in enumerate(section_doc.tasks, 1):
             task_docs.append(task_doc)
             tasks.append(_task(section, position, task_doc))
-    Task.objects.bulk_create(tasks)
+    tasks = bulk_create_with_history(tasks, Task)  # the audit trail starts with the import
 
     task_phases, assignments = [], []
     for task, task_doc in zip(tasks, task_docs, strict=True):
@@ -128,7 +129,7 @@ def save_programme(doc, *, replace=False):
                 Assignment(task=task, agency=agency, role=role, position=i) for i, agency in enumerate(agencies, 1)
             ]
     Task.phases.through.objects.bulk_create(task_phases)
-    Assignment.objects.bulk_create(assignments)
+    bulk_create_with_history(assignments, Assignment)
     return programme, new_agencies
 
 

@@ -114,9 +114,11 @@ def _audit_trail(task):
                 "action": HISTORY_ACTIONS[record.history_type], "detail": detail}  # fmt: skip
 
     entries = []
-    for record in task.history.select_related("history_user"):
-        delta = record.diff_against(record.prev_record) if record.prev_record else None
-        entries.append(entry(record, _("Nhiệm vụ"), ", ".join(c.field for c in delta.changes) if delta else ""))
+    records = list(task.history.select_related("history_user").order_by("history_date", "history_id"))
+    for previous, record in zip([None, *records], records, strict=False):
+        changes = record.diff_against(previous, excluded_fields=["search_text"]).changes if previous else []
+        fields = ", ".join(str(Task._meta.get_field(change.field).verbose_name) for change in changes)
+        entries.append(entry(record, _("Nhiệm vụ"), fields))
     for record in Assignment.history.filter(task_id=task.pk).select_related("history_user", "agency"):
         entries.append(entry(record, _("Phân công"), f"{record.get_role_display()}: {record.agency}"))
     for record in ProgressReport.history.filter(task_id=task.pk).select_related("history_user"):

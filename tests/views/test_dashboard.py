@@ -1,0 +1,193 @@
+"""The dashboard (/): totals, the summary line and the charts of one programme, cross-checked in Python.
+
+The view counts statuses in SQL (TaskQuerySet.with_status); the expectations here are built task by task with
+tasks.status.classify on the task's effective deadline and latest status-setting report, so the two
+implementations of the rules check each other.
+"""
+
+import re
+from collections import defaultdict
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils.formats import localize
+
+from agencies.models import Profile
+from tasks.models import Assignment
+from tasks.roles import OFFICER
+from tasks.status import StatusCount
+
+from .conftest import (
+    BAC_GIANG,
+    CITY,
+    agency,
+    due_soon_by_the_rules,
+    programme,
+    status_by_the_rules,
+    synthetic_tasks,
+    visible_by_the_rules,
+)
+
+# Measured; the same for 10 and 200 extra tasks: session, user, role groups, profile, agency, the first programme,
+# the total, by section, by lead agency, by phase, the programmes again (the switcher), and for each of the
+# overdue and due-soon lists its tasks, their assignments with agencies and their phases.
+DASHBOARD_QUERIES = 17
+
+
+def dashboard(client, **params):
+    response = client.get("/", params)
+    assert response.status_code == 200
+    return response
+
+
+def expected_total(username, number):
+    return StatusCount.from_statuses(
+        status_by_the_rules(t) for t in visible_by_the_rules(username) if t.section.programme.number == number
+    )
+
+
+def stat(html, name):
+    match = re.search(rf'<div class="stat[^"]*" id="total-{name}">([^<]*)</div>', html)
+    assert match, f"no total-{name} on the page"
+    return match.group(1)
+
+
+@pytest.mark.parametrize(
+    ("persona", "number"),
+    [("chqs", CITY), ("congan", CITY), ("yte", CITY), ("lanhdao", CITY), ("lanhdao", BAC_GIANG)],
+)
+def test_totals_and_summary_line_follow_the_status_rules(request, varied_progress, persona, number):
+    client = request.getfixturevalue(persona)
+    response = dashboard(client, programme=programme(number).pk)
+    expected = expected_total(persona, number)
+    assert response.context["programme"].number == number
+    assert response.context["total"] == expected
+    html = response.content.decode()
+    assert stat(html, "tasks") == str(expected.total)
+    assert stat(html, "done") == str(expected.done)
+    assert stat(html, "rate") == f"{localize(expected.completion_rate)}%"
+    assert stat(html, "on-time") == str(expected.not_done_on_time)
+    assert stat(html, "overdue") == str(expected.not_done_overdue)
+    assert stat(html, "ongoing") == str(expected.ongoing)
+    assert f'<p id="summary-line">{expected.summary_line()}</p>' in html
+
+
+def test_the_city_totals_in_figures(chqs, varied_progress):
+    """The same check with the numbers written out, so a bug shared by both implementations shows too."""
+    total = dashboard(chqs).context["total"]
+    assert (total.total, total.ongoing) == (37, 18 + 2)  # ongoing and recurring tasks of the city
+    assert (total.done_on_time, total.done_late) == (1, 1)
+    # V.6 and I.2 (and I.4, whose last report of the day says in progress) are late; V.2 is paused on its deadline.
+    assert (total.in_progress_overdue, total.in_progress_on_time) == (3, 1)
+    assert total.total == total.done + total.not_done + total.ongoing
+    # Not started: I.3 (its one report is dated tomorrow), V.1 and VII.1 are late; I.1 and 7 tasks due 2030 are not.
+    assert (total.not_started_overdue, total.not_started_on_time) == (3, 8)
+    assert total.summary_line() == (
+        "Tổng số 37 nhiệm vụ; đã hoàn thành 2, đạt 11,8% (đúng hạn: 1, quá hạn: 1); "
+        "chưa hoàn thành: 15 (trong hạn: 9, quá hạn: 6); thường xuyên: 20"
+    )
+
+
+def test_sections_and_lead_agencies_add_up_by_the_rules(chqs, varied_progress):
+    response = dashboard(chqs)
+    tasks = visible_by_the_rules("chqs")
+    by_section, by_lead = defaultdict(StatusCount), defaultdict(StatusCount)
+    for t in tasks:
+        status = status_by_the_rules(t)
+        by_section[f"{t.section.numeral}. {t.section.title.capitalize()}"].add(status)
+        for a in t.assignments.all():
+            if a.role == Assignment.Role.LEAD:
+                by_lead[a.agency.short_name or a.agency.name].add(status)
+    assert dict(response.context["by_section"]) == dict(by_section)
+    assert dict(response.context["by_lead"]) == dict(by_lead)
+    # Sections in document order, their upper-case titles written as a sentence.
+    labels = [label for label, _count in response.context["by_section"]]
+    assert len(labels) == 10
+    assert labels[0] == "I. Kiện toàn, hoàn thiện cơ chế chỉ đạo, điều hành phòng thủ dân sự"
+    assert labels[-1].startswith("X. Sơ kết, tổng kết")
+    totals = [count.total for _label, count in response.context["by_lead"]]
+    assert totals == sorted(totals, reverse=True)  # busiest lead agency first
+
+
+def test_overdue_and_due_soon_lists_follow_the_rules(chqs, varied_progress):
+    response = dashboard(chqs)
+    tasks = visible_by_the_rules("chqs")
+    assert {t.pk for t in response.context["overdue"]} == {t.pk for t in tasks if status_by_the_rules(t).is_overdue}
+    assert {t.pk for t in response.context["due_soon"]} == {t.pk for t in tasks if due_soon_by_the_rules(t)}
+    deadlines = [t.deadline for t in response.context["overdue"]]
+    assert deadlines == sorted(deadlines)  # most overdue first
+    html = response.content.decode()
+    assert f"Quá hạn ({len(response.context['overdue'])})" in html
+    assert f"Sắp đến hạn ({len(response.context['due_soon'])})" in html
+    assert varied_progress["due_soon"].get_absolute_url() in html
+
+
+# Programme switcher
+
+
+def test_the_switcher_lists_the_visible_programmes_and_shows_the_chosen_one(lanhdao):
+    default = dashboard(lanhdao)
+    assert {p.number for p in default.context["programmes"]} == {CITY, BAC_GIANG}
+    bac_giang = programme(BAC_GIANG)
+    response = dashboard(lanhdao, programme=bac_giang.pk)
+    assert response.context["programme"] == bac_giang
+    assert response.context["total"] == StatusCount(total=5, ongoing=5)
+    assert f'<option value="{bac_giang.pk}" selected>' in response.content.decode()
+    assert "Tổng số 5 nhiệm vụ; đã hoàn thành 0, đạt 0%" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["abc", "", "99999", "-1", "1.0", "1 OR 1=1", "9" * 30])
+def test_a_bad_programme_falls_back_to_the_first_one(lanhdao, value):
+    fallback = dashboard(lanhdao).context["programme"]
+    assert dashboard(lanhdao, programme=value).context["programme"] == fallback
+
+
+def test_a_programme_the_user_may_not_see_falls_back_too(chqs):
+    response = dashboard(chqs, programme=programme(BAC_GIANG).pk)
+    assert response.context["programme"].number == CITY
+    assert response.context["total"].total == 37
+
+
+def test_a_superscript_digit_falls_back_too(lanhdao):
+    fallback = dashboard(lanhdao).context["programme"]
+    assert dashboard(lanhdao, programme="²").context["programme"] == fallback
+
+
+def test_a_user_who_may_see_no_programme_gets_a_message(seeded):
+    # An officer of Sở KHCN Bắc Ninh: no task of either programme names it.
+    user = get_user_model().objects.create_user("bacninh", password="x")
+    user.groups.add(Group.objects.get(name=OFFICER))
+    Profile.objects.create(user=user, agency=agency("Sở Khoa học và Công nghệ tỉnh Bắc Ninh"))
+    client = Client()
+    client.force_login(user)
+    response = dashboard(client)
+    assert "Chưa có chương trình nào anh/chị được xem." in response.content.decode()
+    assert "<svg" not in response.content.decode()
+
+
+# Charts
+
+
+def test_charts_are_inline_svg(chqs, varied_progress):
+    html = dashboard(chqs).content.decode()
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
+    assert 'aria-label="Theo mục"' in html
+    assert 'aria-label="Theo cơ quan chủ trì"' in html
+    # Section V holds the done tasks: one done on time, one done late.
+    assert "<title>Hoàn thành đúng hạn: 1</title>" in html
+    assert "<title>Hoàn thành quá hạn: 1</title>" in html
+
+
+# Query count
+
+
+@pytest.mark.parametrize("extra", [10, 200])
+def test_query_count_does_not_grow_with_the_tasks(chqs, varied_progress, django_assert_max_num_queries, extra):
+    synthetic_tasks(extra, due_on=varied_progress["due_soon"].effective_due)  # all due soon: both lists are long
+    with django_assert_max_num_queries(DASHBOARD_QUERIES) as queries:
+        response = dashboard(chqs)
+    assert len(queries.captured_queries) == DASHBOARD_QUERIES
+    assert response.context["total"].total == 37 + extra
+    assert len(response.context["due_soon"]) == 2 + extra  # I.1 and V.2 (due today), and the new tasks

@@ -1,0 +1,104 @@
+"""Logging in and out: the login page speaks Vietnamese, wrong passwords are refused politely, logout is a POST."""
+
+import pytest
+from django.contrib.auth import SESSION_KEY
+from django.test import Client
+
+from .conftest import PASSWORD, user
+
+
+def test_the_login_page_is_in_vietnamese(anonymous):
+    response = anonymous.get("/accounts/login/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "<title>Đăng nhập · Cổng theo dõi nhiệm vụ PTDS</title>" in html
+    assert '<label class="form-label" for="id_username">Tên đăng nhập</label>' in html
+    assert '<label class="form-label" for="id_password">Mật khẩu</label>' in html
+    assert '<button class="btn btn-success w-100" type="submit">Đăng nhập</button>' in html
+    assert "Đăng xuất" not in html  # no menu for anonymous users
+
+
+def test_a_wrong_password_is_refused_in_vietnamese(anonymous):
+    response = anonymous.post("/accounts/login/", {"username": "congan", "password": "sai-mat-khau"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tên đăng nhập hoặc mật khẩu không đúng. Xin nhập lại." in html
+    assert 'value="congan"' in html  # the username is kept, the password is not
+    assert "sai-mat-khau" not in html
+    assert SESSION_KEY not in anonymous.session
+    assert anonymous.get("/").status_code == 302
+
+
+def test_an_unknown_user_gets_the_same_message(anonymous):
+    response = anonymous.post("/accounts/login/", {"username": "khongco", "password": PASSWORD})
+    assert "Tên đăng nhập hoặc mật khẩu không đúng. Xin nhập lại." in response.content.decode()
+
+
+def test_an_inactive_user_cannot_log_in(anonymous):
+    congan = user("congan")
+    congan.is_active = False
+    congan.save()
+    response = anonymous.post("/accounts/login/", {"username": "congan", "password": PASSWORD})
+    assert response.status_code == 200
+    assert SESSION_KEY not in anonymous.session
+
+
+def test_logging_in_goes_to_the_dashboard(anonymous):
+    response = anonymous.post("/accounts/login/", {"username": "congan", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert anonymous.session[SESSION_KEY] == str(user("congan").pk)
+    assert anonymous.get("/").status_code == 200
+
+
+def test_logging_in_returns_to_the_page_asked_for(anonymous, police_task):
+    path = police_task.get_absolute_url()
+    login_url = anonymous.get(path)["Location"]
+    form = anonymous.get(login_url)
+    assert f'<input type="hidden" name="next" value="{path}">' in form.content.decode()
+    response = anonymous.post(login_url, {"username": "congan", "password": PASSWORD, "next": path})
+    assert response["Location"] == path
+
+
+def test_logging_in_never_sends_users_to_another_site(anonymous):
+    response = anonymous.post(
+        "/accounts/login/", {"username": "congan", "password": PASSWORD, "next": "https://example.invalid/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_the_login_form_carries_a_csrf_token(seeded):
+    client = Client(enforce_csrf_checks=True)
+    assert client.post("/accounts/login/", {"username": "congan", "password": PASSWORD}).status_code == 403
+    page = client.get("/accounts/login/")
+    token = page.context["csrf_token"]
+    assert f'name="csrfmiddlewaretoken" value="{token}"' in page.content.decode()
+    response = client.post(
+        "/accounts/login/", {"username": "congan", "password": PASSWORD, "csrfmiddlewaretoken": str(token)}
+    )
+    assert response.status_code == 302
+
+
+def test_logout_is_a_post(congan):
+    html = congan.get("/").content.decode()
+    assert '<form method="post" action="/accounts/logout/">' in html
+    assert congan.get("/accounts/logout/").status_code == 405  # a link or a prefetch cannot log anyone out
+    assert congan.get("/").status_code == 200
+    response = congan.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/"
+    assert SESSION_KEY not in congan.session
+    assert congan.get("/").status_code == 302
+
+
+@pytest.mark.parametrize("persona", ["chqs", "congan", "lanhdao"])
+def test_the_menu_shows_who_is_logged_in(request, persona):
+    html = request.getfixturevalue(persona).get("/").content.decode()
+    expected = {
+        "chqs": "Trần Văn Chỉ Huy · Ban CHQS thành phố",
+        "congan": "Lê Thị Công An · Công an thành phố",
+        "lanhdao": "Nguyễn Văn Lãnh Đạo</span>",
+    }[persona]
+    assert expected in html

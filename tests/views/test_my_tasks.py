@@ -1,0 +1,162 @@
+"""My tasks (/my/): an officer's tasks grouped as overdue, due soon, in progress, ongoing and done."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tasks.models import Task
+from tasks.status import Progress, Status
+
+from .conftest import (
+    BAN_CHQS,
+    CITY,
+    CONG_AN,
+    Y_TE,
+    agency,
+    due_soon_by_the_rules,
+    names_agency,
+    status_by_the_rules,
+    synthetic_tasks,
+    task,
+)
+
+GROUPS = ["overdue", "due_soon", "in_progress", "ongoing", "done"]
+# Measured; the same for 10 and 200 extra tasks: session, user, profile, agency, the due-soon tasks,
+# the tasks, their assignments with agencies, their phases.
+MY_QUERIES = 8
+
+
+def my(client):
+    response = client.get(reverse("tasks:my"))
+    assert response.status_code == 200
+    return response
+
+
+def grouped(response):
+    return {key: [t.pk for t in tasks] for key, _label, tasks in response.context["sections"]}
+
+
+def counts(response):
+    return {
+        key: int(n)
+        for key, n in re.findall(r'<div class="stat" id="count-(\w+)">(\d+)</div>', response.content.decode())
+    }
+
+
+def group_by_the_rules(t):
+    status = status_by_the_rules(t)
+    if due_soon_by_the_rules(t):
+        return "due_soon"
+    if status.is_overdue:
+        return "overdue"
+    if status in (Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME):
+        return "in_progress"
+    return "ongoing" if status is Status.ONGOING else "done"
+
+
+def expected_groups(agency_name):
+    """The agency's tasks (named directly or through a group), grouped by the status rules, in Python."""
+    mine = agency(agency_name)
+    tasks = (
+        Task.objects.prefetch_related("assignments__agency__members", "progress_reports")
+        .select_related("section__programme")
+        .order_by("section__programme", "section__position", "position")
+    )
+    groups = {key: [] for key in GROUPS}
+    for t in tasks:
+        if names_agency(t, mine):
+            groups[group_by_the_rules(t)].append(t.pk)
+    return groups
+
+
+def test_an_officer_s_tasks_by_group_with_counts(congan, varied_progress):
+    response = my(congan)
+    expected = expected_groups(CONG_AN)
+    assert grouped(response) == expected
+    assert counts(response) == {key: len(pks) for key, pks in expected.items()}
+    assert all(expected.values()), "the fixture gives Công an a task in every group"
+    html = response.content.decode()
+    assert 'Việc của tôi <small class="text-muted">Công an thành phố Thái Nguyên</small>' in html
+    for key, label in [("overdue", "Quá hạn"), ("due_soon", "Sắp đến hạn"), ("done", "Đã hoàn thành")]:
+        assert (
+            f'<section class="card mb-3" id="{key}"><div class="card-header fw-semibold">{label} ({len(expected[key])})'
+            in html
+        )
+
+
+def test_groups_put_each_task_where_the_rules_say(congan, varied_progress):
+    groups = grouped(my(congan))
+    assert varied_progress["done_on_time"].pk in groups["done"]
+    assert varied_progress["done_late"].pk in groups["done"]
+    assert varied_progress["in_progress_overdue"].pk in groups["overdue"]
+    assert varied_progress["due_soon"].pk in groups["due_soon"]  # through the support group
+    assert varied_progress["in_progress_on_time"].pk in groups["due_soon"]  # due today: due soon, not just on time
+    assert varied_progress["ongoing"].pk in groups["ongoing"]
+    assert task(CITY, "II", "2").pk in groups["in_progress"]  # due 2030
+
+
+def test_no_task_is_in_two_groups(congan, varied_progress):
+    pks = [pk for group in grouped(my(congan)).values() for pk in group]
+    assert len(pks) == len(set(pks)) == 33
+
+
+def test_yte_sees_the_tasks_of_phong_y_te(yte):
+    response = my(yte)
+    assert '<small class="text-muted">Phòng Y tế thành phố Thái Nguyên</small>' in response.content.decode()
+    groups = grouped(response)
+    assert groups == expected_groups(Y_TE)
+    assert task(CITY, "VIII", "5").pk in groups["ongoing"]  # Phòng Y tế leads it
+    assert task(CITY, "I", "5").pk in groups["in_progress"]  # through the group phrase
+    assert task(CITY, "IX", "2").pk not in [pk for g in groups.values() for pk in g]
+
+
+def test_command_staff_see_the_tasks_naming_their_own_agency(chqs):
+    groups = grouped(my(chqs))
+    assert groups == expected_groups(BAN_CHQS)
+    assert task(CITY, "I", "1").pk in groups["overdue"]
+
+
+def send_report(client, t, status, **extra):
+    t.refresh_from_db()
+    data = {"version": t.version, "status": status, "percent": "100", "result": "Đã ban hành kế hoạch.", **extra}
+    response = client.post(reverse("tasks:progress", args=[t.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_task_moves_to_done_after_a_done_report(congan, police_task):
+    assert police_task.pk in grouped(my(congan))["overdue"]
+    send_report(congan, police_task, Progress.DONE)
+    groups = grouped(my(congan))
+    assert police_task.pk in groups["done"]
+    assert police_task.pk not in groups["overdue"]
+    assert police_task.progress_reports.get().completed_on is not None
+
+
+def test_a_supporting_agency_s_done_report_does_not_close_the_task(congan, yte, police_task):
+    send_report(yte, police_task, Progress.DONE)
+    assert not police_task.progress_reports.get().sets_status
+    assert police_task.pk in grouped(my(congan))["overdue"]
+    assert police_task.pk in grouped(my(yte))["overdue"]
+
+
+@pytest.mark.parametrize("persona", ["lanhdao", "admin"])
+def test_users_without_an_agency_are_refused(request, persona):
+    client = request.getfixturevalue(persona)
+    response = client.get(reverse("tasks:my"))
+    assert response.status_code == 403
+    assert "Anh/chị không có quyền thực hiện thao tác này." in response.content.decode()
+
+
+def test_the_menu_offers_my_tasks_only_to_users_with_an_agency(congan, lanhdao):
+    assert 'href="/my/"' in congan.get("/tasks/").content.decode()
+    assert 'href="/my/"' not in lanhdao.get("/tasks/").content.decode()
+
+
+@pytest.mark.parametrize("extra", [10, 200])
+def test_query_count_does_not_grow_with_the_tasks(congan, django_assert_max_num_queries, extra):
+    synthetic_tasks(extra)
+    with django_assert_max_num_queries(MY_QUERIES) as queries:
+        response = my(congan)
+    assert len(queries.captured_queries) == MY_QUERIES
+    assert sum(counts(response).values()) == 33 + extra

@@ -1,0 +1,329 @@
+"""The task page (/tasks/<id>/): the task as written and as read, its reports, its audit trail, its query count."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from tasks.status import Progress
+
+from .conftest import ALL_CITY_AGENCIES as ALL
+from .conftest import CITY, CONG_AN, Y_TE, agency, evidence, logged_in, report, task, user
+
+# Measured; the same with 1 and with 20 reports (each with an evidence file).
+# Everyone: session, user, role groups, the task (with section, programme, officer), its assignments, its phases,
+# the reports (with agency, author, confirmer), their evidence, and the profile (the menu asks for the agency).
+# Officers add their agency and its groups (may they report?); command staff add their agency and the three
+# histories of the audit trail.
+DETAIL_QUERIES = {"chqs": 13, "congan": 11, "lanhdao": 9}
+
+
+def page(client, t):
+    response = client.get(reverse("tasks:detail", args=[t.pk]))
+    assert response.status_code == 200
+    return response
+
+
+def dd(html, label):
+    """The <dd> following the <dt> with this label, as HTML."""
+    match = re.search(rf"<dt[^>]*>{re.escape(label)}</dt><dd[^>]*>(.*?)</dd>", html, re.S)
+    assert match, f"no {label!r} on the page"
+    return match.group(1).strip()
+
+
+def test_shows_the_task_as_written_and_as_resolved(chqs, police_task):
+    html = page(chqs, police_task).content.decode()
+    assert '<h1 class="h4">Nhiệm vụ V.5</h1>' in html
+    assert '<p class="as-written fs-6">Xây dựng kế hoạch sự cố an ninh mạng, bảo vệ an ninh mạng.</p>' in html
+    assert dd(html, "Cơ quan chủ trì (như văn bản)") == "Công an thành phố"
+    assert dd(html, "Cơ quan chủ trì (đã xác định)") == "Công an thành phố Thái Nguyên"
+    assert dd(html, "Cơ quan phối hợp (như văn bản)") == "Các phòng, ban, cơ quan, đơn vị, địa phương"
+    assert dd(html, "Cơ quan phối hợp (đã xác định)") == "Các phòng, ban, cơ quan, đơn vị, địa phương"
+    # Written: an "x" in the first phase's column; read: by phase, due at the end of phase 1.
+    timeframe = dd(html, "Thời gian thực hiện (như văn bản)")
+    assert timeframe.startswith("x ")
+    assert "Giai đoạn 1: Giai đoạn (đến năm 2025)" in timeframe
+    assert dd(html, "Cách hiểu thời hạn") == "Theo giai đoạn"
+    assert dd(html, "Hạn hoàn thành") == "31/12/2025"
+    assert dd(html, "Sản phẩm") == "Quyết định của Chủ tịch UBND thành phố"
+    assert "Cần rà soát" not in html
+
+
+def test_a_phrase_naming_two_agencies_resolves_to_both(lanhdao):
+    html = page(lanhdao, task(CITY, "VIII", "1")).content.decode()
+    assert dd(html, "Cơ quan chủ trì (như văn bản)") == "Ban CHQS thành phố - Công an thành phố"
+    assert dd(html, "Cơ quan chủ trì (đã xác định)") == (
+        "Ban Chỉ huy quân sự thành phố Thái Nguyên; Công an thành phố Thái Nguyên"
+    )
+
+
+def test_a_group_phrase_is_marked_as_a_group(yte, group_task):
+    html = page(yte, group_task).content.decode()
+    assert dd(html, "Cơ quan chủ trì (đã xác định)") == (
+        'Các phòng, ban, cơ quan, đơn vị, địa phương <span class="badge text-bg-light">nhóm</span>'
+    )
+
+
+def test_abbreviations_as_written_resolve_to_the_official_name(chqs, unnamed_task):
+    html = page(chqs, unnamed_task).content.decode()
+    assert dd(html, "Cơ quan chủ trì (như văn bản)") == escape("Phòng Tài nguyên & Môi trường")
+    assert dd(html, "Cơ quan chủ trì (đã xác định)") == "Phòng Tài nguyên và Môi trường thành phố Thái Nguyên"
+    assert dd(html, "Cơ quan phối hợp (như văn bản)") == "—"
+    assert dd(html, "Cơ quan phối hợp (đã xác định)") == "—"
+
+
+def test_the_review_note_of_x2(chqs):
+    html = page(chqs, task(CITY, "X", "2")).content.decode()
+    assert dd(html, "Cần rà soát") == "Văn bản không ghi cơ quan chủ trì."
+    assert dd(html, "Cơ quan chủ trì (như văn bản)") == "—"
+    assert dd(html, "Cơ quan chủ trì (đã xác định)") == "—"
+    assert dd(html, "Thời gian thực hiện (như văn bản)").startswith("Thường xuyên ")  # in phase 1's column
+    assert dd(html, "Cách hiểu thời hạn") == "Thường xuyên"
+    assert dd(html, "Hạn hoàn thành") == "—"
+    assert dd(html, "Sản phẩm") == "Văn bản tham gia ý kiến"
+
+
+def test_a_deadline_set_by_command_staff_shows_the_original_too(chqs, police_task):
+    police_task.due_override, police_task.due_override_reason = datetime.date(2027, 3, 31), "Chờ hướng dẫn của Bộ"
+    police_task.save()
+    html = page(chqs, police_task).content.decode()
+    assert dd(html, "Hạn hoàn thành") == (
+        '31/03/2027 <small class="text-muted">(Ban CHQS điều chỉnh từ 31/12/2025: Chờ hướng dẫn của Bộ)</small>'
+    )
+
+
+def test_status_comes_from_the_latest_lead_report(congan, police_task):
+    today = timezone.localdate()
+    report(police_task, "congan", Progress.IN_PROGRESS, percent=30, reported_on=today - datetime.timedelta(days=9))
+    report(police_task, "yte", Progress.DONE, sets_status=False)  # a supporting agency's word does not count
+    html = page(congan, police_task).content.decode()
+    assert (
+        dd(html, "Tình trạng") == '<span class="badge status-in_progress_overdue">Đang thực hiện quá hạn</span> · 30%'
+    )
+
+
+# Reports
+
+
+def report_items(html):
+    return re.findall(r'<li class="list-group-item small">(.*?)</li>', html, re.S)
+
+
+def test_no_reports_yet(congan, police_task):
+    assert '<li class="list-group-item text-muted">Chưa có báo cáo.</li>' in page(congan, police_task).content.decode()
+
+
+def test_reports_history_newest_first_with_everything_reported(chqs, police_task):
+    today = timezone.localdate()
+    report(police_task, "congan", Progress.IN_PROGRESS, percent=20, reported_on=today - datetime.timedelta(days=30),
+           result="Đã giao Đội An ninh mạng xây dựng dự thảo.")  # fmt: skip
+    done = report(
+        police_task, "congan", Progress.DONE, reported_on=today - datetime.timedelta(days=2),
+        result="Đã ban hành kế hoạch.", document_kind="Quyết định", document_number="12/QĐ-UBND",
+        document_date=datetime.date(2025, 3, 15),
+    )  # fmt: skip
+    evidence(done, "Quyết định 12.pdf")
+    report(police_task, "yte", Progress.IN_PROGRESS, sets_status=False, percent=10, result="Y tế góp ý dự thảo.")
+    items = report_items(page(chqs, police_task).content.decode())
+    assert len(items) == 3
+    newest, middle, oldest = items
+    assert "Phòng Y tế" in newest and "phối hợp" in newest and "Y tế góp ý dự thảo." in newest
+    assert "Công an thành phố" in middle and "chủ trì" in middle and "Đã hoàn thành · 100%" in middle
+    assert "Văn bản: Quyết định số 12/QĐ-UBND ngày 15/3/2025" in middle
+    file = done.evidence.get()
+    assert f'<a href="/tasks/{police_task.pk}/evidence/{file.pk}/">📎 Quyết định 12.pdf</a>' in middle
+    assert "Đang thực hiện · 20%" in oldest and "Đã giao Đội An ninh mạng xây dựng dự thảo." in oldest
+    assert (today - datetime.timedelta(days=30)).strftime("%d/%m/%Y") in oldest
+
+
+def test_command_staff_confirm_a_done_report_from_the_page(chqs, congan, police_task):
+    done = report(police_task, "congan", Progress.DONE)
+    confirm = f'action="/tasks/{police_task.pk}/reports/{done.pk}/confirm/"'
+    assert confirm in page(chqs, police_task).content.decode()
+    assert confirm not in page(congan, police_task).content.decode()
+    response = chqs.post(reverse("tasks:confirm", args=[police_task.pk, done.pk]), follow=True)
+    html = response.content.decode()
+    assert "Đã xác nhận hoàn thành nhiệm vụ." in html
+    assert confirm not in html
+    assert f"Ban CHQS đã xác nhận {timezone.localdate():%d/%m/%Y}" in html
+    done.refresh_from_db()
+    assert done.confirmed_by == user("chqs")
+    # Confirming twice changes nothing and says so.
+    confirmed_at = done.confirmed_at
+    again = chqs.post(reverse("tasks:confirm", args=[police_task.pk, done.pk]), follow=True)
+    assert "Báo cáo này đã được xác nhận trước đó." in again.content.decode()
+    done.refresh_from_db()
+    assert done.confirmed_at == confirmed_at
+
+
+def test_only_a_done_lead_report_can_be_confirmed(chqs, police_task):
+    working = report(police_task, "congan", Progress.IN_PROGRESS)
+    contribution = report(police_task, "yte", Progress.DONE, sets_status=False)
+    for unconfirmable in (working, contribution):
+        assert chqs.post(reverse("tasks:confirm", args=[police_task.pk, unconfirmable.pk])).status_code == 404
+        unconfirmable.refresh_from_db()
+        assert unconfirmable.confirmed_at is None
+
+
+def test_evidence_downloads_under_its_original_name(congan, police_task):
+    file = evidence(report(police_task, "congan"), "Biên bản họp.pdf", b"%PDF-1.7 noi dung")
+    response = congan.get(reverse("tasks:evidence", args=[police_task.pk, file.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 noi dung"
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''Bi%C3%AAn%20b%E1%BA%A3n%20h%E1%BB%8Dp.pdf"
+
+
+def test_evidence_is_only_reachable_through_its_own_task(congan, police_task, group_task):
+    # Both tasks are visible to Công an, but the file belongs to V.5: asking for it under I.5 finds nothing.
+    file = evidence(report(police_task, "congan"))
+    assert congan.get(reverse("tasks:evidence", args=[group_task.pk, file.pk])).status_code == 404
+
+
+def test_recurring_tasks_list_each_quarter_with_its_report(chqs):
+    recurring = task(CITY, "X", "1")
+    report(recurring, status=Progress.IN_PROGRESS, period="2025-Q1", reported_on=datetime.date(2025, 3, 20))
+    report(recurring, status=Progress.IN_PROGRESS, period="2025-Q2", reported_on=datetime.date(2025, 7, 10))
+    html = page(chqs, recurring).content.decode()
+    assert "Báo cáo theo kỳ (nhiệm vụ thường xuyên, định kỳ)" in html
+    rows = dict(re.findall(r"<tr><td>(Quý [IV]+ năm \d{4})</td><td>(.*?)</td></tr>", html))
+    assert next(iter(rows)) == "Quý IV năm 2024"  # the programme was issued on 31/12/2024
+    assert rows["Quý I năm 2025"] == '20/03/2025 · <span class="text-success">đúng hạn</span>'
+    assert rows["Quý II năm 2025"] == '10/07/2025 · <span class="text-danger">nộp muộn</span>'
+    assert rows["Quý III năm 2025"] == '<span class="text-muted">chưa báo cáo</span>'
+
+
+def test_tasks_with_a_deadline_have_no_quarterly_table(chqs, police_task):
+    assert "Báo cáo theo kỳ" not in page(chqs, police_task).content.decode()
+
+
+# Audit trail
+
+
+@pytest.mark.parametrize(
+    ("persona", "shown"),
+    [("chqs", True), ("admin", True), ("congan", False), ("yte", False), ("lanhdao", False)],
+)
+def test_the_audit_trail_is_for_command_staff_only(request, police_task, persona, shown):
+    client = request.getfixturevalue(persona)
+    html = page(client, police_task).content.decode()
+    assert ("Nhật ký thay đổi" in html) == shown
+
+
+def assign(client, t, **changes):
+    """Send the assignment form as Ban CHQS would: the task as it stands, with these changes."""
+    t.refresh_from_db()
+    data = {
+        "version": t.version,
+        "lead": [a.pk for a in t.lead_agencies],
+        "support": [a.pk for a in t.support_agencies],
+        "due_override": t.due_override.isoformat() if t.due_override else "",
+        "due_override_reason": t.due_override_reason,
+        "responsible_officer": t.responsible_officer_id or "",
+    }
+    data.update(changes)
+    response = client.post(reverse("tasks:assign", args=[t.pk]), data)
+    assert response.status_code == 302
+
+
+def trail(client, t):
+    """(who, what, detail) rows of the audit trail, newest first."""
+    html = page(client, t).content.decode()
+    html = html[html.index("Nhật ký thay đổi") :]
+    return re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", html)
+
+
+def test_the_audit_trail_records_who_changed_what(chqs, police_task):
+    assign(chqs, police_task, lead=[agency(CONG_AN).pk, agency(Y_TE).pk], support=[])
+    assign(chqs, police_task, due_override="2027-03-31", due_override_reason="Chờ hướng dẫn của Bộ")
+    rows = trail(chqs, police_task)
+    assert rows[0][:2] == ("chqs", "Nhiệm vụ: Sửa")
+    assert "due_override" in rows[0][2] or "hạn do Ban CHQS ấn định" in rows[0][2]  # the second change names its fields
+    assert ("chqs", "Phân công: Tạo mới", f"Chủ trì: {Y_TE}") in rows
+    assert ("chqs", "Phân công: Xoá", f"Phối hợp: {ALL}") in rows
+    # Every change is chqs's; the rows by nobody are the import that created the task and its assignments.
+    assert {who for who, _subject, _detail in rows} == {"chqs", "—"}
+    assert {subject for who, subject, _detail in rows if who == "—"} == {"Nhiệm vụ: Tạo mới", "Phân công: Tạo mới"}
+
+
+def test_the_first_change_to_an_imported_task_names_what_changed(chqs, police_task):
+    assign(chqs, police_task, responsible_officer=user("congan").pk)
+    who, subject, detail = trail(chqs, police_task)[0]
+    assert (who, subject.split(":")[0]) == ("chqs", "Nhiệm vụ")
+    assert "responsible_officer" in detail or "cán bộ phụ trách" in detail
+
+
+def test_the_audit_trail_speaks_vietnamese(chqs, police_task):
+    report(police_task, "congan")
+    assign(chqs, police_task, lead=[agency(Y_TE).pk])
+    subjects = {subject for _who, subject, _detail in trail(chqs, police_task)}
+    assert subjects == {
+        "Báo cáo tiến độ: Tạo mới", "Nhiệm vụ: Tạo mới", "Nhiệm vụ: Sửa", "Phân công: Tạo mới", "Phân công: Xoá"
+    }  # fmt: skip
+
+
+def test_the_audit_trail_names_changed_fields_in_vietnamese(chqs, police_task):
+    assign(chqs, police_task, responsible_officer=user("congan").pk)  # gives the task a history to compare with
+    assign(chqs, police_task, due_override="2027-03-31", due_override_reason="Chờ hướng dẫn của Bộ")
+    assert trail(chqs, police_task)[0][2] == "hạn do Ban CHQS ấn định, lý do điều chỉnh hạn"
+
+
+def test_names_read_family_name_first(chqs, police_task):
+    # Vietnamese names read family name first: "Lê Thị Công An", never "An Lê Thị Công".
+    report(police_task, "congan")
+    html = page(chqs, police_task).content.decode()
+    assert '<div class="text-muted">Lê Thị Công An</div>' in html
+    assert "Trần Văn Chỉ Huy · Ban CHQS thành phố" in html  # the menu bar
+
+
+# Query counts
+
+
+@pytest.mark.parametrize("reports", [1, 20])
+@pytest.mark.parametrize("persona", ["chqs", "congan", "lanhdao"])
+def test_query_count_does_not_grow_with_the_reports(request, django_assert_max_num_queries, police_task, persona,
+                                                    reports):  # fmt: skip
+    client = request.getfixturevalue(persona)
+    for i in range(reports):
+        evidence(report(police_task, "congan", result=f"Báo cáo lần {i + 1}"))
+    with django_assert_max_num_queries(DETAIL_QUERIES[persona]) as queries:
+        response = page(client, police_task)
+    assert len(queries.captured_queries) == DETAIL_QUERIES[persona]
+    assert len(report_items(response.content.decode())) == reports
+
+
+@pytest.mark.parametrize("reports", [1, 20])
+def test_query_count_does_not_grow_with_reports_sent_through_the_form(chqs, django_assert_max_num_queries,
+                                                                      police_task, reports):  # fmt: skip
+    # A report through the form also bumps the task's version: that must not add to the audit trail's queries.
+    officer = logged_in("congan")
+    for i in range(reports):
+        police_task.refresh_from_db()
+        sent = officer.post(
+            reverse("tasks:progress", args=[police_task.pk]),
+            {"version": police_task.version, "status": Progress.IN_PROGRESS, "percent": i, "result": f"Lần {i}"},
+        )
+        assert sent.status_code == 302
+    with django_assert_max_num_queries(DETAIL_QUERIES["chqs"]) as queries:
+        response = page(chqs, police_task)
+    assert len(queries.captured_queries) == DETAIL_QUERIES["chqs"]
+    assert len(report_items(response.content.decode())) == reports
+
+
+def queries_for_page(client, t):
+    with CaptureQueriesContext(connection) as queries:
+        page(client, t)
+    return len(queries.captured_queries)
+
+
+def test_query_count_does_not_grow_with_the_task_s_changes(chqs, police_task):
+    assign(chqs, police_task, responsible_officer=user("congan").pk)
+    after_one_change = queries_for_page(chqs, police_task)
+    for i in range(9):
+        assign(chqs, police_task, responsible_officer=user("yte" if i % 2 == 0 else "congan").pk)
+    assert len(trail(chqs, police_task)) >= 10
+    assert queries_for_page(chqs, police_task) == after_one_change
