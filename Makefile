@@ -40,7 +40,7 @@ test-sqlite: $(VENV)/.installed node_modules/.installed browser
 test-postgres: $(VENV)/.installed node_modules/.installed browser
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers: running the suite against it"; \
-		DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
+		DATABASE_URL=$(PG_URL) DJANGO_CONN_MAX_AGE=0 $(BIN)/pytest; \
 	else \
 		echo "No PostgreSQL on 127.0.0.1:5432: skipped the PostgreSQL run"; \
 	fi

@@ -10,6 +10,8 @@ from tasks.status import StatusCount
 
 from .charts import stacked_bars
 
+LIST_LIMIT = 20
+
 
 def _counts(rows, key):
     """StatusCount per group from values(... "status").annotate(n=Count) rows."""
@@ -63,7 +65,9 @@ def dashboard(request):
         "by_phase": by_phase,
         "section_chart": stacked_bars(by_section, _("Theo mục")),
         "lead_chart": stacked_bars(by_lead, _("Theo cơ quan chủ trì")),
-        "overdue": tasks.overdue().with_document().order_by("deadline"),
-        "due_soon": tasks.due_soon().with_document().order_by("deadline"),
+        # The most urgent few; the task list shows them all (same filter).
+        "overdue": tasks.overdue().with_document().order_by("deadline")[:LIST_LIMIT],
+        "due_soon": tasks.due_soon().with_document().order_by("deadline")[:LIST_LIMIT],
+        "due_soon_count": tasks.due_soon().count(),
     }
     return render(request, "reports/dashboard.html", context)

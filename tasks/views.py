@@ -4,6 +4,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +25,14 @@ from .status import Progress, Status
 from .tables import TaskTable
 
 PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+class CappedPaginator(Paginator):
+    """?per_page= may ask for more rows per page, up to a bound the server can afford."""
+
+    def __init__(self, object_list, per_page, **kwargs):
+        super().__init__(object_list, min(int(per_page), MAX_PAGE_SIZE), **kwargs)
 
 
 @login_not_required
@@ -43,7 +52,7 @@ def _filtered_tasks(request):
 def task_list(request):
     task_filter = _filtered_tasks(request)
     table = TaskTable(task_filter.qs)
-    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
+    RequestConfig(request, paginate={"per_page": PAGE_SIZE, "paginator_class": CappedPaginator}).configure(table)
     return render(request, "tasks/list.html", {"filter": task_filter, "table": table})
 
 

@@ -352,3 +352,10 @@ def test_export_query_count_does_not_grow_with_the_tasks(chqs, django_assert_max
         sheet = exported(chqs)
     assert len(queries.captured_queries) == EXPORT_QUERIES
     assert sheet.max_row == 1 + 37 + extra
+
+
+def test_rows_per_page_are_capped(chqs):
+    synthetic_tasks(250)
+    response = chqs.get("/tasks/", {"per_page": 100000})
+    assert response.status_code == 200
+    assert len(response.context["table"].page.object_list) == 200
