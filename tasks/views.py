@@ -139,15 +139,7 @@ def _audit_trail(task):
 def task_assign(request, pk):
     task = access.managed_task(request.user, pk)
     form = AssignmentForm(request.POST or None, task=task)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Đã lưu phân công nhiệm vụ."))
-            return redirect(task)
-    return render(request, "tasks/assign.html", {"task": task, "form": form}, status=_form_status(form))
+    return _task_form_page(request, task, form, "tasks/assign.html", _("Đã lưu phân công nhiệm vụ."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -157,20 +149,22 @@ def task_progress(request, pk):
     form = ProgressForm(
         request.POST or None, request.FILES or None, task=task, user=request.user, sets_status=sets_status
     )
+    context = {"sets_status": sets_status}
+    return _task_form_page(request, task, form, "tasks/progress.html", _("Đã ghi báo cáo tiến độ."), context)
+
+
+def _task_form_page(request, task, form, template, success, context=()):
+    """Save a valid POST and go back to the task; otherwise show the form (400 with its errors)."""
     if request.method == "POST" and form.is_valid():
         try:
             form.save()
-        except ValidationError as error:
+        except ValidationError as error:  # the version check: someone saved the task meanwhile
             form.add_error(None, error)
         else:
-            messages.success(request, _("Đã ghi báo cáo tiến độ."))
+            messages.success(request, success)
             return redirect(task)
-    context = {"task": task, "form": form, "sets_status": sets_status}
-    return render(request, "tasks/progress.html", context, status=_form_status(form))
-
-
-def _form_status(form):
-    return 400 if form.is_bound and form.errors else 200
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, template, {"task": task, "form": form, **dict(context)}, status=status)
 
 
 @require_POST
