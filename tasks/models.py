@@ -15,10 +15,8 @@ from agencies.models import Agency
 from agencies.text import fold
 
 from . import roles
-from .status import Progress, Status
+from .status import RECURRING_KINDS, Progress, Status, is_recurring
 from .timeframe import Recurrence, ScheduleKind
-
-RECURRING_KINDS = (ScheduleKind.ONGOING, ScheduleKind.RECURRING)
 
 
 class Programme(models.Model):
@@ -322,7 +320,7 @@ class Task(models.Model):
 
     @property
     def is_recurring(self):
-        return self.schedule_kind in RECURRING_KINDS
+        return is_recurring(self.schedule_kind)
 
     @property
     def effective_due(self):

@@ -66,9 +66,12 @@ _OVERDUE = frozenset({Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE})
 DUE_SOON_LABEL = _("Sắp đến hạn")
 
 
+RECURRING_KINDS = (ScheduleKind.ONGOING, ScheduleKind.RECURRING)
+
+
 def is_recurring(schedule_kind: str | None) -> bool:
     """Ongoing and recurring tasks are reported every period and never become simply "done"."""
-    return schedule_kind in (ScheduleKind.ONGOING, ScheduleKind.RECURRING)
+    return schedule_kind in RECURRING_KINDS
 
 
 def classify(progress: str | None, due: date | None, done_on: date | None, as_of: date, recurring: bool) -> Status:
