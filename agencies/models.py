@@ -15,9 +15,6 @@ class AgencyQuerySet(models.QuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=on)
         )
 
-    def groups(self):
-        return self.filter(kind=Agency.Kind.GROUP)
-
     def needing_review(self):
         return self.filter(needs_review=True)
 

@@ -1,18 +1,11 @@
 """The portal's roles as Django groups, and what each may do."""
 
 from django.contrib.auth.models import Group, Permission
-from django.utils.translation import gettext_lazy as _
 
 ADMIN = "admin"
 COMMAND_STAFF = "Ban CHQS"
 OFFICER = "Cán bộ cơ quan"
 LEADERSHIP = "Lãnh đạo"
-
-ROLE_LABELS = {
-    COMMAND_STAFF: _("Cán bộ Ban CHQS (điều phối chương trình)"),
-    OFFICER: _("Cán bộ đầu mối của cơ quan"),
-    LEADERSHIP: _("Lãnh đạo (chỉ xem)"),
-}
 
 # (app_label, codename) of each role's model permissions.
 ROLE_PERMISSIONS = {

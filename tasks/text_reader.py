@@ -273,7 +273,7 @@ class _TableReader:
             if not in_table or not any(cells):
                 continue
             if "\t" not in line:
-                in_table = self._read_bare_line(cells[0], lineno)
+                in_table = self._read_bare_line(cells[0])
             elif cells[0]:
                 self._read_numbered_row(cells, lineno)
             else:
@@ -317,7 +317,7 @@ class _TableReader:
         position = self.columns.get(name)
         return cells[position] if position is not None and position < len(cells) else ""
 
-    def _read_bare_line(self, text, lineno):
+    def _read_bare_line(self, text):
         """A line without tabs: a note to skip, the end of the table, or a task continued."""
         if NOTE_LINE.match(text) or PAGE_NUMBER_LINE.match(text):
             return True

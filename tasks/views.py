@@ -187,12 +187,14 @@ def evidence_download(request, pk, evidence_pk):
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
 
 
+# Labels are lazy: this list is built at import time, the words are needed per request.
 MY_GROUPS = [
-    ("overdue", _("Quá hạn"), {Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE}),
-    ("due_soon", _("Sắp đến hạn"), None),
-    ("in_progress", _("Đang, chưa thực hiện (trong hạn)"), {Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME}),
-    ("ongoing", _("Thường xuyên, định kỳ"), {Status.ONGOING}),
-    ("done", _("Đã hoàn thành"), {Status.DONE_ON_TIME, Status.DONE_LATE}),
+    ("overdue", gettext_lazy("Quá hạn"), {Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE}),
+    ("due_soon", gettext_lazy("Sắp đến hạn"), None),
+    ("in_progress", gettext_lazy("Đang, chưa thực hiện (trong hạn)"),
+     {Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME}),
+    ("ongoing", gettext_lazy("Thường xuyên, định kỳ"), {Status.ONGOING}),
+    ("done", gettext_lazy("Đã hoàn thành"), {Status.DONE_ON_TIME, Status.DONE_LATE}),
 ]  # fmt: skip
 
 
