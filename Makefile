@@ -4,10 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint migrations-check check browser bench
+.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench
 
-# Debian packages the portal needs: Chromium drives the browser tests, Liberation fonts cover Vietnamese.
-DEBIAN_PACKAGES := chromium fonts-liberation
+# Debian packages: Liberation 2 fonts (version 1 lacks Vietnamese) and Pango for the PDF reports;
+# Chromium drives the browser tests; poppler-utils renders the PDF pages the tests look at.
+DEBIAN_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 chromium poppler-utils
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +21,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-browser:
-	@command -v chromium >/dev/null && fc-list | grep -qi "liberation serif" || { \
-		echo "Installing $(DEBIAN_PACKAGES) from Debian"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; }
+system-packages:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 ## Run the portal on http://127.0.0.1:8000 with both seed programmes and demo accounts (SQLite).
-run: $(VENV)/.installed node_modules/.installed
+run: $(VENV)/.installed node_modules/.installed system-packages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed --demo-users
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -34,10 +37,10 @@ run: $(VENV)/.installed node_modules/.installed
 ## The whole test suite: SQLite, then PostgreSQL when a server answers on 127.0.0.1:5432.
 test: check test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.installed node_modules/.installed browser
+test-sqlite: $(VENV)/.installed node_modules/.installed system-packages
 	env -u DATABASE_URL $(BIN)/pytest
 
-test-postgres: $(VENV)/.installed node_modules/.installed browser
+test-postgres: $(VENV)/.installed node_modules/.installed system-packages
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers: running the suite against it"; \
 		DATABASE_URL=$(PG_URL) DJANGO_CONN_MAX_AGE=0 $(BIN)/pytest; \

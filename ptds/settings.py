@@ -127,3 +127,10 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Portal rules
 PTDS_DUE_SOON_DAYS = int(os.environ.get("PTDS_DUE_SOON_DAYS", "30"))
 PTDS_MAX_UPLOAD_MB = int(os.environ.get("PTDS_MAX_UPLOAD_MB", "20"))
+
+# Periodic reports: which data a period counts ("calendar" or "decree_09": 15th of the month before to the
+# 14th), the font embedded in PDFs (Debian's fonts-liberation2; version 1 lacks Vietnamese), and above how
+# many task rows a report is produced in the background.
+PTDS_CUTOFF_RULE = os.environ.get("PTDS_CUTOFF_RULE", "calendar")
+PTDS_PDF_FONT_DIR = os.environ.get("PTDS_PDF_FONT_DIR", "/usr/share/fonts/truetype/liberation2")
+PTDS_REPORT_SYNC_ROWS = int(os.environ.get("PTDS_REPORT_SYNC_ROWS", "500"))

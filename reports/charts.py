@@ -15,7 +15,7 @@ SEGMENTS = [
 BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 18, 8, 190, 420
 
 
-def stacked_bars(rows, title=""):
+def stacked_bars(rows, title="", font_family="Liberation Serif, Times New Roman, serif"):
     """One horizontal bar per (label, StatusCount) row, split by status, with a legend."""
     rows = list(rows)
     longest = max((count.total for _label, count in rows), default=0) or 1
@@ -49,10 +49,11 @@ def stacked_bars(rows, title=""):
     width = LABEL_WIDTH + BAR_WIDTH + 40
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{t}"'
-        ' font-family="Liberation Serif, Times New Roman, serif" font-size="11">'
+        ' font-family="{f}" font-size="11">'
         '<style>.label{{fill:#212529}}.value{{fill:#495057}}.legend{{fill:#212529;font-size:10px}}</style>'
         '<text x="8" y="12" font-weight="bold">{t}</text>{body}{legend}</svg>',
-        w=max(width, len(SEGMENTS) * 150 + 10), h=height, t=title, body=mark_safe("".join(parts)), legend=legend,
+        w=max(width, len(SEGMENTS) * 150 + 10), h=height, t=title, f=font_family,
+        body=mark_safe("".join(parts)), legend=legend,
     )  # fmt: skip
 
 

@@ -1,1 +1,178 @@
-# Create your models here.
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+from tasks import roles
+from tasks.models import Programme, Section
+from tasks.periods import CutoffRule
+
+# The space a clerk fills by hand when the report is registered (en spaces keep their width in print).
+BLANK_NUMBER = "\u2002" * 6
+
+
+class ReportSetup(models.Model):
+    """How a programme's progress reports are headed and signed (Decree 30/2020): set once per programme."""
+
+    programme = models.OneToOneField(Programme, on_delete=models.CASCADE, related_name="report_setup")
+    parent_body = models.CharField(
+        _("cơ quan chủ quản"), max_length=255, blank=True, help_text=_("Ví dụ: ỦY BAN NHÂN DÂN THÀNH PHỐ THÁI NGUYÊN")
+    )
+    issuing_body = models.CharField(
+        _("cơ quan ban hành báo cáo"), max_length=255, help_text=_("Ví dụ: BAN CHỈ HUY QUÂN SỰ THÀNH PHỐ")
+    )
+    number_suffix = models.CharField(
+        _("ký hiệu báo cáo"), max_length=40, default="BC", help_text=_("Phần sau dấu “/” của số: BC-BCH")
+    )
+    place = models.CharField(_("địa danh"), max_length=120, help_text=_("Ví dụ: Thái Nguyên"))
+    signer_authority = models.CharField(
+        _("thẩm quyền ký"), max_length=120, blank=True, help_text=_("TM. BAN CHỈ HUY, KT. CHỈ HUY TRƯỞNG…")
+    )
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=120, blank=True)
+    recipients = models.TextField(
+        _("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận; dòng cuối thường là “Lưu: VT.”")
+    )
+
+    class Meta:
+        verbose_name = _("mẫu trình bày báo cáo")
+        verbose_name_plural = _("mẫu trình bày báo cáo")
+
+    def __str__(self):
+        return str(self.programme)
+
+    @classmethod
+    def for_programme(cls, programme):
+        """The saved setup, or one drawn from the programme and its coordinating agency (not saved)."""
+        try:
+            return programme.report_setup
+        except cls.DoesNotExist:
+            agency = programme.coordinating_agency
+            parent = agency.parent if agency else None
+            return cls(
+                programme=programme,
+                parent_body=parent.name.upper() if parent else "",
+                issuing_body=(agency.name if agency else programme.issuer).upper(),
+                place=programme.place,
+                recipients="Như trên;\nLưu: VT.",
+            )
+
+    @property
+    def recipient_lines(self):
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    def document_number(self, number=""):
+        """ "05/BC-BCH" (a leading 0 below 10), or a blank for the clerk to fill when the report is registered."""
+        number = number.strip()
+        if number.isdigit() and int(number) < 10:
+            number = f"{int(number):02d}"
+        return f"{number or BLANK_NUMBER}/{self.number_suffix}"
+
+
+class ProducedReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Leadership sees every report, command staff their programmes', officers their own agency's."""
+        role = roles.role_of(user)
+        if role in (roles.ADMIN, roles.LEADERSHIP):
+            return self.all()
+        agency = roles.agency_of(user)
+        if agency is None:
+            return self.none()
+        if role == roles.COMMAND_STAFF:
+            return self.filter(Q(programme__coordinating_agency=agency) | Q(agency=agency))
+        if role == roles.OFFICER:
+            return self.filter(agency=agency)
+        return self.none()
+
+
+def report_path(report, filename):
+    return f"reports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{report.format}"
+
+
+class ProducedReport(models.Model):
+    """Every report produced, kept with its file, so the one that was sent can be found again."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        XLSX = "xlsx", "Excel"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang lập")
+        DONE = "done", _("Đã xong")
+        FAILED = "failed", _("Lỗi")
+
+    programme = models.ForeignKey(Programme, verbose_name=_("chương trình"), on_delete=models.PROTECT)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    section = models.ForeignKey(Section, verbose_name=_("mục"), null=True, blank=True, on_delete=models.PROTECT)
+    period_key = models.CharField(_("kỳ báo cáo"), max_length=30)
+    period_label = models.CharField(_("kỳ báo cáo"), max_length=120)
+    cutoff_rule = models.CharField(
+        _("cách tính số liệu"),
+        max_length=20,
+        choices=[
+            (CutoffRule.CALENDAR, _("Theo kỳ dương lịch")),
+            (CutoffRule.DECREE_09, _("Theo Nghị định 09/2019 (từ ngày 15 tháng trước đến ngày 14)")),
+        ],
+    )
+    window_start = models.DateField(_("số liệu từ ngày"))
+    window_end = models.DateField(_("số liệu đến ngày"))
+    number = models.CharField(_("số báo cáo"), max_length=20, blank=True)
+    report_date = models.DateField(_("ngày báo cáo"))
+    proposals = models.TextField(_("khó khăn, vướng mắc, đề xuất"), blank=True)
+    format = models.CharField(_("định dạng"), max_length=4, choices=Format.choices)
+    state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    error = models.TextField(_("lỗi"), blank=True)
+    row_count = models.PositiveIntegerField(_("số nhiệm vụ"), default=0)
+    file = models.FileField(_("tệp"), upload_to=report_path, blank=True)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người lập"), null=True, blank=True, on_delete=models.PROTECT,
+        help_text=_("Để trống khi lập bằng lệnh progress_report."),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("thời điểm lập"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("thời điểm xong"), null=True, blank=True)
+
+    objects = ProducedReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("báo cáo đã lập")
+        verbose_name_plural = _("báo cáo đã lập")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="produced_report_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(window_end__gte=models.F("window_start")), name="produced_report_window"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme} – {self.period_label} ({self.get_format_display()})"
+
+    def get_absolute_url(self):
+        return reverse("reports:detail", args=[self.pk])
+
+    @property
+    def scope_label(self):
+        if self.section_id:
+            return _("Mục %(numeral)s") % {"numeral": self.section.numeral}
+        if self.agency_id:
+            return self.agency.short_name or self.agency.name
+        return _("Toàn chương trình")
+
+    @property
+    def download_name(self):
+        """A file name that says what the report is: bao-cao-04-CTr-UBND-2025-Q4.pdf."""
+        number = "".join(c if c.isalnum() else "-" for c in self.programme.number).strip("-")
+        scope = (
+            f"-muc-{self.section.numeral}" if self.section_id else (f"-cq{self.agency_id}" if self.agency_id else "")
+        )
+        return f"bao-cao-{number}-{self.period_key}{scope}.{self.format}"

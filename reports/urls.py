@@ -6,4 +6,9 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("reports/", views.report_index, name="index"),
+    path("reports/produce/", views.report_produce, name="produce"),
+    path("reports/<int:pk>/", views.report_detail, name="detail"),
+    path("reports/<int:pk>/download/", views.report_download, name="download"),
+    path("reports/setup/<int:programme_pk>/", views.report_setup, name="setup"),
 ]

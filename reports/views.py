@@ -1,14 +1,25 @@
 from collections import defaultdict
 
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, F
-from django.shortcuts import render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tasks import roles
 from tasks.models import Assignment, Programme, Task
 from tasks.status import StatusCount
 
 from .charts import stacked_bars
+from .content import gather
+from .forms import ReportForm, ReportSetupForm, period_suggestions
+from .jobs import produce, start_in_background
+from .models import ProducedReport, ReportSetup
 
 LIST_LIMIT = 20
 
@@ -71,3 +82,95 @@ def dashboard(request):
         "due_soon_count": tasks.due_soon().count(),
     }
     return render(request, "reports/dashboard.html", context)
+
+
+PREVIEW_ROWS = 200
+RECENT_REPORTS = 20
+
+
+def _report_page(request, form, status=200):
+    content = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        content = gather(form.tasks, data["programme"], data["period"], form.window, **form.document())
+    context = {
+        "form": form,
+        "content": content,
+        "preview_rows": PREVIEW_ROWS,
+        "sync_rows": settings.PTDS_REPORT_SYNC_ROWS,
+        "preview_sections": content.first_rows(PREVIEW_ROWS) if content else None,
+        "suggestions": period_suggestions(timezone.localdate()),
+        "recent": ProducedReport.objects.visible_to(request.user).select_related(
+            "programme", "agency", "section", "created_by"
+        )[:RECENT_REPORTS],
+        "can_set_up": [p for p in form.fields["programme"].queryset if _can_set_up(request.user, p)],
+    }
+    return render(request, "reports/index.html", context, status=status)
+
+
+@require_GET
+def report_index(request):
+    """Choose a programme and period, preview the report, download it; the reports produced before."""
+    form = ReportForm(request.GET or None, user=request.user)
+    return _report_page(request, form)
+
+
+@require_POST
+def report_produce(request):
+    form = ReportForm(request.POST, user=request.user)
+    report_format = request.POST.get("format")
+    if report_format not in ProducedReport.Format.values:
+        messages.error(request, _("Hãy chọn tải báo cáo dạng PDF hoặc Excel."))
+        return _report_page(request, form, status=400)
+    if not form.is_valid():
+        return _report_page(request, form, status=400)
+    report = form.new_report(report_format)
+    if report.row_count > settings.PTDS_REPORT_SYNC_ROWS:
+        transaction.on_commit(lambda: start_in_background(report))
+        return redirect(report)
+    produce(report, form.tasks)
+    if report.state != ProducedReport.State.DONE:
+        messages.error(request, report.error)
+        return redirect(report)
+    return redirect("reports:download", report.pk)
+
+
+def _report_or_404(user, pk):
+    return get_object_or_404(ProducedReport.objects.visible_to(user).select_related("programme", "agency", "section"),
+                             pk=pk)  # fmt: skip
+
+
+@require_GET
+def report_detail(request, pk):
+    return render(request, "reports/detail.html", {"report": _report_or_404(request.user, pk)})
+
+
+@require_GET
+def report_download(request, pk):
+    report = _report_or_404(request.user, pk)
+    if report.state != ProducedReport.State.DONE:
+        raise Http404
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.download_name)
+
+
+def _can_set_up(user, programme):
+    """Command staff of the programme (and administrators) decide how its reports are headed and signed."""
+    role = roles.role_of(user)
+    agency = roles.agency_of(user)
+    return role == roles.ADMIN or (
+        role == roles.COMMAND_STAFF and agency is not None and programme.coordinating_agency_id == agency.pk
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def report_setup(request, programme_pk):
+    visible = Programme.objects.filter(pk__in=Task.objects.visible_to(request.user).values("section__programme"))
+    programme = get_object_or_404(visible.select_related("coordinating_agency__parent"), pk=programme_pk)
+    if not _can_set_up(request.user, programme):
+        raise PermissionDenied
+    form = ReportSetupForm(request.POST or None, instance=ReportSetup.for_programme(programme))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu mẫu trình bày báo cáo của %(programme)s.") % {"programme": programme})
+        return redirect("reports:index")
+    return render(request, "reports/setup.html", {"form": form, "programme": programme})

@@ -19,6 +19,28 @@ from .status import RECURRING_KINDS, Progress, Status, is_recurring
 from .timeframe import Recurrence, ScheduleKind
 
 
+class ProgrammeNotFound(LookupError):
+    """No programme, or several, have the number asked for; the message is for the user."""
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def by_number(self, number, year=None, issuer=None):
+        """The one programme numbered so ("04/CTr-UBND"; spaces ignored), narrowed by year or issuer if needed."""
+        programmes = self.filter(number="".join(number.split()))
+        if year:
+            programmes = programmes.filter(year=year)
+        if issuer:
+            programmes = programmes.filter(issuer=issuer)
+        found = list(programmes[:2])
+        if not found:
+            raise ProgrammeNotFound(_("Không có chương trình số %(number)s.") % {"number": number})
+        if len(found) > 1:
+            raise ProgrammeNotFound(
+                _("Có nhiều chương trình số %(number)s; hãy chọn bằng --year hoặc --issuer.") % {"number": number}
+            )
+        return found[0]
+
+
 class Programme(models.Model):
     """An action programme or plan as issued: the signed document's own words."""
 
@@ -49,6 +71,8 @@ class Programme(models.Model):
         related_name="coordinated_programmes",
     )
     imported_at = models.DateTimeField(_("ngày nhập"), auto_now_add=True)
+
+    objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chương trình, kế hoạch")
@@ -321,6 +345,19 @@ class Task(models.Model):
     @property
     def is_recurring(self):
         return is_recurring(self.schedule_kind)
+
+    @property
+    def timeframe_text(self):
+        """The timeframe cells in one line; an "x" under a phase column reads as that phase's heading."""
+        phases = {phase.number: phase for phase in self.phases.all()}
+        words = []
+        for column, cell in enumerate(self.timeframe_as_written, 1):
+            phase = phases.get(column) if cell.strip().lower() == "x" else None
+            if phase:
+                words.append(phase.label_as_written or phase.name)
+            elif cell:
+                words.append(cell)
+        return "; ".join(words)
 
     @property
     def effective_due(self):

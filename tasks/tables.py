@@ -7,7 +7,7 @@ class TaskTable(tables.Table):
     ref = tables.Column(_("TT"), accessor="number", order_by=("section__programme", "section__position", "position"))
     content = tables.Column(_("Nội dung nhiệm vụ"), linkify=("tasks:detail", {"pk": tables.A("pk")}))
     lead = tables.Column(_("Cơ quan chủ trì"), accessor="pk", orderable=False)
-    timeframe = tables.Column(_("Thời gian thực hiện"), accessor="timeframe_as_written", orderable=False)
+    timeframe = tables.Column(_("Thời gian thực hiện"), accessor="timeframe_text", orderable=False, default="—")
     deadline = tables.DateColumn(verbose_name=_("Hạn"), format="d/m/Y")
     status = tables.Column(_("Tình trạng"))
     percent = tables.Column(_("%"), attrs={"td": {"class": "text-end"}})
@@ -25,10 +25,6 @@ class TaskTable(tables.Table):
 
     def render_lead(self, record):
         return "; ".join(agency.short_name or agency.name for agency in record.lead_agencies) or "—"
-
-    def render_timeframe(self, value):
-        return "; ".join(cell if cell.lower() != "x" else _("x (giai đoạn %(n)d)") % {"n": i}
-                         for i, cell in enumerate(value, 1) if cell) or "—"  # fmt: skip
 
     def render_status(self, record):
         return format_html('<span class="badge status-{}">{}</span>', record.status, record.status_label)

@@ -1,0 +1,219 @@
+"""What a periodic progress report says: the tasks in scope, each judged as of the period's cut-off.
+
+One plain structure feeds the HTML preview, the PDF and the spreadsheet, so the three always agree. The
+tasks come from the caller's queryset (what the user may see), filtered to the programme and scope.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agencies.models import Agency
+from tasks.models import Assignment, Programme, ProgressReport, Section, Task
+from tasks.periods import Period
+from tasks.status import Status, StatusCount
+
+from .models import ReportSetup
+
+
+def vietnamese_date(day: date) -> str:
+    """ "ngày 05 tháng 02 năm 2026": Decree 30/2020 pads days below 10 and the months January and February."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return _("ngày %(day)02d tháng %(month)s năm %(year)d") % {"day": day.day, "month": month, "year": day.year}
+
+
+def short_date(day: date | None) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""
+
+
+@dataclass
+class ReportRow:
+    task: Task
+    status: Status
+    results: list[str]  # progress recorded in the period: "Kết quả thực hiện"
+    notes: list[str]
+
+    @property
+    def status_text(self) -> str:
+        percent = self.task.percent
+        if self.status in (Status.IN_PROGRESS_ON_TIME, Status.IN_PROGRESS_OVERDUE) and percent:
+            return f"{self.status.label} ({percent}%)"
+        return str(self.status.label)
+
+
+@dataclass
+class ReportContent:
+    programme: Programme
+    setup: ReportSetup
+    period: Period
+    window: tuple[date, date]
+    agency: Agency | None = None
+    section: Section | None = None
+    number: str = ""
+    report_date: date | None = None
+    proposals: str = ""
+    sections: list[tuple[Section, list[ReportRow]]] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> date:
+        return self.window[1]
+
+    @property
+    def rows(self) -> list[ReportRow]:
+        return [row for _section, rows in self.sections for row in rows]
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(rows) for _section, rows in self.sections)
+
+    def first_rows(self, limit) -> list[tuple[Section, list[ReportRow]]]:
+        """The sections cut after `limit` task rows, for a preview."""
+        kept, left = [], limit
+        for section, rows in self.sections:
+            if left <= 0:
+                break
+            kept.append((section, rows[:left]))
+            left -= len(rows)
+        return kept
+
+    @property
+    def total(self) -> StatusCount:
+        return StatusCount.from_statuses(row.status for row in self.rows)
+
+    @property
+    def by_section(self) -> list[tuple[str, StatusCount]]:
+        return [
+            (f"{section.numeral}. {section.title}", StatusCount.from_statuses(row.status for row in rows))
+            for section, rows in self.sections
+        ]
+
+    @property
+    def by_lead(self) -> list[tuple[str, StatusCount]]:
+        """A task with two lead agencies counts under each; one with none under its own heading."""
+        groups = defaultdict(StatusCount)
+        for row in self.rows:
+            leads = row.task.lead_agencies or [None]
+            for agency in leads:
+                label = (agency.short_name or agency.name) if agency else _("Chưa xác định cơ quan chủ trì")
+                groups[label].add(row.status)
+        return sorted(groups.items(), key=lambda item: (-item[1].total, item[0]))
+
+    @property
+    def overdue(self) -> list[ReportRow]:
+        return [row for row in self.rows if row.status.is_overdue]
+
+    @property
+    def document_number(self) -> str:
+        return self.setup.document_number(self.number)
+
+    @property
+    def place_and_date(self) -> str:
+        return f"{self.setup.place}, {vietnamese_date(self.report_date)}"
+
+    @property
+    def scope_phrase(self) -> str:
+        if self.section:
+            return _("Mục %(numeral)s. %(title)s") % {"numeral": self.section.numeral, "title": self.section.title}
+        if self.agency:
+            return _("nhiệm vụ của %(agency)s") % {"agency": self.agency.name}
+        return ""
+
+    @property
+    def subject(self) -> str:
+        """The subject line under "BÁO CÁO": the programme as cited, the scope, the period."""
+        programme = self.programme
+        cited = f"{programme.kind} số {programme.number}"
+        if programme.issued_on_as_written:
+            cited += f" {programme.issued_on_as_written}"
+        if programme.issuer:
+            cited += f" của {programme.issuer}"
+        scope = f" ({self.scope_phrase})" if self.scope_phrase else ""
+        return _("Kết quả thực hiện %(programme)s%(scope)s, %(period)s") % {
+            "programme": cited,
+            "scope": scope,
+            "period": self.period.label[:1].lower() + self.period.label[1:],  # "quý IV năm 2025" mid-sentence
+        }
+
+    @property
+    def window_text(self) -> str:
+        start, end = self.window
+        return _("Số liệu tính từ ngày %(start)s đến ngày %(end)s; tình trạng nhiệm vụ tính đến ngày %(end)s.") % {
+            "start": short_date(start),
+            "end": short_date(end),
+        }
+
+
+def tasks_in_scope(tasks, programme, agency=None, section=None):
+    tasks = tasks.filter(section__programme=programme)
+    if section is not None:
+        tasks = tasks.filter(section=section)
+    if agency is not None:
+        tasks = tasks.assigned_to(agency)  # lead and supporting, directly or through a group phrase
+    return tasks
+
+
+def gather(tasks, programme, period, window, agency=None, section=None, **document) -> ReportContent:
+    """Build the report from `tasks` (start from Task.objects.visible_to(user)) in a constant number of queries.
+
+    Status is judged as of the window's last day from the reports recorded up to then; the reports recorded
+    within the window are the period's results.
+    """
+    start, end = window
+    in_period = (
+        ProgressReport.objects.filter(reported_on__range=(start, end))
+        .select_related("agency")
+        .order_by("reported_on", "created_at", "pk")
+    )
+    queryset = (
+        tasks_in_scope(tasks, programme, agency, section)
+        .with_status(as_of=end)
+        .select_related("section")
+        .prefetch_related(
+            Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
+            "phases",
+            Prefetch("progress_reports", queryset=in_period, to_attr="reports_in_period"),
+        )
+        .order_by("section__position", "position")
+    )
+    content = ReportContent(
+        programme=programme,
+        setup=ReportSetup.for_programme(programme),
+        period=period,
+        window=window,
+        agency=agency,
+        section=section,
+        **document,
+    )
+    content.report_date = content.report_date or timezone.localdate()
+    current, rows = None, []
+    for task in queryset.iterator(chunk_size=2000):
+        if task.section != current:
+            if rows:
+                content.sections.append((current, rows))
+            current, rows = task.section, []
+        rows.append(_row(task, end))
+    if rows:
+        content.sections.append((current, rows))
+    return content
+
+
+def _row(task, as_of):
+    results = []
+    for report in task.reports_in_period:
+        text = report.result.strip()
+        if report.document:
+            text += f" ({report.document})"
+        agency = report.agency.short_name or report.agency.name
+        results.append(f"{short_date(report.reported_on)}, {agency}: {text}")
+    notes = []
+    if task.deadline:
+        notes.append(_("Hạn: %(date)s") % {"date": short_date(task.deadline)})
+    if task.due_override:
+        notes.append(_("Hạn do Ban CHQS điều chỉnh: %(reason)s") % {"reason": task.due_override_reason})
+    if task.conditional:
+        notes.append(task.conditional)
+    return ReportRow(task=task, status=Status(task.status), results=results, notes=notes)

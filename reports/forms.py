@@ -1,0 +1,146 @@
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+from tasks import roles
+from tasks.forms import DateInput
+from tasks.models import Programme, Section, Task
+from tasks.periods import Period, PeriodError, parse_period, quarter_of
+
+from .content import tasks_in_scope
+from .models import ProducedReport, ReportSetup
+
+
+def period_suggestions(today):
+    """Keys a user most likely wants: this and recent quarters, halves, nine months and years."""
+    quarter = quarter_of(today)
+    quarters = [quarter]
+    for _i in range(4):
+        quarters.append(quarter_of(quarters[-1].start - timedelta(days=1)))
+    year = today.year
+    others = [
+        Period.half(year, 1), Period.nine_months(year), Period.year(year),
+        Period.half(year - 1, 2), Period.year(year - 1),
+    ]  # fmt: skip
+    return quarters + others
+
+
+class ReportForm(forms.Form):
+    """What to report on: a programme, a period, optionally one agency or one section."""
+
+    programme = forms.ModelChoiceField(queryset=Programme.objects.none(), label=_("Chương trình, kế hoạch"))
+    period = forms.CharField(
+        label=_("Kỳ báo cáo"),
+        max_length=30,
+        help_text=_("2025-Q4 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2025 (năm), 2025-03 (tháng), "
+                    "hoặc 2025-01-01..2025-03-31 (khoảng ngày tùy chọn)."),
+    )  # fmt: skip
+    cutoff_rule = forms.ChoiceField(
+        label=_("Cách tính số liệu"), choices=ProducedReport._meta.get_field("cutoff_rule").choices
+    )
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), required=False, label=_("Cơ quan"),
+        help_text=_("Để trống: cả chương trình. Chọn một cơ quan: các nhiệm vụ cơ quan đó chủ trì hoặc phối hợp."),
+    )  # fmt: skip
+    section = forms.ModelChoiceField(queryset=Section.objects.none(), required=False, label=_("Mục"))
+    number = forms.RegexField(
+        regex=r"^\d{1,6}$", required=False, label=_("Số báo cáo"),
+        help_text=_("Để trống để văn thư ghi số khi đăng ký văn bản."),
+        error_messages={"invalid": _("Số báo cáo chỉ gồm chữ số, ví dụ 15.")},
+    )  # fmt: skip
+    report_date = forms.DateField(label=_("Ngày báo cáo"), required=False, widget=DateInput())
+    proposals = forms.CharField(
+        label=_("Khó khăn, vướng mắc, đề xuất"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        kwargs.setdefault("initial", {}).update(
+            {"cutoff_rule": settings.PTDS_CUTOFF_RULE, "period": quarter_of(timezone.localdate()).key}
+        )
+        super().__init__(*args, **kwargs)
+        self.tasks = Task.objects.visible_to(user)
+        programmes = Programme.objects.filter(pk__in=self.tasks.values("section__programme"))
+        self.fields["programme"].queryset = programmes.order_by("-year", "number")
+        self.fields["section"].queryset = Section.objects.filter(programme__in=programmes).select_related("programme")
+        self.own_agency = roles.agency_of(user) if roles.role_of(user) == roles.OFFICER else None
+        if self.own_agency:  # officers report on their own agency's tasks only
+            self.fields["agency"].queryset = Agency.objects.filter(pk=self.own_agency.pk)
+            self.fields["agency"].required = True
+            self.fields["agency"].initial = self.own_agency.pk
+        else:
+            named = Agency.objects.filter(assignments__task__section__programme__in=programmes)
+            self.fields["agency"].queryset = Agency.objects.filter(pk__in=named.values("pk")).order_by("name")
+        self.fields["period"].widget.attrs["list"] = "period-suggestions"
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            )
+
+    def clean_period(self):
+        try:
+            return parse_period(self.cleaned_data["period"])
+        except PeriodError as error:
+            raise ValidationError(str(error), code="period") from error
+
+    def clean(self):
+        data = super().clean()
+        programme, section = data.get("programme"), data.get("section")
+        if programme and section and section.programme_id != programme.pk:
+            self.add_error("section", _("Mục %(numeral)s không thuộc %(programme)s.")
+                           % {"numeral": section.numeral, "programme": programme})  # fmt: skip
+        if programme and "period" in data and not self.errors:
+            if not self.scoped_tasks().exists():
+                raise ValidationError(_("Không có nhiệm vụ nào trong phạm vi đã chọn."), code="empty")
+        return data
+
+    @property
+    def window(self):
+        return self.cleaned_data["period"].cutoff(self.cleaned_data["cutoff_rule"])
+
+    def scoped_tasks(self):
+        data = self.cleaned_data
+        return tasks_in_scope(self.tasks, data["programme"], data.get("agency"), data.get("section"))
+
+    def document(self):
+        """The fields a ReportContent and a ProducedReport share."""
+        data = self.cleaned_data
+        return {
+            "agency": data.get("agency"),
+            "section": data.get("section"),
+            "number": data.get("number", ""),
+            "report_date": data.get("report_date") or timezone.localdate(),
+            "proposals": data.get("proposals", ""),
+        }
+
+    def new_report(self, format):
+        data = self.cleaned_data
+        start, end = self.window
+        return ProducedReport.objects.create(
+            programme=data["programme"], period_key=data["period"].key, period_label=data["period"].label,
+            cutoff_rule=data["cutoff_rule"], window_start=start, window_end=end, format=format,
+            created_by=self.user, row_count=self.scoped_tasks().count(), **self.document(),
+        )  # fmt: skip
+
+
+class ReportSetupForm(forms.ModelForm):
+    class Meta:
+        model = ReportSetup
+        fields = [
+            "parent_body", "issuing_body", "number_suffix", "place", "signer_authority", "signer_title", "signer_name",
+            "recipients",
+        ]  # fmt: skip
+        widgets = {"recipients": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")

@@ -1,0 +1,78 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agencies.directory import AgencyDirectory
+from reports.content import tasks_in_scope
+from reports.jobs import produce
+from reports.models import ProducedReport
+from tasks.models import Programme, ProgrammeNotFound, Task
+from tasks.periods import CutoffRule, PeriodError, parse_period
+
+
+class Command(BaseCommand):
+    help = _("Lập báo cáo tiến độ định kỳ (PDF hoặc Excel) của một chương trình, cho lịch chạy tự động.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--programme", required=True, help=_("Số, ký hiệu, ví dụ 04/CTr-UBND"))
+        parser.add_argument("--year", type=int, help=_("Năm ban hành, khi nhiều chương trình cùng số"))
+        parser.add_argument(
+            "--period", required=True, help=_("2025-Q4, 2026-H1, 2026-9M, 2025, 2025-03 hoặc 2025-01-01..2025-03-31")
+        )
+        parser.add_argument("--agency", help=_("Tên cơ quan: các nhiệm vụ cơ quan đó chủ trì hoặc phối hợp"))
+        parser.add_argument("--section", help=_("Số La Mã của mục, ví dụ I"))
+        parser.add_argument("--format", required=True, choices=ProducedReport.Format.values)
+        parser.add_argument("--output", required=True, type=Path, help=_("Tệp sẽ ghi"))
+        parser.add_argument("--cutoff-rule", choices=[CutoffRule.CALENDAR, CutoffRule.DECREE_09])
+        parser.add_argument("--number", default="", help=_("Số báo cáo (để trống để văn thư ghi)"))
+
+    def handle(self, *, programme, year, period, agency, section, format, output, cutoff_rule, number, **options):
+        try:
+            programme = Programme.objects.by_number(programme, year)
+            period = parse_period(period)
+        except (ProgrammeNotFound, PeriodError) as error:
+            raise CommandError(str(error)) from error
+        if not number.isdigit() and number:
+            raise CommandError(_("Số báo cáo chỉ gồm chữ số, ví dụ 15."))
+        if not output.parent.is_dir():
+            raise CommandError(_("Không có thư mục %(folder)s để ghi báo cáo.") % {"folder": output.parent})
+        agency = self._agency(agency) if agency else None
+        section = self._section(programme, section) if section else None
+        tasks = Task.objects.all()
+        rows = tasks_in_scope(tasks, programme, agency, section).count()
+        if not rows:
+            raise CommandError(_("Không có nhiệm vụ nào trong phạm vi đã chọn."))
+        start, end = period.cutoff(cutoff_rule or settings.PTDS_CUTOFF_RULE)
+        report = ProducedReport.objects.create(
+            programme=programme, agency=agency, section=section, period_key=period.key, period_label=period.label,
+            cutoff_rule=cutoff_rule or settings.PTDS_CUTOFF_RULE, window_start=start, window_end=end,
+            number=number, report_date=timezone.localdate(), format=format, row_count=rows,
+        )  # fmt: skip
+        produce(report, tasks)
+        if report.state != ProducedReport.State.DONE:
+            raise CommandError(report.error)
+        with report.file.open("rb") as produced:
+            output.write_bytes(produced.read())
+        self.stdout.write(
+            _("Đã lập báo cáo %(period)s của %(programme)s: %(rows)d nhiệm vụ, ghi vào %(output)s.")
+            % {"period": period.label, "programme": programme, "rows": report.row_count, "output": output}
+        )
+
+    def _agency(self, name):
+        found = AgencyDirectory.load().find(name)
+        if found is None:
+            raise CommandError(_("Không có cơ quan “%(name)s” trong danh mục.") % {"name": name})
+        return found
+
+    def _section(self, programme, numeral):
+        found = programme.sections.filter(numeral__iexact=numeral.strip()).first()
+        if found is None:
+            numerals = ", ".join(programme.sections.values_list("numeral", flat=True))
+            raise CommandError(
+                _("%(programme)s không có mục %(numeral)s (các mục: %(numerals)s).")
+                % {"programme": programme, "numeral": numeral, "numerals": numerals}
+            )
+        return found
