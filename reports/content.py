@@ -107,6 +107,12 @@ class ReportContent:
         return [row for row in self.rows if row.status.is_overdue]
 
     @property
+    def issuer_name(self) -> str:
+        """The reporting body as a sentence names it ("của Ban Chỉ huy quân sự thành phố Thái Nguyên")."""
+        agency = self.programme.coordinating_agency
+        return agency.name if agency else self.setup.issuing_body
+
+    @property
     def document_number(self) -> str:
         return self.setup.document_number(self.number)
 
