@@ -134,3 +134,5 @@ PTDS_MAX_UPLOAD_MB = int(os.environ.get("PTDS_MAX_UPLOAD_MB", "20"))
 PTDS_CUTOFF_RULE = os.environ.get("PTDS_CUTOFF_RULE", "calendar")
 PTDS_PDF_FONT_DIR = os.environ.get("PTDS_PDF_FONT_DIR", "/usr/share/fonts/truetype/liberation2")
 PTDS_REPORT_SYNC_ROWS = int(os.environ.get("PTDS_REPORT_SYNC_ROWS", "500"))
+# A background report still unfinished after this long was cut off by a restart and is shown as failed.
+PTDS_REPORT_STALL_MINUTES = int(os.environ.get("PTDS_REPORT_STALL_MINUTES", "30"))

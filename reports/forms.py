@@ -69,13 +69,16 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.tasks = Task.objects.visible_to(user)
         programmes = Programme.objects.filter(pk__in=self.tasks.values("section__programme"))
-        self.fields["programme"].queryset = programmes.order_by("-year", "number")
+        self.fields["programme"].queryset = programmes.select_related("coordinating_agency__parent").order_by(
+            "-year", "number"
+        )
         self.fields["section"].queryset = Section.objects.filter(programme__in=programmes).select_related("programme")
         self.own_agency = roles.agency_of(user) if roles.role_of(user) == roles.OFFICER else None
         if self.own_agency:  # officers report on their own agency's tasks only
-            self.fields["agency"].queryset = Agency.objects.filter(pk=self.own_agency.pk)
-            self.fields["agency"].required = True
-            self.fields["agency"].initial = self.own_agency.pk
+            field = self.fields["agency"]
+            field.queryset = Agency.objects.filter(pk=self.own_agency.pk)
+            field.required, field.empty_label, field.initial = True, None, self.own_agency.pk
+            field.help_text = _("Các nhiệm vụ cơ quan anh/chị chủ trì hoặc phối hợp.")
         else:
             named = Agency.objects.filter(assignments__task__section__programme__in=programmes)
             self.fields["agency"].queryset = Agency.objects.filter(pk__in=named.values("pk")).order_by("name")

@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -159,6 +160,14 @@ class ProducedReport(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:detail", args=[self.pk])
+
+    def give_up_if_stalled(self):
+        """A report left unfinished long ago was cut off (a restart kills the thread); say so instead of waiting."""
+        limit = timezone.now() - timedelta(minutes=settings.PTDS_REPORT_STALL_MINUTES)
+        if self.state in (self.State.QUEUED, self.State.RUNNING) and self.created_at < limit:
+            self.state = self.State.FAILED
+            self.error = _("Việc lập báo cáo bị gián đoạn (máy chủ khởi động lại). Hãy lập lại báo cáo.")
+            self.save(update_fields=["state", "error"])
 
     @property
     def scope_label(self):

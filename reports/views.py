@@ -136,13 +136,15 @@ def report_produce(request):
 
 
 def _report_or_404(user, pk):
-    return get_object_or_404(ProducedReport.objects.visible_to(user).select_related("programme", "agency", "section"),
-                             pk=pk)  # fmt: skip
+    reports = ProducedReport.objects.visible_to(user).select_related("programme", "agency", "section", "created_by")
+    return get_object_or_404(reports, pk=pk)
 
 
 @require_GET
 def report_detail(request, pk):
-    return render(request, "reports/detail.html", {"report": _report_or_404(request.user, pk)})
+    report = _report_or_404(request.user, pk)
+    report.give_up_if_stalled()
+    return render(request, "reports/detail.html", {"report": report})
 
 
 @require_GET

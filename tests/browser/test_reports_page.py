@@ -1,0 +1,110 @@
+"""The periodic report page (/reports/) in a real browser: preview, PDF and Excel downloads, background production."""
+
+import re
+import zipfile
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from agencies.models import Agency
+from reports.models import ProducedReport
+from tasks.models import Programme
+from tests.browser.conftest import login, screenshot
+
+CITY = "04/CTr-UBND"
+POLICE = "Công an thành phố Thái Nguyên"
+PERIOD = "2025-Q4"
+
+pytestmark = pytest.mark.usefixtures("site")
+
+
+def choose(page: Page, period: str = PERIOD) -> None:
+    """On /reports/: the city programme and a period, the rest left as the form offers them."""
+    page.goto("/reports/")
+    page.select_option("#id_programme", label=str(Programme.objects.get(number=CITY)))
+    page.fill("#id_period", period)
+
+
+def test_leadership_previews_and_downloads_pdf(page, tmp_path):
+    login(page, "lanhdao")
+    choose(page)
+    page.get_by_role("button", name="Xem trước").click()
+
+    expect(page).to_have_url(re.compile(r"/reports/\?.*period=2025-Q4"))
+    preview = page.locator("section#preview")
+    expect(preview).to_be_visible()
+    expect(page.locator("#preview-subject")).to_contain_text(CITY)
+    expect(page.locator("#preview-subject")).to_contain_text("quý IV năm 2025")
+    expect(page.locator("#preview-summary")).to_have_text(re.compile(r"^\s*Tổng số 37 nhiệm vụ"))
+    screenshot(page, "09-report-preview")
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải PDF").click()
+    download = info.value
+    assert download.failure() is None
+    assert download.suggested_filename.endswith(".pdf"), download.suggested_filename
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+
+    report = ProducedReport.objects.get()
+    assert (report.format, report.state, report.period_key) == ("pdf", "done", PERIOD)
+    page.reload()
+    row = page.locator("section#produced tbody tr").filter(has_text=CITY)
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Quý IV năm 2025")
+    expect(row).to_contain_text("Toàn chương trình")
+    expect(row.get_by_role("link", name="PDF")).to_have_attribute("href", f"/reports/{report.pk}/download/")
+    expect(row.get_by_role("link", name="Đã xong")).to_have_attribute("href", f"/reports/{report.pk}/")
+
+
+def test_officer_reports_on_own_agency_in_excel(page, tmp_path):
+    police = Agency.objects.get(name=POLICE)
+    login(page, "congan")
+    choose(page)
+
+    offered = page.eval_on_selector("#id_agency", "s => Array.from(s.options, o => [o.value, o.text.trim()])")
+    assert [text for value, text in offered if value] == [POLICE], offered
+    expect(page.locator("#id_agency")).to_have_value(str(police.pk))
+    screenshot(page, "10-report-form-officer")
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải Excel").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".xlsx"), download.suggested_filename
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert saved.read_bytes().startswith(b"PK")
+    assert "xl/workbook.xml" in zipfile.ZipFile(saved).namelist()
+
+    report = ProducedReport.objects.get()
+    assert (report.format, report.state, report.agency) == ("xlsx", "done", police)
+
+
+def test_large_report_is_produced_in_background(page, settings, tmp_path):
+    settings.PTDS_REPORT_SYNC_ROWS = 10  # the live server runs in this process: the 37 city tasks go to a thread
+    login(page, "lanhdao")
+    choose(page)
+    page.get_by_role("button", name="Tải PDF").click()
+
+    expect(page).to_have_url(re.compile(r"/reports/\d+/$"))
+    report = ProducedReport.objects.get()
+    assert page.url.endswith(f"/reports/{report.pk}/")
+    assert report.row_count == 37
+    link = page.locator("a#download")
+    # Depending on the thread's speed: the progress bar, or already the link.
+    expect(page.get_by_role("progressbar").or_(link)).to_be_visible()
+    expect(link).to_be_visible(timeout=60_000)  # the page refreshes itself every 2 s until the report is ready
+    expect(page.get_by_role("progressbar")).to_have_count(0)
+    expect(link).to_contain_text("Tải PDF")
+    screenshot(page, "11-report-ready")
+
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert download.suggested_filename == "bao-cao-04-CTr-UBND-2025-Q4.pdf"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+    report.refresh_from_db()
+    assert (report.state, report.progress) == ("done", 100)

@@ -1,0 +1,245 @@
+"""/reports/: choose, preview, produce, download, find again; who may report on what; bad input changes nothing."""
+
+import datetime
+import io
+import time
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from reports.models import ProducedReport, ReportSetup
+
+from .conftest import BAC_GIANG, CITY, CONG_AN, Y_TE, agency, programme, section, synthetic_tasks, user
+
+INDEX = reverse("reports:index")
+# Session and user (3), the form's programmes, agencies and sections (4), the scope check (1), the report:
+# setup, tasks and their assignments, phases and reports of the period (5), the reports produced before (1).
+PREVIEW_QUERIES = 16
+PRODUCE = reverse("reports:produce")
+
+
+def choice(client, **fields):
+    data = {"programme": programme(CITY).pk, "period": "2025-Q4", "cutoff_rule": "calendar", **fields}
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def produce(client, fmt="pdf", **fields):
+    return client.post(PRODUCE, {**choice(client, **fields), "format": fmt})
+
+
+def test_anonymous_users_are_sent_to_log_in(anonymous):
+    for url in [INDEX, PRODUCE, reverse("reports:detail", args=[1]), reverse("reports:download", args=[1])]:
+        response = anonymous.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_the_page_offers_what_the_user_may_report_on(chqs, congan, lanhdao):
+    assert {p.number for p in chqs.get(INDEX).context["form"].fields["programme"].queryset} == {CITY}
+    assert {p.number for p in lanhdao.get(INDEX).context["form"].fields["programme"].queryset} == {CITY, BAC_GIANG}
+    officer_form = congan.get(INDEX).context["form"]
+    assert list(officer_form.fields["agency"].queryset) == [agency(CONG_AN)]
+    assert officer_form.fields["agency"].required
+
+
+def test_the_preview_shows_the_subject_and_the_summary(lanhdao):
+    response = lanhdao.get(INDEX, choice(lanhdao))
+    assert response.status_code == 200
+    content = response.context["content"]
+    assert content.row_count == 37
+    page = response.content.decode()
+    assert "quý IV năm 2025" in content.subject and content.subject in page
+    assert content.total.summary_line() in page
+    assert all(row.task.content in page for row in content.rows)
+
+
+def test_the_preview_needs_a_constant_number_of_queries(lanhdao, django_assert_max_num_queries):
+    synthetic_tasks(300)
+    query = choice(lanhdao)
+    with django_assert_max_num_queries(PREVIEW_QUERIES) as queries:
+        response = lanhdao.get(INDEX, query)
+    assert response.context["content"].row_count == 337
+    small = len(queries.captured_queries)
+    programme(CITY).sections.get(numeral="XI").tasks.filter(position__gt=10).delete()
+    with django_assert_max_num_queries(small):
+        lanhdao.get(INDEX, query)
+
+
+def test_a_pdf_is_produced_kept_and_downloaded(chqs, settings, tmp_path):
+    response = produce(chqs, "pdf", number="7")
+    kept = ProducedReport.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("reports:download", args=[kept.pk])
+    assert (kept.created_by, kept.state, kept.row_count, kept.period_key) == (user("chqs"), "done", 37, "2025-Q4")
+    download = chqs.get(response["Location"])
+    assert download["Content-Disposition"] == 'attachment; filename="bao-cao-04-CTr-UBND-2025-Q4.pdf"'
+    body = b"".join(download.streaming_content)
+    assert len(body) == kept.size
+    assert "Số: 07/BC" in PdfReader(io.BytesIO(body)).pages[0].extract_text()
+    listed = chqs.get(INDEX).context["recent"]
+    assert [r.pk for r in listed] == [kept.pk]
+
+
+def test_an_officer_gets_the_spreadsheet_of_their_own_agency(congan):
+    response = produce(congan, "xlsx", agency=agency(CONG_AN).pk)
+    kept = ProducedReport.objects.get()
+    assert kept.agency == agency(CONG_AN) and kept.row_count < 37
+    workbook = load_workbook(io.BytesIO(b"".join(congan.get(response["Location"]).streaming_content)))
+    assert workbook.sheetnames == ["Tổng hợp", "Chi tiết", "Quá hạn"]
+    assert workbook["Tổng hợp"]["A5"].value.startswith(f"Tổng số {kept.row_count} nhiệm vụ")
+
+
+@pytest.mark.parametrize(
+    "fields, field, message",
+    [
+        ({"period": "2025-Q5"}, "period", "Quý phải từ 1 đến 4"),
+        ({"period": "quý 4"}, "period", "Không đọc được kỳ báo cáo"),
+        ({"period": "2025-02-30..2025-03-31"}, "period", "Không đọc được kỳ báo cáo"),
+        ({"period": "2025-03-31..2025-01-01"}, "period", "trước ngày bắt đầu"),
+        ({"number": "15/BC"}, "number", "Số báo cáo chỉ gồm chữ số"),
+        ({"cutoff_rule": "lunar"}, "cutoff_rule", "Hãy chọn một lựa chọn hợp lệ"),
+        ({"programme": "999999"}, "programme", "Hãy chọn một lựa chọn hợp lệ"),
+    ],
+)
+def test_bad_choices_get_a_vietnamese_message_and_produce_nothing(chqs, fields, field, message):
+    response = produce(chqs, **fields)
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not ProducedReport.objects.exists()
+
+
+def test_a_section_of_another_programme_is_refused(lanhdao):
+    response = produce(lanhdao, section=section(BAC_GIANG, "I").pk)
+    assert "không thuộc" in " ".join(response.context["form"].errors["section"])
+    assert not ProducedReport.objects.exists()
+
+
+def test_a_programme_the_user_cannot_see_is_not_offered_nor_accepted(chqs):
+    response = produce(chqs, programme=programme(BAC_GIANG).pk)
+    assert response.status_code == 400 and "programme" in response.context["form"].errors
+    assert not ProducedReport.objects.exists()
+
+
+def test_an_officer_cannot_forge_another_agency_or_the_whole_programme(congan):
+    for forged in [agency(Y_TE).pk, ""]:
+        response = produce(congan, agency=forged)
+        assert response.status_code == 400 and "agency" in response.context["form"].errors
+    assert not ProducedReport.objects.exists()
+
+
+def test_an_unknown_format_is_refused(chqs):
+    response = produce(chqs, "docx")
+    assert response.status_code == 400
+    assert "PDF hoặc Excel" in response.content.decode()
+    assert not ProducedReport.objects.exists()
+
+
+def test_a_scope_without_tasks_says_so(chqs):
+    response = produce(chqs, agency=agency("Ủy ban nhân dân các xã, phường").pk, section=section(CITY, "II").pk)
+    assert response.context["form"].errors == {"__all__": ["Không có nhiệm vụ nào trong phạm vi đã chọn."]}
+    assert "Không có nhiệm vụ nào trong phạm vi đã chọn." in response.content.decode()
+    assert not ProducedReport.objects.exists()
+
+
+def test_producing_needs_post_and_a_csrf_token(seeded):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user("chqs"))
+    assert client.get(PRODUCE, choice(client)).status_code == 405
+    assert produce(client).status_code == 403
+    assert not ProducedReport.objects.exists()
+
+
+def test_reports_are_found_again_only_by_those_who_may_see_them(chqs, congan, yte, lanhdao):
+    produce(chqs)
+    produce(congan, "xlsx", agency=agency(CONG_AN).pk)
+    city, police = ProducedReport.objects.order_by("pk")
+    assert {r.pk for r in lanhdao.get(INDEX).context["recent"]} == {city.pk, police.pk}
+    assert {r.pk for r in chqs.get(INDEX).context["recent"]} == {city.pk, police.pk}  # their programme's
+    assert {r.pk for r in congan.get(INDEX).context["recent"]} == {police.pk}
+    assert not yte.get(INDEX).context["recent"]
+    for url in [reverse("reports:detail", args=[city.pk]), reverse("reports:download", args=[city.pk])]:
+        assert congan.get(url).status_code == 404  # another agency's report does not exist for them
+    assert yte.get(reverse("reports:download", args=[police.pk])).status_code == 404
+    assert lanhdao.get(reverse("reports:download", args=[police.pk])).status_code == 200
+
+
+def test_the_report_list_needs_a_constant_number_of_queries(chqs, django_assert_max_num_queries):
+    produce(chqs, "xlsx")
+    with django_assert_max_num_queries(12) as one:
+        chqs.get(INDEX)
+    first = len(one.captured_queries)
+    for _i in range(5):
+        produce(chqs, "xlsx")
+    with django_assert_max_num_queries(first):
+        assert len(chqs.get(INDEX).context["recent"]) == 6
+
+
+def test_command_staff_set_how_their_reports_are_headed_and_signed(chqs, lanhdao, congan):
+    url = reverse("reports:setup", args=[programme(CITY).pk])
+    form = chqs.get(url).context["form"]
+    assert form.initial["issuing_body"] == "BAN CHỈ HUY QUÂN SỰ THÀNH PHỐ THÁI NGUYÊN"
+    data = {**form.initial, "number_suffix": "BC-BCH", "signer_title": "CHỈ HUY TRƯỞNG", "signer_name": "Trần Văn B"}
+    data = {key: value for key, value in data.items() if key in form.fields}
+    assert chqs.post(url, data).status_code == 302
+    assert ReportSetup.objects.get().signer_name == "Trần Văn B"
+    assert lanhdao.get(url).status_code == 403  # reads everything, changes nothing
+    assert lanhdao.post(url, {**data, "signer_name": "X"}).status_code == 403
+    assert congan.get(url).status_code == 403
+    assert chqs.get(reverse("reports:setup", args=[programme(BAC_GIANG).pk])).status_code == 404
+    assert ReportSetup.objects.get().signer_name == "Trần Văn B"
+
+
+def test_a_setup_without_the_issuing_body_is_refused(chqs):
+    url = reverse("reports:setup", args=[programme(CITY).pk])
+    response = chqs.post(url, {"issuing_body": "", "place": "Thái Nguyên", "number_suffix": "BC"})
+    assert response.status_code == 200 and "issuing_body" in response.context["form"].errors
+    assert not ReportSetup.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_report_is_produced_in_the_background_with_its_progress(seeded, settings):
+    settings.PTDS_REPORT_SYNC_ROWS = 10
+    client = Client()
+    client.force_login(user("lanhdao"))
+    response = produce(client, "xlsx")
+    kept = ProducedReport.objects.get()
+    assert response.status_code == 302 and response["Location"] == kept.get_absolute_url()
+    page = client.get(kept.get_absolute_url())
+    deadline = time.monotonic() + 60
+    while page.context["report"].state in ("queued", "running") and time.monotonic() < deadline:
+        assert b'http-equiv="refresh"' in page.content and b'role="progressbar"' in page.content
+        time.sleep(0.2)
+        page = client.get(kept.get_absolute_url())
+    assert page.context["report"].state == "done", page.context["report"].error
+    assert b'http-equiv="refresh"' not in page.content and b'id="download"' in page.content
+    body = b"".join(client.get(reverse("reports:download", args=[kept.pk])).streaming_content)
+    assert load_workbook(io.BytesIO(body))["Chi tiết"].max_row == 3 + 10 + 37
+
+
+def test_a_report_not_finished_cannot_be_downloaded(chqs):
+    produce(chqs)
+    kept = ProducedReport.objects.get()
+    kept.state = ProducedReport.State.RUNNING
+    kept.save()
+    assert chqs.get(reverse("reports:download", args=[kept.pk])).status_code == 404
+
+
+def test_a_report_cut_off_by_a_restart_is_shown_as_failed_not_waited_for(chqs):
+    produce(chqs)
+    kept = ProducedReport.objects.get()
+    ProducedReport.objects.filter(pk=kept.pk).update(
+        state=ProducedReport.State.RUNNING, created_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    page = chqs.get(kept.get_absolute_url())
+    assert b'http-equiv="refresh"' not in page.content
+    assert "bị gián đoạn" in page.content.decode()
+    assert ProducedReport.objects.get().state == ProducedReport.State.FAILED
+
+
+def test_a_report_just_started_is_waited_for(chqs):
+    produce(chqs)
+    ProducedReport.objects.update(state=ProducedReport.State.QUEUED)
+    page = chqs.get(ProducedReport.objects.get().get_absolute_url())
+    assert b'http-equiv="refresh"' in page.content
