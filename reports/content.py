@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from tasks.models import Assignment, Programme, ProgressReport, Section, Task
+from tasks.models import Assignment, Programme, ProgressReport, Section
 from tasks.periods import Period
 from tasks.status import Status, StatusCount
 
@@ -30,18 +30,29 @@ def short_date(day: date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class ReportRow:
-    task: Task
+    """One task as the report prints it: plain text, no model instance, so 10,000 rows stay small."""
+
+    pk: int
+    ref: str  # "V.5": section numeral and task number
+    number: str
+    content: str
+    lead: str  # as written in the programme
+    support: str
+    timeframe: str
+    deliverable: str
+    deadline: date | None
+    percent: int | None
+    lead_agencies: list[str]  # the agencies read from `lead`, for the count by lead agency
     status: Status
     results: list[str]  # progress recorded in the period: "Kết quả thực hiện"
     notes: list[str]
 
     @property
     def status_text(self) -> str:
-        percent = self.task.percent
-        if self.status in (Status.IN_PROGRESS_ON_TIME, Status.IN_PROGRESS_OVERDUE) and percent:
-            return f"{self.status.label} ({percent}%)"
+        if self.status in (Status.IN_PROGRESS_ON_TIME, Status.IN_PROGRESS_OVERDUE) and self.percent:
+            return f"{self.status.label} ({self.percent}%)"
         return str(self.status.label)
 
 
@@ -92,13 +103,19 @@ class ReportContent:
         ]
 
     @property
+    def chart_rows(self) -> list[tuple[str, StatusCount]]:
+        """By section, labelled by numeral: the table beside the chart names the sections in full."""
+        return [
+            (_("Mục %(numeral)s") % {"numeral": section.numeral}, StatusCount.from_statuses(r.status for r in rows))
+            for section, rows in self.sections
+        ]
+
+    @property
     def by_lead(self) -> list[tuple[str, StatusCount]]:
         """A task with two lead agencies counts under each; one with none under its own heading."""
         groups = defaultdict(StatusCount)
         for row in self.rows:
-            leads = row.task.lead_agencies or [None]
-            for agency in leads:
-                label = (agency.short_name or agency.name) if agency else _("Chưa xác định cơ quan chủ trì")
+            for label in row.lead_agencies or [_("Chưa xác định cơ quan chủ trì")]:
                 groups[label].add(row.status)
         return sorted(groups.items(), key=lambda item: (-item[1].total, item[0]))
 
@@ -201,13 +218,13 @@ def gather(tasks, programme, period, window, agency=None, section=None, **docume
             if rows:
                 content.sections.append((current, rows))
             current, rows = task.section, []
-        rows.append(_row(task, end))
+        rows.append(_row(task))
     if rows:
         content.sections.append((current, rows))
     return content
 
 
-def _row(task, as_of):
+def _row(task):
     results = []
     for report in task.reports_in_period:
         text = report.result.strip()
@@ -222,4 +239,10 @@ def _row(task, as_of):
         notes.append(_("Hạn do Ban CHQS điều chỉnh: %(reason)s") % {"reason": task.due_override_reason})
     if task.conditional:
         notes.append(task.conditional)
-    return ReportRow(task=task, status=Status(task.status), results=results, notes=notes)
+    return ReportRow(
+        pk=task.pk, ref=f"{task.section.numeral}.{task.number}", number=task.number, content=task.content,
+        lead=task.lead_as_written, support=task.support_as_written, timeframe=task.timeframe_text,
+        deliverable=task.deliverable, deadline=task.deadline, percent=task.percent,
+        lead_agencies=[agency.short_name or agency.name for agency in task.lead_agencies],
+        status=Status(task.status), results=results, notes=notes,
+    )  # fmt: skip

@@ -105,14 +105,13 @@ def _detail_sheet(workbook, content, on_progress):
                      + [_boxed(sheet, "") for _i in range(len(DETAIL_COLUMNS) - 2)])  # fmt: skip
         sheet.merged_cells.add(f"B{row_number}:{last_column}{row_number}")
         for row in rows:
-            task = row.task
             row_number += 1
             sheet.append([
-                _boxed(sheet, task.number, align=CENTRE), _boxed(sheet, task.content),
-                _boxed(sheet, task.lead_as_written), _boxed(sheet, task.support_as_written),
-                _boxed(sheet, task.timeframe_text), _boxed(sheet, task.deadline, number_format=DATE_FORMAT),
-                _boxed(sheet, task.deliverable), _boxed(sheet, "\n".join(row.results)),
-                _boxed(sheet, str(row.status.label)), _boxed(sheet, task.percent),
+                _boxed(sheet, row.number, align=CENTRE), _boxed(sheet, row.content),
+                _boxed(sheet, row.lead), _boxed(sheet, row.support),
+                _boxed(sheet, row.timeframe), _boxed(sheet, row.deadline, number_format=DATE_FORMAT),
+                _boxed(sheet, row.deliverable), _boxed(sheet, "\n".join(row.results)),
+                _boxed(sheet, str(row.status.label)), _boxed(sheet, row.percent),
                 _boxed(sheet, "\n".join(row.notes)),
             ])  # fmt: skip
             done += 1
@@ -130,11 +129,10 @@ def _overdue_sheet(workbook, content):
     sheet.freeze_panes = "A2"
     sheet.append([_boxed(sheet, heading, bold=True, align=CENTRE) for heading, _width in headings])
     for row in content.overdue:
-        task = row.task
         sheet.append([
-            _boxed(sheet, f"{task.section.numeral}.{task.number}"), _boxed(sheet, task.content),
-            _boxed(sheet, task.lead_as_written), _boxed(sheet, task.deadline, number_format=DATE_FORMAT),
-            _boxed(sheet, (content.as_of - task.deadline).days), _boxed(sheet, str(row.status.label)),
+            _boxed(sheet, row.ref), _boxed(sheet, row.content),
+            _boxed(sheet, row.lead), _boxed(sheet, row.deadline, number_format=DATE_FORMAT),
+            _boxed(sheet, (content.as_of - row.deadline).days), _boxed(sheet, str(row.status.label)),
         ])  # fmt: skip
     sheet.auto_filter.ref = f"A1:F{len(content.overdue) + 1}"
 

@@ -52,7 +52,7 @@ def report_html(content):
             "content": content,
             "font_family": FONT_FAMILY,
             "font_faces": font_faces(),
-            "chart": stacked_bars(content.by_section, "", font_family=FONT_FAMILY),
+            "chart": stacked_bars(content.chart_rows, "", font_family=FONT_FAMILY),
         },
     )
 
