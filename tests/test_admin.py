@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from agencies.models import Agency, Profile
+from reports.models import ProducedReport
 from tasks.models import Assignment, Programme, Section, Task
 from tasks.timeframe import ScheduleKind
 
@@ -196,3 +197,16 @@ def test_mark_reviewed_action(admin_client):
     )
     assert response.status_code == 200
     assert dict(flagged.values_list("name", "needs_review")) == {BAC_GIANG: False, BAC_NINH: True}
+
+
+def test_produced_reports_are_listed_but_never_edited_in_the_admin(admin_client, city_programme, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("progress_report", "--programme", city_programme.number, "--period", "2025-Q4",
+                 "--format", "xlsx", "--output", str(tmp_path / "q4.xlsx"), stdout=StringIO())  # fmt: skip
+    response = changelist(admin_client, "reports_producedreport")
+    assert "Quý IV năm 2025" in response.content.decode()
+    kept = ProducedReport.objects.get()
+    change = admin_client.post(reverse("admin:reports_producedreport_change", args=[kept.pk]), {"state": "failed"})
+    assert change.status_code in (200, 403)
+    assert ProducedReport.objects.get().state == "done"
+    assert admin_client.get(reverse("admin:reports_producedreport_delete", args=[kept.pk])).status_code == 403
