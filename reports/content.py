@@ -19,7 +19,6 @@ from tasks.status import Status, StatusCount
 
 from .models import ReportSetup
 
-
 # Tasks read (with their assignments, phases and reports) per round trip: memory stays flat for large
 # reports (a 10,000-task workbook peaks near 50 MB) at the cost of 4 queries per 1,000 tasks.
 CHUNK = 1000
