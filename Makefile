@@ -58,5 +58,6 @@ migrations-check: $(VENV)/.installed
 check: lint migrations-check
 
 ## Benchmarks: print figures (not part of the test suite).
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed system-packages
 	$(BIN)/python bench/task_list.py
+	$(BIN)/python bench/reports.py
