@@ -331,6 +331,8 @@ class _TableReader:
         first = cells[0]
         section = SECTION_CELL.match(first)
         task = TASK_NUMBER.match(first)
+        if task and self._is_arabic_section(cells):
+            section, task = {"numeral": first.rstrip("."), "title": ""}, None
         if section:
             numeral = section["numeral"]
             if numeral in self.section_lines:
@@ -375,6 +377,14 @@ class _TableReader:
                 % {"line": lineno, "value": first},
                 lineno,
             )
+
+    def _is_arabic_section(self, cells):
+        """ "1" with a title and nothing else, in a table numbered 1, 1.1, 1.2 instead of I, 1, 2."""
+        if "." in cells[0].rstrip(".") or any(SECTION_CELL.match(s.numeral) for s in self.sections):
+            return False
+        others = [self._cell(cells, name) for name in ("lead", "support", "deliverable")]
+        others += [cells[i] if i < len(cells) else "" for i in self.time_columns]
+        return bool(self._cell(cells, "content")) and not any(others)
 
     def _continue(self, cells, lineno):
         """A row with an empty TT cell: the cells of the row above, continued after a page break."""

@@ -5,29 +5,20 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tasks.document import ProgrammeDoc, ProgrammeFormatError
+from tasks.document import ProgrammeFormatError
 from tasks.importer import save_programme
-from tasks.text_reader import decode, read_programme_text
+from tasks.office_reader import read_programme_file
 
 
 def read_document(path):
-    """A ProgrammeDoc from a text document or from the JSON of export_programme."""
+    """A ProgrammeDoc from a .docx, .xlsx, text document or the JSON of export_programme."""
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
         raise ProgrammeFormatError(
             _("Không đọc được tệp %(path)s: %(error)s") % {"path": path, "error": error.strerror}
         ) from error
-    text = decode(raw)
-    if text.lstrip().startswith("{"):
-        try:
-            return ProgrammeDoc.from_dict(json.loads(text))
-        except json.JSONDecodeError as error:
-            raise ProgrammeFormatError(
-                _("Dòng %(line)d: JSON không hợp lệ (%(error)s).") % {"line": error.lineno, "error": error.msg},
-                error.lineno,
-            ) from error
-    return read_programme_text(text)
+    return read_programme_file(raw, Path(path).name)
 
 
 def summary(doc, new_agencies):
@@ -56,7 +47,10 @@ def summary(doc, new_agencies):
 
 
 class Command(BaseCommand):
-    help = _("Nhập một chương trình, kế hoạch từ văn bản UTF-8 (hoặc JSON của export_programme).")
+    help = _(
+        "Nhập một chương trình, kế hoạch từ tệp Word (.docx), Excel (.xlsx), văn bản UTF-8 "
+        "hoặc JSON của export_programme."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
