@@ -9,8 +9,11 @@ from django.utils.translation import gettext_lazy
 from agencies.models import Agency
 
 from . import roles
+from .document import ProgrammeFormatError
 from .evidence import check_evidence
+from .importer import suggestions
 from .models import Assignment, Evidence, ProgressReport, Task
+from .office_reader import read_programme_file
 from .periods import PeriodError, parse_period, quarter_of
 from .status import Progress
 
@@ -203,3 +206,49 @@ class ProgressForm(VersionedForm, forms.ModelForm):
                 report=report, file=upload, original_name=upload.name[:255], kind=kind, size=upload.size
             )
         return report
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp chương trình, kế hoạch"),
+        help_text=gettext_lazy("Word (.docx), Excel (.xlsx), văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            self.document = read_programme_file(upload.read(), upload.name)
+        except ProgrammeFormatError as error:
+            raise ValidationError(str(error), code="unreadable") from error
+        return upload
+
+
+NEW_AGENCY = "new"
+
+
+class AgencyMappingForm(forms.Form):
+    """One choice per agency name the directory does not know: create it, or say which known agency it is."""
+
+    def __init__(self, *args, unknown, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by_pk = {str(agency.pk): agency for agency in agencies}
+        self.names = {}
+        for index, name in enumerate(unknown):
+            suggested = suggestions(name, agencies)
+            rest = [a for a in agencies if a not in suggested]
+            choices = [(NEW_AGENCY, _("Tạo cơ quan mới «%(name)s» (cần rà soát)") % {"name": name})]
+            if suggested:
+                choices.append((_("Gợi ý"), [(str(a.pk), a.name) for a in suggested]))
+            choices.append((_("Các cơ quan khác"), [(str(a.pk), a.name) for a in rest]))
+            field_name = f"agency_{index}"
+            self.fields[field_name] = forms.ChoiceField(
+                label=name, choices=choices, initial=str(suggested[0].pk) if suggested else NEW_AGENCY
+            )
+            self.fields[field_name].widget.attrs["class"] = "form-select form-select-sm"
+            self.names[field_name] = name
+
+    def mapping(self):
+        """{written name: Agency} for the names mapped to a known agency."""
+        return {
+            self.names[field]: self.by_pk[value] for field, value in self.cleaned_data.items() if value != NEW_AGENCY
+        }

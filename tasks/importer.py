@@ -1,12 +1,15 @@
 """Stores a read programme (a ProgrammeDoc) and turns a stored one back into a ProgrammeDoc."""
 
+from difflib import SequenceMatcher
+
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from agencies.directory import AgencyDirectory
-from agencies.models import Agency
+from agencies.models import Agency, AgencyAlias
+from agencies.text import fold_name
 
 from .document import PhaseDoc, ProgrammeDoc, ProgrammeFormatError, SectionDoc, TaskDoc
 from .models import Assignment, LegalBasis, Objective, Phase, Programme, Section, Task
@@ -31,6 +34,33 @@ def resolve_agencies(doc, directory):
     if not doc.coordinating_agency and doc.coordination_text:
         agency = directory.mentioned_in(doc.coordination_text)
         doc.coordinating_agency = agency.name if agency else ""
+
+
+def unknown_agencies(doc, directory):
+    """Names in the resolved document that the directory does not know, in the order they first appear."""
+    names = [doc.coordinating_agency] if doc.coordinating_agency else []
+    for task in doc.tasks:
+        names += task.lead + task.support
+    return [name for name in _unique(names) if directory.find(name) is None]
+
+
+def suggestions(name, agencies, limit=5):
+    """The known agencies whose folded names look most like `name` (accents and case ignored)."""
+    folded = fold_name(name)
+    scored = [(SequenceMatcher(None, folded, agency.folded_name).ratio(), agency) for agency in agencies]
+    return [agency for score, agency in sorted(scored, key=lambda item: -item[0])[:limit] if score > 0.4]
+
+
+def apply_mapping(doc, mapping):
+    """Name mapped agencies as the directory does and remember the written name as an alias for next time."""
+    for written, agency in mapping.items():
+        AgencyAlias.objects.get_or_create(folded_name=fold_name(written), defaults={"agency": agency, "name": written})
+        rename = {written: agency.name}
+        for task in doc.tasks:
+            task.lead = _unique(rename.get(n, n) for n in task.lead)
+            task.support = _unique(rename.get(n, n) for n in task.support)
+        if doc.coordinating_agency == written:
+            doc.coordinating_agency = agency.name
 
 
 def _unique(names):

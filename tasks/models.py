@@ -478,3 +478,19 @@ class Evidence(models.Model):
     @property
     def extension(self):
         return f".{self.kind}"
+
+
+class ImportDraft(models.Model):
+    """A programme read from an uploaded file and waiting for command staff to review it; nothing else is saved."""
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    document = models.JSONField(_("chương trình đọc được"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bản nhập chờ duyệt")
+        verbose_name_plural = _("bản nhập chờ duyệt")
+
+    def __str__(self):
+        return self.file_name

@@ -13,4 +13,6 @@ urlpatterns = [
     path("tasks/<int:pk>/reports/<int:report_pk>/confirm/", views.report_confirm, name="confirm"),
     path("tasks/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_download, name="evidence"),
     path("my/", views.my_tasks, name="my"),
+    path("import/", views.import_upload, name="import"),
+    path("import/<int:pk>/", views.import_review, name="import_review"),
 ]

@@ -5,9 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,10 +16,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_tables2 import RequestConfig
 from openpyxl import Workbook
 
+from agencies.directory import AgencyDirectory
+from agencies.models import Agency
+
 from . import access, roles
+from .document import ProgrammeDoc
 from .filters import TaskFilter
-from .forms import AssignmentForm, ProgressForm
-from .models import Assignment, Evidence, ProgressReport, Task
+from .forms import AgencyMappingForm, AssignmentForm, ImportUploadForm, ProgressForm
+from .importer import apply_mapping, existing_programme, resolve_agencies, save_programme, unknown_agencies
+from .models import Assignment, Evidence, ImportDraft, ProgressReport, Task
 from .periods import quarters_between
 from .spreadsheet import cell
 from .status import Progress, Status
@@ -219,3 +225,59 @@ def my_tasks(request):
         groups[key].append(task)
     sections = [(key, label, groups[key]) for key, label, _statuses in MY_GROUPS]
     return render(request, "tasks/my.html", {"agency": agency, "sections": sections})
+
+
+def _may_import(user):
+    if roles.role_of(user) not in (roles.ADMIN, roles.COMMAND_STAFF):
+        raise PermissionDenied
+
+
+@require_http_methods(["GET", "POST"])
+def import_upload(request):
+    """Command staff upload a programme; it is read and shown for review, nothing is saved yet."""
+    _may_import(request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        doc = form.document
+        resolve_agencies(doc, AgencyDirectory.load())
+        draft = ImportDraft.objects.create(
+            uploaded_by=request.user, file_name=form.cleaned_data["file"].name[:255], document=doc.to_dict()
+        )
+        return redirect("tasks:import_review", draft.pk)
+    return render(request, "tasks/import_upload.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def import_review(request, pk):
+    """Every row as read, the agencies it names and what needs a decision; saved in one go on confirmation."""
+    _may_import(request.user)
+    draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user)
+    doc = ProgrammeDoc.from_dict(draft.document)
+    directory = AgencyDirectory.load()
+    unknown = unknown_agencies(doc, directory)
+    agencies = list(Agency.objects.order_by("name"))
+    form = AgencyMappingForm(request.POST or None, unknown=unknown, agencies=agencies)
+    existing = existing_programme(doc)
+    if request.method == "POST" and form.is_valid() and not existing:
+        with transaction.atomic():
+            apply_mapping(doc, form.mapping())
+            programme, new_agencies = save_programme(doc)
+            draft.delete()
+        messages.success(
+            request,
+            _("Đã nhập %(programme)s: %(tasks)d nhiệm vụ; %(new)d cơ quan mới cần rà soát.")
+            % {"programme": programme, "tasks": len(doc.tasks), "new": len(new_agencies)},
+        )
+        return redirect(f"{reverse('tasks:list')}?programme={programme.pk}")
+    kinds = dict(Task._meta.get_field("schedule_kind").choices)
+    for task in doc.tasks:
+        task.kind_label = kinds.get(task.schedule.kind, "") if task.schedule else ""
+    context = {
+        "draft": draft,
+        "doc": doc,
+        "form": form,
+        "unknown": set(unknown),
+        "existing": existing,
+        "unreadable": [task for task in doc.tasks if task.schedule and task.schedule.needs_review],
+    }
+    return render(request, "tasks/import_review.html", context, status=400 if form.errors or existing else 200)

@@ -1,0 +1,96 @@
+"""/import/: upload a Word or Excel programme, review every row and the unknown agencies, save on confirmation."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from agencies.models import Agency, AgencyAlias
+from tasks.models import ImportDraft, Programme, Task
+from tests.conftest import BAC_GIANG_SEED
+from tests.test_office_import import build_docx, build_xlsx, seed_lines
+
+UPLOAD = reverse("tasks:import")
+
+
+def new_plan_lines():
+    """The Bắc Giang plan as another department's: a new number, and an agency written another way."""
+    lines = seed_lines(BAC_GIANG_SEED)
+    lines = [line.replace("/KH-KHCN", "15/KH-KHCN").replace("Thanh tra Sở", "Thanh tra Sở KH&CN") for line in lines]
+    return lines
+
+
+def upload(client, data, name):
+    return client.post(UPLOAD, {"file": SimpleUploadedFile(name, data)})
+
+
+def test_only_command_staff_import(congan, lanhdao, anonymous):
+    assert congan.get(UPLOAD).status_code == 403
+    assert lanhdao.post(UPLOAD, {"file": SimpleUploadedFile("x.docx", b"")}).status_code == 403
+    assert anonymous.get(UPLOAD).status_code == 302
+    assert not ImportDraft.objects.exists()
+
+
+def test_review_shows_every_row_and_flags_the_unknown_agency_with_suggestions(chqs):
+    response = upload(chqs, build_docx(new_plan_lines()), "ke-hoach.docx")
+    draft = ImportDraft.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("tasks:import_review", args=[draft.pk])
+    review = chqs.get(response["Location"])
+    page = review.content.decode()
+    doc = review.context["doc"]
+    assert len(doc.tasks) == 5 and all(task.content in page for task in doc.tasks)
+    assert review.context["unknown"] == {"Thanh tra Sở KH&CN"}
+    field = review.context["form"]["agency_0"]
+    assert field.label == "Thanh tra Sở KH&CN"
+    assert field.initial == str(Agency.objects.get(name__startswith="Thanh tra Sở").pk)  # accent-insensitive
+    assert not Programme.objects.filter(number="15/KH-KHCN").exists()  # nothing saved before confirmation
+
+
+def test_confirming_maps_the_name_saves_everything_and_remembers_the_alias(chqs):
+    upload(chqs, build_xlsx(new_plan_lines()), "ke-hoach.xlsx")
+    draft = ImportDraft.objects.get()
+    inspector = Agency.objects.get(name__startswith="Thanh tra Sở")
+    response = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": inspector.pk})
+    programme = Programme.objects.get(number="15/KH-KHCN")
+    assert response.status_code == 302
+    task = Task.objects.get(section__programme=programme, section__numeral="I", number="1")
+    assert [a.agency for a in task.assignments.filter(role="lead")] == [inspector]
+    assert task.lead_as_written == "Thanh tra Sở KH&CN"  # the words stay as written
+    assert AgencyAlias.objects.filter(name="Thanh tra Sở KH&CN", agency=inspector).exists()
+    assert not ImportDraft.objects.exists()
+
+
+def test_choosing_to_create_the_agency_flags_it_for_review(chqs):
+    upload(chqs, build_xlsx(new_plan_lines()), "ke-hoach.xlsx")
+    draft = ImportDraft.objects.get()
+    chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    assert Agency.objects.get(name="Thanh tra Sở KH&CN").needs_review
+
+
+def test_a_forged_choice_saves_nothing(chqs):
+    upload(chqs, build_xlsx(new_plan_lines()), "ke-hoach.xlsx")
+    draft = ImportDraft.objects.get()
+    response = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "999999"})
+    assert response.status_code == 400 and "agency_0" in response.context["form"].errors
+    assert not Programme.objects.filter(number="15/KH-KHCN").exists()
+    assert ImportDraft.objects.exists()
+
+
+def test_a_programme_already_imported_is_not_overwritten(chqs):
+    upload(chqs, build_docx(seed_lines(BAC_GIANG_SEED)), "ke-hoach.docx")
+    draft = ImportDraft.objects.get()
+    before = Task.objects.count()
+    response = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {})
+    assert response.status_code == 400 and "đã có trong hệ thống" in response.content.decode()
+    assert Task.objects.count() == before
+
+
+def test_a_bad_file_gets_its_message_and_no_draft(chqs):
+    response = upload(chqs, b"PK\x03\x04 not really a zip", "ke-hoach.docx")
+    assert response.status_code == 400
+    assert "bị hỏng" in " ".join(response.context["form"].errors["file"])
+    assert not ImportDraft.objects.exists()
+
+
+def test_another_users_draft_does_not_exist_for_them(chqs, admin):
+    upload(chqs, build_xlsx(new_plan_lines()), "ke-hoach.xlsx")
+    draft = ImportDraft.objects.get()
+    assert admin.get(reverse("tasks:import_review", args=[draft.pk])).status_code == 404
