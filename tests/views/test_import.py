@@ -94,3 +94,9 @@ def test_another_users_draft_does_not_exist_for_them(chqs, admin):
     upload(chqs, build_xlsx(new_plan_lines()), "ke-hoach.xlsx")
     draft = ImportDraft.objects.get()
     assert admin.get(reverse("tasks:import_review", args=[draft.pk])).status_code == 404
+
+
+def test_the_menu_offers_import_to_command_staff_only(chqs, congan, lanhdao):
+    assert f'href="{UPLOAD}"'.encode() in chqs.get("/").content
+    assert f'href="{UPLOAD}"'.encode() not in congan.get("/my/").content
+    assert f'href="{UPLOAD}"'.encode() not in lanhdao.get("/").content
