@@ -77,18 +77,13 @@ class ReportSetup(models.Model):
 
 class ProducedReportQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Leadership sees every report, command staff their programmes', officers their own agency's."""
-        role = roles.role_of(user)
-        if role in (roles.ADMIN, roles.LEADERSHIP):
-            return self.all()
-        agency = roles.agency_of(user)
-        if agency is None:
-            return self.none()
-        if role == roles.COMMAND_STAFF:
-            return self.filter(Q(programme__coordinating_agency=agency) | Q(agency=agency))
-        if role == roles.OFFICER:
-            return self.filter(agency=agency)
-        return self.none()
+        """Leadership sees every report, command staff their programmes' and their agency's, officers their own."""
+        return roles.scoped(
+            self,
+            user,
+            coordinated=lambda agency: self.filter(Q(programme__coordinating_agency=agency) | Q(agency=agency)),
+            own=lambda agency: self.filter(agency=agency),
+        )
 
 
 def report_path(report, filename):

@@ -103,7 +103,7 @@ def _report_page(request, form, status=200):
         "recent": ProducedReport.objects.visible_to(request.user).select_related(
             "programme", "agency", "section", "created_by"
         )[:RECENT_REPORTS],
-        "can_set_up": [p for p in form.fields["programme"].queryset if _can_set_up(request.user, p)],
+        "can_set_up": [p for p in form.fields["programme"].queryset if roles.coordinates(request.user, p)],
     }
     return render(request, "reports/index.html", context, status=status)
 
@@ -155,20 +155,11 @@ def report_download(request, pk):
     return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.download_name)
 
 
-def _can_set_up(user, programme):
-    """Command staff of the programme (and administrators) decide how its reports are headed and signed."""
-    role = roles.role_of(user)
-    agency = roles.agency_of(user)
-    return role == roles.ADMIN or (
-        role == roles.COMMAND_STAFF and agency is not None and programme.coordinating_agency_id == agency.pk
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def report_setup(request, programme_pk):
     visible = Programme.objects.filter(pk__in=Task.objects.visible_to(request.user).values("section__programme"))
     programme = get_object_or_404(visible.select_related("coordinating_agency__parent"), pk=programme_pk)
-    if not _can_set_up(request.user, programme):
+    if not roles.coordinates(request.user, programme):
         raise PermissionDenied
     form = ReportSetupForm(request.POST or None, instance=ReportSetup.for_programme(programme))
     if request.method == "POST" and form.is_valid():

@@ -11,15 +11,7 @@ from .models import Assignment, Task
 
 def can_manage(user, task):
     """Assign, reschedule and confirm: command staff of the task's programme."""
-    role = roles.role_of(user)
-    if role == roles.ADMIN:
-        return True
-    agency = roles.agency_of(user)
-    return (
-        role == roles.COMMAND_STAFF
-        and agency is not None
-        and task.section.programme.coordinating_agency_id == agency.pk
-    )
+    return roles.coordinates(user, task.section.programme)
 
 
 def reporting_role(user, task):

@@ -163,17 +163,12 @@ class Section(models.Model):
 class TaskQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Start every task query here: what this user may see."""
-        role = roles.role_of(user)
-        if role in (roles.ADMIN, roles.LEADERSHIP):
-            return self.all()
-        agency = roles.agency_of(user)
-        if agency is None:
-            return self.none()
-        if role == roles.COMMAND_STAFF:
-            return self.filter(section__programme__coordinating_agency=agency)
-        if role == roles.OFFICER:
-            return self.assigned_to(agency)
-        return self.none()
+        return roles.scoped(
+            self,
+            user,
+            coordinated=lambda agency: self.filter(section__programme__coordinating_agency=agency),
+            own=self.assigned_to,
+        )
 
     def assigned_to(self, agency, role=None):
         """Tasks naming the agency, directly or through a group phrase it belongs to."""

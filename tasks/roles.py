@@ -54,3 +54,28 @@ def role_of(user):
 def agency_of(user):
     profile = getattr(user, "profile", None) if user.is_authenticated else None
     return profile.agency if profile else None
+
+
+def scoped(queryset, user, *, coordinated, own):
+    """What the user may see: all for administrators and leadership, `coordinated(agency)` for command staff,
+    `own(agency)` for officers, nothing for anyone else. Every visible_to() goes through here."""
+    role = role_of(user)
+    if role in (ADMIN, LEADERSHIP):
+        return queryset.all()
+    agency = agency_of(user)
+    if agency is None:
+        return queryset.none()
+    if role == COMMAND_STAFF:
+        return coordinated(agency)
+    if role == OFFICER:
+        return own(agency)
+    return queryset.none()
+
+
+def coordinates(user, programme):
+    """Administrators, and command staff of the programme's coordinating agency: they manage it."""
+    role = role_of(user)
+    if role == ADMIN:
+        return True
+    agency = agency_of(user)
+    return role == COMMAND_STAFF and agency is not None and programme.coordinating_agency_id == agency.pk
