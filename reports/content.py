@@ -7,6 +7,7 @@ tasks come from the caller's queryset (what the user may see), filtered to the p
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -77,7 +78,8 @@ class ReportContent:
     def as_of(self) -> date:
         return self.window[1]
 
-    @property
+    # The counts below are read several times by each layout; they are worked out once, after gather() is done.
+    @cached_property
     def rows(self) -> list[ReportRow]:
         return [row for _section, rows in self.sections for row in rows]
 
@@ -95,26 +97,24 @@ class ReportContent:
             left -= len(rows)
         return kept
 
-    @property
+    @cached_property
     def total(self) -> StatusCount:
         return StatusCount.from_statuses(row.status for row in self.rows)
 
+    @cached_property
+    def _section_counts(self) -> list[tuple[Section, StatusCount]]:
+        return [(section, StatusCount.from_statuses(row.status for row in rows)) for section, rows in self.sections]
+
     @property
     def by_section(self) -> list[tuple[str, StatusCount]]:
-        return [
-            (f"{section.numeral}. {section.title}", StatusCount.from_statuses(row.status for row in rows))
-            for section, rows in self.sections
-        ]
+        return [(f"{section.numeral}. {section.title}", count) for section, count in self._section_counts]
 
     @property
     def chart_rows(self) -> list[tuple[str, StatusCount]]:
         """By section, labelled by numeral: the table beside the chart names the sections in full."""
-        return [
-            (_("Mục %(numeral)s") % {"numeral": section.numeral}, StatusCount.from_statuses(r.status for r in rows))
-            for section, rows in self.sections
-        ]
+        return [(_("Mục %(numeral)s") % {"numeral": section.numeral}, count) for section, count in self._section_counts]
 
-    @property
+    @cached_property
     def by_lead(self) -> list[tuple[str, StatusCount]]:
         """A task with two lead agencies counts under each; one with none under its own heading."""
         groups = defaultdict(StatusCount)
@@ -123,7 +123,7 @@ class ReportContent:
                 groups[label].add(row.status)
         return sorted(groups.items(), key=lambda item: (-item[1].total, item[0]))
 
-    @property
+    @cached_property
     def overdue(self) -> list[ReportRow]:
         return [row for row in self.rows if row.status.is_overdue]
 

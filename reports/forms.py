@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from tasks import roles
-from tasks.forms import DateInput
+from tasks.forms import DateInput, style_fields
 from tasks.models import Programme, Section, Task
 from tasks.periods import Period, PeriodError, parse_period, quarter_of
 
@@ -68,7 +68,7 @@ class ReportForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
         self.tasks = Task.objects.visible_to(user)
-        programmes = Programme.objects.filter(pk__in=self.tasks.values("section__programme"))
+        programmes = Programme.objects.visible_to(user)
         self.fields["programme"].queryset = programmes.select_related("coordinating_agency__parent").order_by(
             "-year", "number"
         )
@@ -83,10 +83,7 @@ class ReportForm(forms.Form):
             named = Agency.objects.filter(assignments__task__section__programme__in=programmes)
             self.fields["agency"].queryset = Agency.objects.filter(pk__in=named.values("pk")).order_by("name")
         self.fields["period"].widget.attrs["list"] = "period-suggestions"
-        for field in self.fields.values():
-            field.widget.attrs.setdefault(
-                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            )
+        style_fields(self)
 
     def clean_period(self):
         try:
@@ -126,10 +123,8 @@ class ReportForm(forms.Form):
 
     def new_report(self, format):
         data = self.cleaned_data
-        start, end = self.window
-        return ProducedReport.objects.create(
-            programme=data["programme"], period_key=data["period"].key, period_label=data["period"].label,
-            cutoff_rule=data["cutoff_rule"], window_start=start, window_end=end, format=format,
+        return ProducedReport.begin(
+            data["programme"], data["period"], data["cutoff_rule"], format,
             created_by=self.user, row_count=self.scoped_tasks().count(), **self.document(),
         )  # fmt: skip
 
@@ -145,5 +140,4 @@ class ReportSetupForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-control")
+        style_fields(self)

@@ -19,14 +19,18 @@ from .pdf import render_pdf, report_html
 logger = logging.getLogger(__name__)
 
 
-def _progress(report, percent, state=ProducedReport.State.RUNNING):
-    report.progress, report.state = percent, state
+def _progress(report, percent):
+    report.progress, report.state = percent, ProducedReport.State.RUNNING
     report.save(update_fields=["progress", "state"])
 
 
-def produce(report, tasks):
-    """Gather, render and keep the report's file. A failure is recorded on the report, never raised."""
+def produce(report):
+    """Gather, render and keep the report's file. A failure is recorded on the report, never raised.
+
+    The tasks are those the report's author may see; all of them for a report made by progress_report.
+    """
     _progress(report, 5)
+    tasks = Task.objects.visible_to(report.created_by) if report.created_by else Task.objects.all()
     try:
         content = gather(
             tasks, report.programme, parse_period(report.period_key), (report.window_start, report.window_end),
@@ -52,15 +56,9 @@ def produce(report, tasks):
     return report
 
 
-def produce_for(report):
-    """Produce with the tasks the report's author may see (everything for a report made by the CLI)."""
-    tasks = Task.objects.visible_to(report.created_by) if report.created_by else Task.objects.all()
-    return produce(report, tasks)
-
-
 def _run_in_background(report_pk):
     try:
-        produce_for(ProducedReport.objects.select_related("created_by").get(pk=report_pk))
+        produce(ProducedReport.objects.select_related("created_by").get(pk=report_pk))
     finally:
         connection.close()  # the thread's own connection
 

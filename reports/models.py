@@ -156,6 +156,15 @@ class ProducedReport(models.Model):
     def get_absolute_url(self):
         return reverse("reports:detail", args=[self.pk])
 
+    @classmethod
+    def begin(cls, programme, period, cutoff_rule, format, **fields):
+        """The record of a report about to be produced: its period as key and label, and the data window."""
+        start, end = period.cutoff(cutoff_rule)
+        return cls.objects.create(
+            programme=programme, period_key=period.key, period_label=period.label, cutoff_rule=cutoff_rule,
+            window_start=start, window_end=end, format=format, **fields,
+        )  # fmt: skip
+
     def give_up_if_stalled(self):
         """A report left unfinished long ago was cut off (a restart kills the thread); say so instead of waiting."""
         limit = timezone.now() - timedelta(minutes=settings.PTDS_REPORT_STALL_MINUTES)

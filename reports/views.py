@@ -36,7 +36,7 @@ def _counts(rows, key):
 @require_GET
 def dashboard(request):
     visible = Task.objects.visible_to(request.user)
-    programmes = Programme.objects.filter(pk__in=visible.values("section__programme")).order_by(
+    programmes = Programme.objects.visible_to(request.user).order_by(
         "-year", F("issued_on").desc(nulls_last=True), "number"
     )
     try:
@@ -128,7 +128,7 @@ def report_produce(request):
     if report.row_count > settings.PTDS_REPORT_SYNC_ROWS:
         transaction.on_commit(lambda: start_in_background(report))
         return redirect(report)
-    produce(report, form.tasks)
+    produce(report)
     if report.state != ProducedReport.State.DONE:
         messages.error(request, report.error)
         return redirect(report)
@@ -157,8 +157,8 @@ def report_download(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def report_setup(request, programme_pk):
-    visible = Programme.objects.filter(pk__in=Task.objects.visible_to(request.user).values("section__programme"))
-    programme = get_object_or_404(visible.select_related("coordinating_agency__parent"), pk=programme_pk)
+    visible = Programme.objects.visible_to(request.user).select_related("coordinating_agency__parent")
+    programme = get_object_or_404(visible, pk=programme_pk)
     if not roles.coordinates(request.user, programme):
         raise PermissionDenied
     form = ReportSetupForm(request.POST or None, instance=ReportSetup.for_programme(programme))

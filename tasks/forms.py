@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -42,6 +43,14 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+def style_fields(form):
+    """Bootstrap classes on every visible widget: selects look like selects, the rest like inputs."""
+    for field in form.fields.values():
+        widget = field.widget
+        if not widget.is_hidden:
+            widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-control")
+
+
 class VersionedForm(forms.Form):
     """Refuses a save when the task changed since the form was opened (no lost updates)."""
 
@@ -51,10 +60,7 @@ class VersionedForm(forms.Form):
         self.task = task
         kwargs.setdefault("initial", {})["version"] = task.version
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if not widget.is_hidden:
-                widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-control")
+        style_fields(self)
 
     def lock_task(self):
         """Inside a transaction: the task, locked, or a ValidationError if it moved on."""
@@ -217,7 +223,9 @@ class ImportUploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
-            self.document = read_programme_file(upload.read(), upload.name)
+            # One byte over the limit is enough for the reader to refuse it: a huge upload is never held whole.
+            head = upload.read(settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024 + 1)
+            self.document = read_programme_file(head, upload.name)
         except ProgrammeFormatError as error:
             raise ValidationError(str(error), code="unreadable") from error
         return upload

@@ -24,6 +24,10 @@ class ProgrammeNotFound(LookupError):
 
 
 class ProgrammeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The programmes in which the user may see at least one task."""
+        return self.filter(pk__in=Task.objects.visible_to(user).values("section__programme"))
+
     def by_number(self, number, year=None, issuer=None):
         """The one programme numbered so ("04/CTr-UBND"; spaces ignored), narrowed by year or issuer if needed."""
         programmes = self.filter(number="".join(number.split()))

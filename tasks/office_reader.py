@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from agencies.text import nfc
 
 from .document import ProgrammeDoc, ProgrammeFormatError
+from .evidence import OLE2  # legacy .doc/.xls, and also any password-protected Office file
 from .text_reader import decode, read_programme_text
 
-OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls, and any password-protected Office file
 MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.?(?:\s|$)")
 
@@ -33,8 +33,7 @@ def read_programme_file(raw: bytes, name: str) -> ProgrammeDoc:
         )
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension in MAIN_PART or raw.startswith((b"PK\x03\x04", OLE2)):
-        kind = extension if extension in MAIN_PART else "docx"
-        text = docx_to_text(raw, name) if _checked_office(raw, name, kind) == "docx" else xlsx_to_text(raw, name)
+        text = docx_to_text(raw, name) if _office_kind(raw, name) == "docx" else xlsx_to_text(raw, name)
         return read_programme_text(text)
     text = decode(raw)
     if text.lstrip().startswith("{"):
@@ -48,7 +47,7 @@ def read_programme_file(raw: bytes, name: str) -> ProgrammeDoc:
     return read_programme_text(text)
 
 
-def _checked_office(raw, name, kind):
+def _office_kind(raw, name):
     """The file's real kind ("docx" or "xlsx"), or one clear message: encrypted, legacy, macros, corrupt."""
     if raw.startswith(OLE2):
         raise ProgrammeFormatError(

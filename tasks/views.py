@@ -20,7 +20,7 @@ from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 
 from . import access, roles
-from .document import ProgrammeDoc
+from .document import ProgrammeDoc, ProgrammeFormatError
 from .filters import TaskFilter
 from .forms import AgencyMappingForm, AssignmentForm, ImportUploadForm, ProgressForm
 from .importer import apply_mapping, existing_programme, resolve_agencies, save_programme, unknown_agencies
@@ -227,6 +227,15 @@ def my_tasks(request):
     return render(request, "tasks/my.html", {"agency": agency, "sections": sections})
 
 
+def _imported(request, programme, doc, new_agencies):
+    messages.success(
+        request,
+        _("Đã nhập %(programme)s: %(tasks)d nhiệm vụ; %(new)d cơ quan mới cần rà soát.")
+        % {"programme": programme, "tasks": len(doc.tasks), "new": len(new_agencies)},
+    )
+    return redirect(f"{reverse('tasks:list')}?programme={programme.pk}")
+
+
 def _may_import(user):
     if roles.role_of(user) not in (roles.ADMIN, roles.COMMAND_STAFF):
         raise PermissionDenied
@@ -259,16 +268,15 @@ def import_review(request, pk):
     form = AgencyMappingForm(request.POST or None, unknown=unknown, agencies=agencies)
     existing = existing_programme(doc)
     if request.method == "POST" and form.is_valid() and not existing:
-        with transaction.atomic():
-            apply_mapping(doc, form.mapping())
-            programme, new_agencies = save_programme(doc)
-            draft.delete()
-        messages.success(
-            request,
-            _("Đã nhập %(programme)s: %(tasks)d nhiệm vụ; %(new)d cơ quan mới cần rà soát.")
-            % {"programme": programme, "tasks": len(doc.tasks), "new": len(new_agencies)},
-        )
-        return redirect(f"{reverse('tasks:list')}?programme={programme.pk}")
+        try:
+            with transaction.atomic():
+                apply_mapping(doc, form.mapping())
+                programme, new_agencies = save_programme(doc)
+                draft.delete()
+        except ProgrammeFormatError as error:  # e.g. the same programme saved meanwhile by someone else
+            form.add_error(None, str(error))
+        else:
+            return _imported(request, programme, doc, new_agencies)
     kinds = dict(Task._meta.get_field("schedule_kind").choices)
     for task in doc.tasks:
         task.kind_label = kinds.get(task.schedule.kind, "") if task.schedule else ""

@@ -41,17 +41,14 @@ class Command(BaseCommand):
             raise CommandError(_("Không có thư mục %(folder)s để ghi báo cáo.") % {"folder": output.parent})
         agency = self._agency(agency) if agency else None
         section = self._section(programme, section) if section else None
-        tasks = Task.objects.all()
-        rows = tasks_in_scope(tasks, programme, agency, section).count()
+        rows = tasks_in_scope(Task.objects.all(), programme, agency, section).count()
         if not rows:
             raise CommandError(_("Không có nhiệm vụ nào trong phạm vi đã chọn."))
-        start, end = period.cutoff(cutoff_rule or settings.PTDS_CUTOFF_RULE)
-        report = ProducedReport.objects.create(
-            programme=programme, agency=agency, section=section, period_key=period.key, period_label=period.label,
-            cutoff_rule=cutoff_rule or settings.PTDS_CUTOFF_RULE, window_start=start, window_end=end,
-            number=number, report_date=timezone.localdate(), format=format, row_count=rows,
+        report = ProducedReport.begin(
+            programme, period, cutoff_rule or settings.PTDS_CUTOFF_RULE, format,
+            agency=agency, section=section, number=number, report_date=timezone.localdate(), row_count=rows,
         )  # fmt: skip
-        produce(report, tasks)
+        produce(report)
         if report.state != ProducedReport.State.DONE:
             raise CommandError(report.error)
         with report.file.open("rb") as produced:
