@@ -30,7 +30,7 @@ def produce(report):
     The tasks are those the report's author may see; all of them for a report made by progress_report.
     """
     _progress(report, 5)
-    tasks = Task.objects.visible_to(report.created_by) if report.created_by else Task.objects.all()
+    tasks = Task.objects.visible_to(report.created_by) if report.created_by else Task.objects.current()
     try:
         content = gather(
             tasks, report.programme, parse_period(report.period_key), (report.window_start, report.window_end),

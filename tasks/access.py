@@ -28,8 +28,9 @@ def reporting_role(user, task):
     return Assignment.Role.LEAD in named.values()
 
 
-def task_or_404(user, pk):
-    queryset = Task.objects.visible_to(user).with_document().with_status()
+def task_or_404(user, pk, archived=False):
+    """The task if the user may see it; an archived one only where asked (its page, its evidence)."""
+    queryset = Task.objects.visible_to(user, archived=archived).with_document().with_status()
     return get_object_or_404(queryset, pk=pk)
 
 

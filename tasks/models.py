@@ -165,14 +165,19 @@ class Section(models.Model):
 
 
 class TaskQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Start every task query here: what this user may see."""
+    def visible_to(self, user, archived=False):
+        """Start every task query here: what this user may see. Archived tasks only when asked (their own page)."""
+        tasks = self if archived else self.current()
         return roles.scoped(
-            self,
+            tasks,
             user,
-            coordinated=lambda agency: self.filter(section__programme__coordinating_agency=agency),
-            own=self.assigned_to,
+            coordinated=lambda agency: tasks.filter(section__programme__coordinating_agency=agency),
+            own=tasks.assigned_to,
         )
+
+    def current(self):
+        """Tasks of the programme as it now stands: not removed by an amendment."""
+        return self.filter(archived_at__isnull=True)
 
     def assigned_to(self, agency, role=None):
         """Tasks naming the agency, directly or through a group phrase it belongs to."""
@@ -299,6 +304,13 @@ class Task(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("cán bộ phụ trách"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="responsible_tasks",
     )  # fmt: skip
+    parent_task = models.ForeignKey(
+        "self", verbose_name=_("thực hiện nhiệm vụ cấp trên"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="child_tasks",
+    )  # fmt: skip
+    # A task an amendment removed after work was reported on it: kept with its history, out of every list.
+    archived_at = models.DateTimeField(_("bãi bỏ lúc"), null=True, blank=True, editable=False)
+    archived_reason = models.TextField(_("lý do bãi bỏ"), blank=True, editable=False)
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     # Folded words of the task (accents and case removed) so "phong thu" finds "phòng thủ" on any database.
     search_text = models.TextField(editable=False, blank=True)
@@ -311,8 +323,13 @@ class Task(models.Model):
         verbose_name_plural = _("nhiệm vụ")
         ordering = ["section__programme", "section__position", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["section", "number"], name="task_unique_number"),
-            models.UniqueConstraint(fields=["section", "position"], name="task_unique_position"),
+            # Archived tasks keep their old number and place; a current task may take them again.
+            models.UniqueConstraint(
+                fields=["section", "number"], condition=Q(archived_at__isnull=True), name="task_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["section", "position"], condition=Q(archived_at__isnull=True), name="task_unique_position"
+            ),
             models.CheckConstraint(
                 condition=Q(period_months__isnull=True) | Q(period_months__gte=1), name="task_period_positive"
             ),
@@ -480,11 +497,16 @@ class Evidence(models.Model):
 
 
 class ImportDraft(models.Model):
-    """A programme read from an uploaded file and waiting for command staff to review it; nothing else is saved."""
+    """An uploaded file, read and waiting for its uploader to review it; nothing else is saved until then."""
 
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", _("Chương trình, kế hoạch")
+        PROGRESS = "progress", _("Báo cáo tiến độ từ Excel")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.PROGRAMME)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     file_name = models.CharField(_("tên tệp"), max_length=255)
-    document = models.JSONField(_("chương trình đọc được"))
+    document = models.JSONField(_("nội dung đọc được"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

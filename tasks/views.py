@@ -92,7 +92,7 @@ def task_export(request):
 
 @require_GET
 def task_detail(request, pk):
-    task = access.task_or_404(request.user, pk)
+    task = access.task_or_404(request.user, pk, archived=True)
     reports = task.progress_reports.select_related("agency", "author", "confirmed_by").prefetch_related("evidence")
     context = {
         "task": task,
@@ -188,7 +188,7 @@ def report_confirm(request, pk, report_pk):
 
 @require_GET
 def evidence_download(request, pk, evidence_pk):
-    task = access.task_or_404(request.user, pk)
+    task = access.task_or_404(request.user, pk, archived=True)
     evidence = get_object_or_404(Evidence, pk=evidence_pk, report__task=task)
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
 
@@ -210,7 +210,8 @@ def my_tasks(request):
     if agency is None:
         raise PermissionDenied
     tasks = (
-        Task.objects.assigned_to(agency)
+        Task.objects.current()
+        .assigned_to(agency)
         .with_status()
         .with_document()
         .order_by("section__programme", "section__position", "position")

@@ -41,7 +41,7 @@ class Command(BaseCommand):
             raise CommandError(_("Không có thư mục %(folder)s để ghi báo cáo.") % {"folder": output.parent})
         agency = self._agency(agency) if agency else None
         section = self._section(programme, section) if section else None
-        rows = tasks_in_scope(Task.objects.all(), programme, agency, section).count()
+        rows = tasks_in_scope(Task.objects.current(), programme, agency, section).count()
         if not rows:
             raise CommandError(_("Không có nhiệm vụ nào trong phạm vi đã chọn."))
         report = ProducedReport.begin(
