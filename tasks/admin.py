@@ -184,6 +184,7 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
         "recurrence",
         NeedsReviewFilter,
         LeadAgencyFilter,
+        ("archived_at", admin.EmptyFieldListFilter),  # tasks an amendment removed after work was reported
     ]
     search_fields = ["content", "lead_as_written", "support_as_written", "deliverable", "number"]
     autocomplete_fields = ["section"]

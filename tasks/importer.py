@@ -72,67 +72,23 @@ def existing_programme(doc):
 
 
 @transaction.atomic
-def save_programme(doc, *, replace=False):
-    """Store the programme in one transaction. Returns (programme, agencies created for review)."""
+def save_programme(doc):
+    """Store a new programme in one transaction. Returns (programme, agencies created for review).
+
+    A programme already stored is refused: its new version is an amendment (tasks.amendment).
+    """
     existing = existing_programme(doc)
-    if existing and not replace:
+    if existing:
         raise ProgrammeExists(
             _(
                 "%(programme)s của %(issuer)s năm %(year)d đã có trong hệ thống; "
-                "dùng --replace nếu muốn thay thế bản đã nhập."
+                "văn bản mới là bản sửa đổi, bổ sung: hãy nhập theo cách cập nhật (--amend) để giữ tiến độ đã báo cáo."
             )
             % {"programme": existing, "issuer": existing.issuer or "-", "year": existing.year}
         )
-    if existing:
-        existing.delete()
-
-    directory = AgencyDirectory.load()
-    resolve_agencies(doc, directory)
-    new_agencies = []
-
-    def agency_named(name):
-        agency = directory.find(name)
-        if agency is None:
-            agency = Agency.objects.create(
-                name=name,
-                needs_review=True,
-                kind=Agency.Kind.GROUP if name.lower().startswith("các ") else Agency.Kind.DEPARTMENT,
-                note=_("Tạo tự động khi nhập %(number)s: chưa có trong danh mục cơ quan.") % {"number": doc.number},
-            )
-            directory.add(agency)
-            new_agencies.append(agency)
-        return agency
-
-    programme = Programme.objects.create(
-        kind=doc.kind,
-        number=doc.number,
-        title=doc.title,
-        issuer=doc.issuer,
-        place=doc.place,
-        issued_on=doc.issued_on,
-        issued_on_as_written=doc.issued_on_as_written,
-        year=doc.year,
-        signer_name=doc.signer_name,
-        signer_title=doc.signer_title,
-        coordinating_agency=agency_named(doc.coordinating_agency) if doc.coordinating_agency else None,
-    )
-    LegalBasis.objects.bulk_create(
-        LegalBasis(programme=programme, position=i, text=text) for i, text in enumerate(doc.legal_bases, 1)
-    )
-    phases = {}
-    for number, phase_doc in enumerate(doc.phases, 1):
-        phases[number] = Phase.objects.create(
-            programme=programme,
-            number=number,
-            name=phase_doc.name,
-            label_as_written=phase_doc.label_as_written,
-            start=phase_doc.start,
-            end=phase_doc.end,
-        )
-        Objective.objects.bulk_create(
-            Objective(phase=phases[number], position=i, text=text) for i, text in enumerate(phase_doc.objectives, 1)
-        )
-
+    writer = ProgrammeWriter(doc)
+    programme = Programme.objects.create(**writer.programme_fields())
+    writer.write_front_matter(programme)
     sections = Section.objects.bulk_create(
         Section(programme=programme, position=i, numeral=s.numeral, title=s.title)
         for i, s in enumerate(doc.sections, 1)
@@ -140,57 +96,132 @@ def save_programme(doc, *, replace=False):
     task_docs, tasks = [], []
     for section, section_doc in zip(sections, doc.sections, strict=True):
         for position, task_doc in enumerate(section_doc.tasks, 1):
+            task = Task(section=section, position=position)
+            writer.fill_task(task, task_doc)
             task_docs.append(task_doc)
-            tasks.append(_task(section, position, task_doc))
+            tasks.append(task)
     tasks = bulk_create_with_history(tasks, Task)  # the audit trail starts with the import
-
-    task_phases, assignments = [], []
-    for task, task_doc in zip(tasks, task_docs, strict=True):
-        for number in task.schedule.phases:
-            if number not in phases:
-                raise ProgrammeFormatError(
-                    _("Nhiệm vụ %(task)s ghi giai đoạn %(phase)d nhưng chương trình không có giai đoạn này.")
-                    % {"task": task_doc.number, "phase": number}
-                )
-            task_phases.append(Task.phases.through(task=task, phase=phases[number]))
-        for role, names in ((Assignment.Role.LEAD, task_doc.lead), (Assignment.Role.SUPPORT, task_doc.support)):
-            agencies = _unique(agency_named(name) for name in names)
-            assignments += [
-                Assignment(task=task, agency=agency, role=role, position=i) for i, agency in enumerate(agencies, 1)
-            ]
-    Task.phases.through.objects.bulk_create(task_phases)
-    bulk_create_with_history(assignments, Assignment)
-    return programme, new_agencies
+    writer.link_tasks(zip(tasks, task_docs, strict=True))
+    return programme, writer.new_agencies
 
 
-def _task(section, position, doc):
-    schedule = doc.schedule or Schedule(kind=ScheduleKind.UNSPECIFIED)
-    notes = []
-    if schedule.needs_review:
-        notes.append(
-            _("Chưa đọc được thời gian thực hiện: «%(words)s».")
-            % {"words": " | ".join(w for w in doc.timeframe_as_written if w)}
+class ProgrammeWriter:
+    """Writes the parts of a read programme; shared by a first import and an amendment."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.directory = AgencyDirectory.load()
+        resolve_agencies(doc, self.directory)
+        self.new_agencies = []
+        self.phases = {}
+
+    def agency(self, name):
+        """The directory's agency of that name, created (flagged for review) when it is new."""
+        agency = self.directory.find(name)
+        if agency is None:
+            agency = Agency.objects.create(
+                name=name,
+                needs_review=True,
+                kind=Agency.Kind.GROUP if name.lower().startswith("các ") else Agency.Kind.DEPARTMENT,
+                note=_("Tạo tự động khi nhập %(number)s: chưa có trong danh mục cơ quan.")
+                % {"number": self.doc.number},
+            )
+            self.directory.add(agency)
+            self.new_agencies.append(agency)
+        return agency
+
+    def programme_fields(self):
+        doc = self.doc
+        return {
+            "kind": doc.kind,
+            "number": doc.number,
+            "title": doc.title,
+            "issuer": doc.issuer,
+            "place": doc.place,
+            "issued_on": doc.issued_on,
+            "issued_on_as_written": doc.issued_on_as_written,
+            "year": doc.year,
+            "signer_name": doc.signer_name,
+            "signer_title": doc.signer_title,
+            "coordinating_agency": self.agency(doc.coordinating_agency) if doc.coordinating_agency else None,
+        }
+
+    def write_front_matter(self, programme):
+        """Legal bases, phases and objectives as the document now has them (phases kept by number)."""
+        programme.legal_bases.all().delete()
+        LegalBasis.objects.bulk_create(
+            LegalBasis(programme=programme, position=i, text=text) for i, text in enumerate(self.doc.legal_bases, 1)
         )
-    if not doc.lead:
-        notes.append(_("Văn bản không ghi cơ quan chủ trì."))
-    task = Task(
-        section=section,
-        position=position,
-        number=doc.number,
-        content=doc.content,
-        deliverable=doc.deliverable,
-        lead_as_written=doc.lead_as_written,
-        support_as_written=doc.support_as_written,
-        timeframe_as_written=doc.timeframe_as_written,
-        schedule_kind=schedule.kind,
-        due_on=schedule.due,
-        recurrence=schedule.recurrence or "",
-        conditional=schedule.conditional or "",
-        review_note="\n".join(notes),
-    )
-    task.search_text = task.folded_words()  # bulk_create skips save()
-    task.schedule = schedule  # kept for the phase links made after the bulk insert
-    return task
+        for number, phase_doc in enumerate(self.doc.phases, 1):
+            phase, _created = Phase.objects.update_or_create(
+                programme=programme,
+                number=number,
+                defaults={
+                    "name": phase_doc.name,
+                    "label_as_written": phase_doc.label_as_written,
+                    "start": phase_doc.start,
+                    "end": phase_doc.end,
+                },
+            )
+            phase.objectives.all().delete()
+            Objective.objects.bulk_create(
+                Objective(phase=phase, position=i, text=text) for i, text in enumerate(phase_doc.objectives, 1)
+            )
+            self.phases[number] = phase
+        programme.phases.filter(number__gt=len(self.doc.phases)).delete()
+
+    def fill_task(self, task, doc):
+        """Set the task's fields from the document's row; what command staff decided (overrides) is not touched."""
+        schedule = doc.schedule or Schedule(kind=ScheduleKind.UNSPECIFIED)
+        notes = []
+        if schedule.needs_review:
+            notes.append(
+                _("Chưa đọc được thời gian thực hiện: «%(words)s».")
+                % {"words": " | ".join(w for w in doc.timeframe_as_written if w)}
+            )
+        if not doc.lead:
+            notes.append(_("Văn bản không ghi cơ quan chủ trì."))
+        task.number = doc.number
+        task.content = doc.content
+        task.deliverable = doc.deliverable
+        task.lead_as_written = doc.lead_as_written
+        task.support_as_written = doc.support_as_written
+        task.timeframe_as_written = doc.timeframe_as_written
+        task.schedule_kind = schedule.kind
+        task.due_on = schedule.due
+        task.recurrence = schedule.recurrence or ""
+        task.conditional = schedule.conditional or ""
+        task.review_note = "\n".join(notes)
+        task.search_text = task.folded_words()  # bulk_create skips save()
+
+    def link_tasks(self, pairs):
+        """Phases and agencies of stored tasks, from their rows: [(task, task_doc)], in bulk."""
+        pairs = list(pairs)
+        self.link_phases(pairs)
+        self.assign(pairs)
+
+    def link_phases(self, pairs):
+        links = []
+        for task, task_doc in pairs:
+            schedule = task_doc.schedule or Schedule(kind=ScheduleKind.UNSPECIFIED)
+            for number in schedule.phases:
+                if number not in self.phases:
+                    raise ProgrammeFormatError(
+                        _("Nhiệm vụ %(task)s ghi giai đoạn %(phase)d nhưng chương trình không có giai đoạn này.")
+                        % {"task": task_doc.number, "phase": number}
+                    )
+                links.append(Task.phases.through(task=task, phase=self.phases[number]))
+        Task.phases.through.objects.bulk_create(links)
+
+    def assign(self, pairs):
+        assignments = []
+        for task, task_doc in pairs:
+            for role, names in ((Assignment.Role.LEAD, task_doc.lead), (Assignment.Role.SUPPORT, task_doc.support)):
+                agencies = _unique(self.agency(name) for name in names)
+                assignments += [
+                    Assignment(task=task, agency=agency, role=role, position=i) for i, agency in enumerate(agencies, 1)
+                ]
+        bulk_create_with_history(assignments, Assignment)
 
 
 def programme_to_doc(programme):

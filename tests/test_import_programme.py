@@ -103,13 +103,14 @@ def test_json_output_has_the_documented_form():
     assert Programme.objects.count() == 0
 
 
-def test_importing_the_same_number_again_is_refused_unless_replace():
+def test_importing_the_same_number_again_is_refused_unless_amending():
     run("import_programme", str(CITY_SEED))
     before = counts()
-    with pytest.raises(CommandError, match="đã có trong hệ thống; dùng --replace"):
+    with pytest.raises(CommandError, match="đã có trong hệ thống; .*--amend"):
         run("import_programme", str(CITY_SEED))
     assert counts() == before
-    run("import_programme", str(CITY_SEED), "--replace")
+    output = run("import_programme", str(CITY_SEED), "--amend")
+    assert "Đã cập nhật" in output and "Không có gì thay đổi." in output
     assert counts() == before
     assert Programme.objects.count() == 1
 
@@ -132,9 +133,7 @@ def test_unknown_agencies_are_created_flagged_for_review(tmp_path):
 def test_export_then_import_gives_the_same_json_back(tmp_path):
     run("import_programme", str(CITY_SEED))
     exported = run("export_programme", "04/CTr-UBND")
-    assert json.loads(exported) == json.loads(
-        run("import_programme", str(CITY_SEED), "--dry-run", "--json", "--replace")
-    )
+    assert json.loads(exported) == json.loads(run("import_programme", str(CITY_SEED), "--dry-run", "--json", "--amend"))
     dump = tmp_path / "04.json"
     dump.write_text(exported, encoding="utf-8")
     Programme.objects.all().delete()

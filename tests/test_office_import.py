@@ -199,7 +199,7 @@ def test_the_command_imports_word_and_excel_files(agency_directory, tmp_path):
     from_word = json.loads(run("export_programme", "04/CTr-UBND"))
     text_path = tmp_path / "04.txt"
     text_path.write_bytes(CITY_SEED.read_bytes())
-    run("import_programme", str(text_path), "--replace")
+    assert "Không có gì thay đổi." in run("import_programme", str(text_path), "--amend")
     assert json.loads(run("export_programme", "04/CTr-UBND")) == from_word
     xlsx = tmp_path / "ke-hoach.xlsx"
     xlsx.write_bytes(build_xlsx(seed_lines(BAC_GIANG_SEED)))

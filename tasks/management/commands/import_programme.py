@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tasks.amendment import apply_amendment, compare
 from tasks.document import ProgrammeFormatError
-from tasks.importer import save_programme
+from tasks.importer import existing_programme, save_programme
 from tasks.office_reader import read_programme_file
 
 
@@ -57,20 +58,36 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help=_("Chỉ cho biết sẽ tạo gì, không ghi gì."))
         parser.add_argument("--json", dest="as_json", action="store_true", help=_("In kết quả dạng JSON."))
         parser.add_argument(
-            "--replace", action="store_true", help=_("Thay thế chương trình cùng số, ký hiệu đã nhập trước đó.")
+            "--amend",
+            action="store_true",
+            help=_(
+                "Văn bản sửa đổi, bổ sung của chương trình đã nhập: cập nhật theo bản mới, giữ tiến độ, lịch sử và "
+                "minh chứng; nhiệm vụ bị bỏ mà đã có báo cáo được lưu trữ."
+            ),
         )
 
-    def handle(self, path, dry_run, as_json, replace, **options):
+    def handle(self, path, dry_run, as_json, amend, **options):
         try:
             doc = read_document(path)
             with transaction.atomic():
-                _programme, new_agencies = save_programme(doc, replace=replace)
+                existing = existing_programme(doc) if amend else None
+                if existing:
+                    amendment = compare(existing, doc)
+                    new_agencies = apply_amendment(amendment, reason=_("Sửa đổi, bổ sung theo tệp %(file)s.") % {
+                        "file": Path(path).name})  # fmt: skip
+                else:
+                    _programme, new_agencies = save_programme(doc)
                 if dry_run:
                     transaction.set_rollback(True)
         except ProgrammeFormatError as error:
             raise CommandError(str(error)) from error
         if as_json:
             self.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+            return
+        if existing:
+            verb = _("Sẽ cập nhật (chạy thử, không ghi gì)") if dry_run else _("Đã cập nhật")
+            changes = amendment.lines() or [_("Không có gì thay đổi.")]
+            self.stdout.write(f"{verb} {existing}: " + "\n".join([summary(doc, new_agencies), *changes]))
         else:
             verb = _("Sẽ nhập (chạy thử, không ghi gì)") if dry_run else _("Đã nhập")
             self.stdout.write(f"{verb}: {summary(doc, new_agencies)}")
