@@ -110,7 +110,7 @@ def _detail_sheet(workbook, content, on_progress):
                 _boxed(sheet, row.number, align=CENTRE), _boxed(sheet, row.content),
                 _boxed(sheet, row.lead), _boxed(sheet, row.support),
                 _boxed(sheet, row.timeframe), _boxed(sheet, row.deadline, number_format=DATE_FORMAT),
-                _boxed(sheet, row.deliverable), _boxed(sheet, "\n".join(row.results)),
+                _boxed(sheet, row.deliverable), _boxed(sheet, "\n".join(row.result_lines)),
                 _boxed(sheet, str(row.status.label)), _boxed(sheet, row.percent),
                 _boxed(sheet, "\n".join(row.notes)),
             ])  # fmt: skip

@@ -1,15 +1,19 @@
 """What a periodic report says: each task judged as of the period's cut-off, from the progress history."""
 
 import datetime
+import io
 
 import pytest
+from django.template.loader import render_to_string
+from openpyxl import load_workbook
 
 from reports.content import gather, vietnamese_date
+from reports.excel import render_xlsx
 from reports.models import ReportSetup
 from tasks.models import Task
 from tasks.periods import CutoffRule, parse_period
 from tasks.status import Progress, Status
-from tests.views.conftest import CITY, CONG_AN, Y_TE, agency, programme, report, task
+from tests.views.conftest import CITY, CONG_AN, Y_TE, agency, child_plan, programme, report, task
 
 D = datetime.date
 
@@ -120,9 +124,35 @@ def test_the_preview_cuts_after_the_first_rows_across_sections(seeded):
 
 
 def test_the_query_count_does_not_depend_on_the_tasks(seeded, django_assert_max_num_queries, history):
-    with django_assert_max_num_queries(8):
+    # The programme, the setup (with two agencies), the tasks, their assignments, phases, reports of the period,
+    # and their children's roll-up: one query per 1,000 tasks.
+    with django_assert_max_num_queries(9):
         content = content_for("2025-Q1")
         assert content.row_count == 37
+
+
+def test_a_task_carried_out_below_shows_its_children_in_the_results(seeded):
+    """V.5 is carried out by two plans of the level below: one done by the Q4 cut-off, the other overdue then."""
+    parent = task(CITY, "V", "5")
+    done, late = (Task.objects.get(section__programme=child_plan([parent], number=n)) for n in ("15/KH", "16/KH"))
+    for child, due in ((done, D(2025, 12, 31)), (late, D(2025, 10, 31))):
+        child.due_override, child.due_override_reason = due, "Theo kế hoạch cấp dưới"
+        child.save()
+    report(done, "congan", Progress.DONE, completed_on=D(2025, 11, 20), reported_on=D(2025, 11, 20))
+    # Done after the cut-off: not yet true at it.
+    report(late, "congan", Progress.DONE, completed_on=D(2026, 1, 5), reported_on=D(2026, 1, 5))
+    content = content_for("2025-Q4")
+    row = row_of(content, parent)
+    assert row.rollup == "Cấp dưới: 1/2 hoàn thành, 1 quá hạn"
+    assert row.result_lines == ["Cấp dưới: 1/2 hoàn thành, 1 quá hạn"]  # no report of its own in the quarter
+    assert [r.pk for r in content.rows if r.rollup] == [parent.pk]  # the others read as before
+    html = render_to_string("reports/_appendix_table.html", {"sections": content.sections})
+    assert "<td><p>Cấp dưới: 1/2 hoàn thành, 1 quá hạn</p></td>" in html
+    assert html.count("Cấp dưới") == 1
+    sheet = load_workbook(io.BytesIO(render_xlsx(content)))["Chi tiết"]
+    results = {cells[1]: cells[7] for cells in sheet.iter_rows(min_row=4, values_only=True)}  # content → results
+    assert results[parent.content] == "Cấp dưới: 1/2 hoàn thành, 1 quá hạn"
+    assert [text for text in results.values() if text and "Cấp dưới" in text] == [results[parent.content]]
 
 
 @pytest.mark.parametrize(
