@@ -26,14 +26,10 @@ NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.?(?:\s|$)")
 
 def read_programme_file(raw: bytes, name: str) -> ProgrammeDoc:
     """A ProgrammeDoc from the bytes of a .docx, .xlsx, text or export_programme JSON file."""
-    limit = settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024
-    if len(raw) > limit:
-        raise ProgrammeFormatError(
-            _("Tệp «%(name)s» vượt giới hạn %(limit)d MB.") % {"name": name, "limit": settings.PTDS_MAX_UPLOAD_MB}
-        )
+    check_size(raw, name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension in MAIN_PART or raw.startswith((b"PK\x03\x04", OLE2)):
-        text = docx_to_text(raw, name) if _office_kind(raw, name) == "docx" else xlsx_to_text(raw, name)
+        text = docx_to_text(raw, name) if office_kind(raw, name) == "docx" else xlsx_to_text(raw, name)
         return read_programme_text(text)
     text = decode(raw)
     if text.lstrip().startswith("{"):
@@ -47,7 +43,15 @@ def read_programme_file(raw: bytes, name: str) -> ProgrammeDoc:
     return read_programme_text(text)
 
 
-def _office_kind(raw, name):
+def check_size(raw, name):
+    """Refuses a file over the upload limit (PTDS_MAX_UPLOAD_MB)."""
+    if len(raw) > settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024:
+        raise ProgrammeFormatError(
+            _("Tệp «%(name)s» vượt giới hạn %(limit)d MB.") % {"name": name, "limit": settings.PTDS_MAX_UPLOAD_MB}
+        )
+
+
+def office_kind(raw, name):
     """The file's real kind ("docx" or "xlsx"), or one clear message: encrypted, legacy, macros, corrupt."""
     if raw.startswith(OLE2):
         raise ProgrammeFormatError(
@@ -123,13 +127,18 @@ def _distinct(cells):
     return seen
 
 
-def xlsx_to_text(raw, name=""):
+def open_workbook(raw, name=""):
+    """The workbook, read-only with the values as last shown; the caller closes it."""
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises several kinds on a damaged package
         raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
+
+
+def xlsx_to_text(raw, name=""):
+    workbook = open_workbook(raw, name)
     lines = []
     try:
         for sheet in workbook.worksheets:
