@@ -1,9 +1,13 @@
+from itertools import groupby
+from operator import attrgetter
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,9 +17,11 @@ from . import roles
 from .document import ProgrammeFormatError
 from .evidence import check_evidence
 from .importer import suggestions
-from .models import Assignment, Evidence, ProgressReport, Task
+from .models import Assignment, Evidence, Programme, ProgressReport, Task
 from .office_reader import read_programme_file
+from .offline import read_filled
 from .periods import PeriodError, parse_period, quarter_of
+from .planning import create_child_programme, default_title
 from .status import Progress
 
 STALE = gettext_lazy(
@@ -71,6 +77,16 @@ class VersionedForm(forms.Form):
         return current
 
 
+def task_label(task):
+    """A task as a choice reads "I.3 – content…" (its section comes with the queryset)."""
+    return f"{task.section.numeral}.{task.number} – {Truncator(task.content).chars(100)}"
+
+
+class TaskChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return task_label(obj)
+
+
 class AssignmentForm(VersionedForm):
     lead = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Cơ quan chủ trì"), queryset=Agency.objects.all(),
@@ -88,14 +104,27 @@ class AssignmentForm(VersionedForm):
     responsible_officer = forms.ModelChoiceField(
         label=gettext_lazy("Cán bộ phụ trách"), queryset=get_user_model().objects.filter(is_active=True), required=False
     )
+    parent_task = TaskChoiceField(
+        label=gettext_lazy("Thực hiện nhiệm vụ cấp trên"), queryset=Task.objects.none(), required=False,
+        help_text=gettext_lazy("Nhiệm vụ của chương trình cấp trên mà nhiệm vụ này triển khai thực hiện."),
+        error_messages={"invalid_choice": gettext_lazy("Nhiệm vụ cấp trên phải thuộc chương trình cấp trên.")},
+    )  # fmt: skip
 
     def __init__(self, *args, task, **kwargs):
         initial = kwargs.setdefault("initial", {})
         initial.update(
             lead=task.lead_agencies, support=task.support_agencies, due_override=task.due_override,
             due_override_reason=task.due_override_reason, responsible_officer=task.responsible_officer,
+            parent_task=task.parent_task_id,
         )  # fmt: skip
         super().__init__(*args, task=task, **kwargs)
+        parent = task.section.programme.parent_id
+        if parent:  # only the parent programme's current tasks: the choice is also the server-side check
+            self.fields["parent_task"].queryset = (
+                Task.objects.current().filter(section__programme=parent).exclude(pk=task.pk).select_related("section")
+            )
+        else:
+            del self.fields["parent_task"]
 
     def clean(self):
         data = super().clean()
@@ -110,6 +139,8 @@ class AssignmentForm(VersionedForm):
         task.due_override = data["due_override"]
         task.due_override_reason = data["due_override_reason"].strip() if data["due_override"] else ""
         task.responsible_officer = data["responsible_officer"]
+        if "parent_task" in self.fields:
+            task.parent_task = data["parent_task"]
         task.save()
         for role, agencies in ((Assignment.Role.LEAD, data["lead"]), (Assignment.Role.SUPPORT, data["support"])):
             current = [a.agency for a in task.assignments.filter(role=role).select_related("agency")]
@@ -121,6 +152,78 @@ class AssignmentForm(VersionedForm):
                 for position, agency in enumerate(wanted, 1):
                     Assignment.objects.create(task=task, role=role, agency=agency, position=position)
         return task
+
+
+class CheckboxList(forms.CheckboxSelectMultiple):
+    """Bootstrap's class on each box; the widget's own class goes on the list around them."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["class"] = "form-check-input me-1"
+        return option
+
+
+class TasksBySection(forms.models.ModelChoiceIterator):
+    """Task choices grouped under their section's heading (the queryset comes in document order)."""
+
+    def __iter__(self):
+        for section, tasks in groupby(self.queryset, key=attrgetter("section")):
+            yield str(section), [self.choice(task) for task in tasks]
+
+
+class TaskMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = TasksBySection
+
+    def label_from_instance(self, obj):
+        return task_label(obj)
+
+
+class ChildProgrammeForm(forms.Form):
+    """A subordinate level's plan from chosen tasks of the parent programme; tasks.planning does the copying."""
+
+    kind = forms.CharField(label=gettext_lazy("Loại văn bản"), max_length=120, initial=gettext_lazy("Kế hoạch"))
+    number = forms.CharField(label=gettext_lazy("Số, ký hiệu"), max_length=64)
+    title = forms.CharField(label=gettext_lazy("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành"), max_length=255)
+    year = forms.IntegerField(label=gettext_lazy("Năm ban hành"), min_value=2000, max_value=2100)
+    coordinating_agency = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan thường trực, theo dõi"),
+        queryset=Agency.objects.exclude(kind=Agency.Kind.GROUP).order_by("name"),  # a group phrase coordinates nothing
+    )
+    tasks = TaskMultipleChoiceField(
+        label=gettext_lazy("Nhiệm vụ giao cấp dưới thực hiện"), queryset=Task.objects.none(),
+        widget=CheckboxList(attrs={"class": "border rounded p-2 small"}),
+        error_messages={
+            "required": gettext_lazy("Hãy chọn ít nhất một nhiệm vụ của chương trình cấp trên."),
+            "invalid_choice": gettext_lazy("Chỉ chọn được nhiệm vụ hiện hành của chương trình cấp trên."),
+            "invalid_pk_value": gettext_lazy("Chỉ chọn được nhiệm vụ hiện hành của chương trình cấp trên."),
+        },
+    )  # fmt: skip
+
+    def __init__(self, *args, parent, user, **kwargs):
+        self.parent, self.user = parent, user
+        super().__init__(*args, **kwargs)
+        self.fields["title"].initial = default_title(parent)
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["coordinating_agency"].initial = roles.agency_of(user)
+        self.fields["tasks"].queryset = (
+            Task.objects.current()
+            .filter(section__programme=parent)
+            .select_related("section")
+            .order_by("section__position", "position")
+        )
+        style_fields(self)
+
+    def clean_number(self):
+        return "".join(self.cleaned_data["number"].split())  # stored without spaces, as by_number looks it up
+
+    def save(self):
+        """The new programme; raises ValidationError (a number taken meanwhile) for the view to show."""
+        data = self.cleaned_data
+        return create_child_programme(
+            self.parent, data["tasks"], kind=data["kind"], number=data["number"], title=data["title"],
+            issuer=data["issuer"], year=data["year"], coordinating_agency=data["coordinating_agency"], user=self.user,
+        )  # fmt: skip
 
 
 class ProgressForm(VersionedForm, forms.ModelForm):
@@ -229,6 +332,66 @@ class ImportUploadForm(forms.Form):
         except ProgrammeFormatError as error:
             raise ValidationError(str(error), code="unreadable") from error
         return upload
+
+
+class ProgressUploadForm(forms.Form):
+    """The Excel template of "my tasks", filled offline; its rows are read here and checked at review."""
+
+    file = forms.FileField(
+        label=gettext_lazy("Tệp Excel đã điền"),
+        help_text=gettext_lazy("Mẫu .xlsx tải ở trang «Việc của tôi», đã điền các cột nền vàng."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            head = upload.read(settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024 + 1)  # as ImportUploadForm
+            self.rows = read_filled(head, upload.name)
+        except ProgrammeFormatError as error:
+            raise ValidationError(str(error), code="unreadable") from error
+        if not self.rows:
+            raise ValidationError(
+                _("Tệp «%(name)s» chưa có dòng nào được điền; hãy điền các cột nền vàng rồi tải lên lại.")
+                % {"name": upload.name},
+                code="empty",
+            )
+        return upload
+
+
+class SheetProgressForm(ProgressForm):
+    """ProgressForm for one row of an uploaded sheet: the same fields and rules, and the same save().
+
+    Django would also check the model's CheckConstraints (percent at most 100, a done report has a date) with a
+    query each, for every row of the review. They restate rules this form enforces itself (clean_percent, clean)
+    and the database enforces them on save, so the row is checked without those queries.
+    """
+
+    def _post_clean(self):
+        self.instance.validate_constraints = lambda exclude=None: None
+        super()._post_clean()
+
+
+class ParentProgrammeForm(forms.Form):
+    """Which stored programme the imported one carries out; the one its legal bases cite is offered first."""
+
+    parent = forms.ModelChoiceField(
+        label=gettext_lazy("Thực hiện chương trình, kế hoạch cấp trên"),
+        queryset=Programme.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("(Không có trong hệ thống)"),
+    )
+
+    def __init__(self, *args, doc, existing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any stored programme may be the parent: the province's programme is usually coordinated by another agency.
+        others = Programme.objects.exclude(number=doc.number, issuer=doc.issuer, year=doc.year)
+        self.fields["parent"].queryset = others
+        cited = " ".join(doc.legal_bases)
+        if existing is not None:
+            self.initial["parent"] = existing.parent_id
+        else:
+            self.initial["parent"] = next((p.pk for p in others if p.number and f"số {p.number}" in cited), None)
+        style_fields(self)
 
 
 NEW_AGENCY = "new"

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,13 +19,23 @@ from openpyxl import Workbook
 from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 
-from . import access, roles
+from . import access, offline, roles, rollup
+from .amendment import apply_amendment, compare
 from .document import ProgrammeDoc, ProgrammeFormatError
 from .filters import TaskFilter
-from .forms import AgencyMappingForm, AssignmentForm, ImportUploadForm, ProgressForm
+from .forms import (
+    AgencyMappingForm,
+    AssignmentForm,
+    ChildProgrammeForm,
+    ImportUploadForm,
+    ParentProgrammeForm,
+    ProgressForm,
+    ProgressUploadForm,
+)
 from .importer import apply_mapping, existing_programme, resolve_agencies, save_programme, unknown_agencies
-from .models import Assignment, Evidence, ImportDraft, ProgressReport, Task
+from .models import Assignment, Evidence, ImportDraft, Programme, ProgressReport, Task
 from .periods import quarters_between
+from .sheet_rows import check_rows, reportable
 from .spreadsheet import cell
 from .status import Progress, Status
 from .tables import TaskTable
@@ -59,7 +69,14 @@ def task_list(request):
     task_filter = _filtered_tasks(request)
     table = TaskTable(task_filter.qs)
     RequestConfig(request, paginate={"per_page": PAGE_SIZE, "paginator_class": CappedPaginator}).configure(table)
-    return render(request, "tasks/list.html", {"filter": task_filter, "table": table})
+    context = {"filter": task_filter, "table": table, "managed_programme": _managed_programme(request, task_filter)}
+    return render(request, "tasks/list.html", context)
+
+
+def _managed_programme(request, task_filter):
+    """The programme the list is filtered to, if the user manages it: the page then offers a subordinate plan."""
+    programme = task_filter.form.cleaned_data.get("programme") if task_filter.form.is_valid() else None
+    return programme if programme and roles.coordinates(request.user, programme) else None
 
 
 @require_GET
@@ -94,14 +111,19 @@ def task_export(request):
 def task_detail(request, pk):
     task = access.task_or_404(request.user, pk, archived=True)
     reports = task.progress_reports.select_related("agency", "author", "confirmed_by").prefetch_related("evidence")
+    children = rollup.child_tasks(task, request.user)
+    manages = access.can_manage(request.user, task)
     context = {
         "task": task,
         "reports": reports,
-        "can_manage": access.can_manage(request.user, task),
-        "can_report": access.reporting_role(request.user, task) is not None,
+        "children": children,
+        "children_line": rollup.summary_line(children),
+        # An archived task is kept for the record: nothing more is assigned or reported on it.
+        "can_manage": manages and not task.archived_at,
+        "can_report": not task.archived_at and access.reporting_role(request.user, task) is not None,
         "periods": _period_rows(task, reports) if task.is_recurring else None,
     }
-    if context["can_manage"]:
+    if manages:
         context["history"] = _audit_trail(task)
     return render(request, "tasks/detail.html", context)
 
@@ -139,6 +161,29 @@ def _audit_trail(task):
     for record in ProgressReport.history.filter(task_id=task.pk).select_related("history_user"):
         entries.append(entry(record, _("Báo cáo tiến độ"), record.get_status_display()))
     return sorted(entries, key=lambda e: e["when"], reverse=True)
+
+
+@require_http_methods(["GET", "POST"])
+def child_programme(request, pk):
+    """Command staff draw up a subordinate level's plan from chosen tasks of a programme they coordinate."""
+    parent = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    if not roles.coordinates(request.user, parent):
+        raise PermissionDenied
+    form = ChildProgrammeForm(request.POST or None, parent=parent, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            programme = form.save()
+        except ValidationError as error:  # e.g. the same number saved meanwhile by someone else
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Đã tạo %(programme)s gồm %(count)d nhiệm vụ thực hiện %(parent)s.")
+                % {"programme": programme, "count": len(form.cleaned_data["tasks"]), "parent": parent},
+            )
+            return redirect(f"{reverse('tasks:list')}?programme={programme.pk}")
+    status = 400 if form.errors else 200
+    return render(request, "tasks/child_programme.html", {"parent": parent, "form": form}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -225,7 +270,77 @@ def my_tasks(request):
         key = next(key for key, _label, statuses in MY_GROUPS if statuses and task.status in statuses)
         groups[key].append(task)
     sections = [(key, label, groups[key]) for key, label, _statuses in MY_GROUPS]
-    return render(request, "tasks/my.html", {"agency": agency, "sections": sections})
+    context = {"agency": agency, "sections": sections, "reports_offline": roles.role_of(request.user) == roles.OFFICER}
+    return render(request, "tasks/my.html", context)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _officer_agency(user):
+    """Reporting from a sheet is an officer's, for their own agency; anyone else is refused."""
+    agency = roles.agency_of(user)
+    if roles.role_of(user) != roles.OFFICER or agency is None:
+        raise PermissionDenied
+    return agency
+
+
+@require_GET
+def my_template(request):
+    """The officer's current tasks as an Excel sheet with the report columns to fill offline."""
+    agency = _officer_agency(request.user)
+    tasks = reportable(agency).order_by("section__programme", "section__position", "position")
+    response = HttpResponse(offline.write_template(tasks, agency), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-tien-do-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def my_upload(request):
+    """The filled sheet is read and kept as a draft for review; no report is saved yet."""
+    _officer_agency(request.user)
+    form = ProgressUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        draft = ImportDraft.objects.create(
+            kind=ImportDraft.Kind.PROGRESS,
+            uploaded_by=request.user,
+            file_name=form.cleaned_data["file"].name[:255],
+            document={"rows": form.rows},
+        )
+        return redirect("tasks:my_upload_review", draft.pk)
+    return render(request, "tasks/my_upload.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def my_upload_review(request, pk):
+    """Every row, what it will record and what is wrong with it; the valid rows are saved in one go on confirmation."""
+    agency = _officer_agency(request.user)
+    draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRESS)
+    rows = check_rows(request.user, agency, draft.document.get("rows") or [])
+    valid = [row for row in rows if row.valid]
+    status = 200
+    if request.method == "POST" and not valid:
+        messages.error(request, _("Không có dòng hợp lệ nào; không có gì được ghi. Hãy sửa tệp rồi tải lên lại."))
+        status = 400
+    elif request.method == "POST":
+        try:
+            with transaction.atomic():
+                if not ImportDraft.objects.filter(pk=draft.pk).delete()[0]:
+                    raise Http404  # confirmed meanwhile, in another tab
+                for row in valid:
+                    row.form.save()
+        except ValidationError as error:  # a task saved by someone else meanwhile: nothing is written
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            messages.success(
+                request,
+                _("Đã ghi %(saved)d báo cáo tiến độ; %(failed)d dòng lỗi không được ghi.")
+                % {"saved": len(valid), "failed": len(rows) - len(valid)},
+            )
+            return redirect("tasks:my")
+    context = {"draft": draft, "agency": agency, "rows": rows, "valid": len(valid), "failed": len(rows) - len(valid)}
+    return render(request, "tasks/my_upload_review.html", context, status=status)
 
 
 def _imported(request, programme, doc, new_agencies):
@@ -259,20 +374,30 @@ def import_upload(request):
 
 @require_http_methods(["GET", "POST"])
 def import_review(request, pk):
-    """Every row as read, the agencies it names and what needs a decision; saved in one go on confirmation."""
+    """Every row as read, the agencies it names and what needs a decision; saved in one go on confirmation.
+
+    A programme already stored is shown as the changes its new version makes, and updated on confirmation.
+    """
     _may_import(request.user)
-    draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user)
+    draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRAMME)
     doc = ProgrammeDoc.from_dict(draft.document)
     directory = AgencyDirectory.load()
     unknown = unknown_agencies(doc, directory)
     agencies = list(Agency.objects.order_by("name"))
     form = AgencyMappingForm(request.POST or None, unknown=unknown, agencies=agencies)
     existing = existing_programme(doc)
-    if request.method == "POST" and form.is_valid() and not existing:
+    parent_form = ParentProgrammeForm(request.POST or None, doc=doc, existing=existing, prefix="parent")
+    amendment = compare(existing, doc) if existing else None
+    may_amend = existing is None or roles.coordinates(request.user, existing)
+    if request.method == "POST" and form.is_valid() and parent_form.is_valid() and may_amend:
+        parent = parent_form.cleaned_data["parent"]
         try:
             with transaction.atomic():
                 apply_mapping(doc, form.mapping())
+                if existing:
+                    return _amended(request, draft, compare(existing, doc), parent)
                 programme, new_agencies = save_programme(doc)
+                Programme.objects.filter(pk=programme.pk).update(parent=parent)
                 draft.delete()
         except ProgrammeFormatError as error:  # e.g. the same programme saved meanwhile by someone else
             form.add_error(None, str(error))
@@ -285,8 +410,43 @@ def import_review(request, pk):
         "draft": draft,
         "doc": doc,
         "form": form,
+        "parent_form": parent_form,
         "unknown": set(unknown),
         "existing": existing,
+        "amendment": amendment,
+        "may_amend": may_amend,
         "unreadable": [task for task in doc.tasks if task.schedule and task.schedule.needs_review],
     }
-    return render(request, "tasks/import_review.html", context, status=400 if form.errors or existing else 200)
+    failed = form.errors or parent_form.errors or not may_amend
+    return render(request, "tasks/import_review.html", context, status=400 if failed else 200)
+
+
+def _amended(request, draft, amendment, parent):
+    """Apply the changes the user saw (the digest says so), inside the caller's transaction."""
+    if request.POST.get("digest") != amendment.digest():
+        raise ProgrammeFormatError(
+            _("Chương trình vừa được thay đổi sau khi anh/chị mở trang này; hãy xem lại các thay đổi rồi xác nhận.")
+        )
+    amendment.programme.parent = parent  # saved with the rest of the programme
+    new_agencies = apply_amendment(
+        amendment,
+        reason=_("Sửa đổi, bổ sung theo tệp %(file)s do %(user)s nhập.")
+        % {"file": draft.file_name, "user": request.user.get_full_name() or request.user.get_username()},
+    )
+    draft.delete()
+    messages.success(
+        request,
+        _(
+            "Đã cập nhật %(programme)s theo văn bản sửa đổi, bổ sung: %(added)d nhiệm vụ thêm, %(changed)d sửa, "
+            "%(removed)d bỏ (%(archived)d được lưu trữ vì đã có báo cáo); %(new)d cơ quan mới cần rà soát."
+        )
+        % {
+            "programme": amendment.programme,
+            "added": len(amendment.added),
+            "changed": len(amendment.changed),
+            "removed": len(amendment.removed),
+            "archived": len(amendment.archived),
+            "new": len(new_agencies),
+        },
+    )
+    return redirect(f"{reverse('tasks:list')}?programme={amendment.programme.pk}")

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from agencies.models import Agency
 from tasks.models import Assignment, Evidence, Programme, ProgressReport, Section, Task
+from tasks.planning import create_child_programme, default_title
 from tasks.status import Progress, classify, is_due_soon, is_recurring
 from tasks.timeframe import ScheduleKind
 
@@ -142,6 +143,37 @@ def evidence(report_, name="Biên bản kiểm tra.pdf", content=b"%PDF-1.4 minh
     return Evidence.objects.create(
         report=report_, file=ContentFile(content, name=name), original_name=name, kind="pdf", size=len(content)
     )
+
+
+def assignment_payload(t, **changes):
+    """The assignment form as Ban CHQS would send it: the task as it stands, with these changes."""
+    t.refresh_from_db()
+    data = {
+        "version": t.version,
+        "lead": [a.pk for a in t.lead_agencies],
+        "support": [a.pk for a in t.support_agencies],
+        "due_override": t.due_override.isoformat() if t.due_override else "",
+        "due_override_reason": t.due_override_reason,
+        "responsible_officer": t.responsible_officer_id or "",
+        "parent_task": t.parent_task_id or "",  # offered only when the task's programme has a parent
+    }
+    return {**data, **changes}
+
+
+UBND = "Ủy ban nhân dân thành phố Thái Nguyên"  # coordinates the child plans below unless told otherwise
+
+
+def child_plan(parent_tasks, number="15/KH-UBND", coordinator=UBND):
+    """A subordinate plan carrying out `parent_tasks` (copied and linked by tasks.planning), drawn up by chqs.
+
+    Coordinated by UBND thành phố by default, so Ban CHQS thành phố does not see its tasks; the copies keep the
+    parent's agencies, so Công an and Phòng Y tế see the copies of V.5.
+    """
+    parent = parent_tasks[0].section.programme
+    return create_child_programme(
+        parent, parent_tasks, kind="Kế hoạch", number=number, title=default_title(parent),
+        issuer="UBND phường Phan Đình Phùng", year=2025, coordinating_agency=agency(coordinator), user=user("chqs"),
+    )  # fmt: skip
 
 
 def synthetic_tasks(count, numeral="XI", lead=CONG_AN, support=ALL_CITY_AGENCIES, **fields):

@@ -74,12 +74,12 @@ def test_a_forged_choice_saves_nothing(chqs):
     assert ImportDraft.objects.exists()
 
 
-def test_a_programme_already_imported_is_not_overwritten(chqs):
+def test_a_programme_another_agency_follows_is_not_amended(chqs):
     upload(chqs, build_docx(seed_lines(BAC_GIANG_SEED)), "ke-hoach.docx")
     draft = ImportDraft.objects.get()
     before = Task.objects.count()
     response = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {})
-    assert response.status_code == 400 and "đã có trong hệ thống" in response.content.decode()
+    assert response.status_code == 400 and "do cơ quan khác theo dõi" in response.content.decode()
     assert Task.objects.count() == before
 
 
@@ -100,3 +100,35 @@ def test_the_menu_offers_import_to_command_staff_only(chqs, congan, lanhdao):
     assert f'href="{UPLOAD}"'.encode() in chqs.get("/").content
     assert f'href="{UPLOAD}"'.encode() not in congan.get("/my/").content
     assert f'href="{UPLOAD}"'.encode() not in lanhdao.get("/").content
+
+
+def citing_the_city_programme():
+    """The new plan, whose legal basis cites the city programme 04/CTr-UBND."""
+    return [
+        line.replace(
+            "Thực hiện Kế hoạch số 42/KH-UBND",
+            "Thực hiện Chương trình số 04/CTr-UBND của UBND thành phố; Kế hoạch số 42/KH-UBND",
+        )
+        for line in new_plan_lines()
+    ]
+
+
+def test_the_parent_programme_cited_in_the_legal_basis_is_offered_and_saved(chqs):
+    city = Programme.objects.get(number="04/CTr-UBND")
+    upload(chqs, build_docx(citing_the_city_programme()), "ke-hoach.docx")
+    draft = ImportDraft.objects.get()
+    review = chqs.get(reverse("tasks:import_review", args=[draft.pk]))
+    assert "04/CTr-UBND" in " ".join(review.context["doc"].legal_bases)
+    assert review.context["parent_form"]["parent"].initial == city.pk
+    chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new", "parent-parent": city.pk})
+    assert Programme.objects.get(number="15/KH-KHCN").parent == city
+
+
+def test_a_forged_parent_programme_saves_nothing(chqs):
+    upload(chqs, build_docx(new_plan_lines()), "ke-hoach.docx")
+    draft = ImportDraft.objects.get()
+    response = chqs.post(
+        reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new", "parent-parent": "999999"}
+    )
+    assert response.status_code == 400 and "parent" in response.context["parent_form"].errors
+    assert not Programme.objects.filter(number="15/KH-KHCN").exists()

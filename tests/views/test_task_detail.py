@@ -10,17 +10,32 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from tasks.models import Task
 from tasks.status import Progress
 
 from .conftest import ALL_CITY_AGENCIES as ALL
-from .conftest import CITY, CONG_AN, Y_TE, agency, evidence, logged_in, report, task, user
+from .conftest import (
+    CITY,
+    CONG_AN,
+    Y_TE,
+    agency,
+    assignment_payload,
+    child_plan,
+    evidence,
+    logged_in,
+    report,
+    task,
+    user,
+)
 
 # Measured; the same with 1 and with 20 reports (each with an evidence file).
 # Everyone: session, user, role groups, the task (with section, programme, officer), its assignments, its phases,
-# the reports (with agency, author, confirmer), their evidence, and the profile (the menu asks for the agency).
-# Officers add their agency and its groups (may they report?); command staff add their agency and the three
-# histories of the audit trail.
-DETAIL_QUERIES = {"chqs": 13, "congan": 11, "lanhdao": 9}
+# the reports (with agency, author, confirmer), their evidence, the child tasks (none here), and the profile
+# (the menu asks for the agency). Officers add their agency and its groups (may they report?); command staff add
+# their agency and the three histories of the audit trail.
+DETAIL_QUERIES = {"chqs": 14, "congan": 12, "lanhdao": 10}
+# A task with child tasks adds their assignments (the lead agencies of the roll-up table), however many there are.
+DETAIL_QUERIES_WITH_CHILDREN = {persona: count + 1 for persona, count in DETAIL_QUERIES.items()}
 
 
 def page(client, t):
@@ -216,17 +231,7 @@ def test_the_audit_trail_is_for_command_staff_only(request, police_task, persona
 
 def assign(client, t, **changes):
     """Send the assignment form as Ban CHQS would: the task as it stands, with these changes."""
-    t.refresh_from_db()
-    data = {
-        "version": t.version,
-        "lead": [a.pk for a in t.lead_agencies],
-        "support": [a.pk for a in t.support_agencies],
-        "due_override": t.due_override.isoformat() if t.due_override else "",
-        "due_override_reason": t.due_override_reason,
-        "responsible_officer": t.responsible_officer_id or "",
-    }
-    data.update(changes)
-    response = client.post(reverse("tasks:assign", args=[t.pk]), data)
+    response = client.post(reverse("tasks:assign", args=[t.pk]), assignment_payload(t, **changes))
     assert response.status_code == 302
 
 
@@ -280,7 +285,95 @@ def test_names_read_family_name_first(chqs, police_task):
     assert "Trần Văn Chỉ Huy · Ban CHQS thành phố" in html  # the menu bar
 
 
+# Roll-up: the subordinate levels' tasks that carry this one out
+
+
+def child_copy(parent_task, number, due_in_days=30):
+    """The copy of `parent_task` in a new child plan, its deadline set `due_in_days` from today."""
+    child = Task.objects.get(section__programme=child_plan([parent_task], number=number))
+    child.due_override = timezone.localdate() + datetime.timedelta(days=due_in_days)
+    child.due_override_reason = "Theo kế hoạch của phường"
+    child.save()
+    return child
+
+
+def children(html):
+    """The roll-up line and the table rows as (programme, TT cell, lead, status) of the "Cấp dưới thực hiện" card."""
+    card = re.search(r'<div class="card mb-3" id="children">(.*?)</tbody></table></div>', html, re.S)
+    if not card:
+        return None, []
+    line = re.search(r'<div [^>]*id="children-line">(.*?)</div>', card.group(1)).group(1)
+    rows = re.findall(
+        r'<tr><td>([^<]*)</td><td>(.*?)</td><td>([^<]*)</td><td><span class="badge [^"]*">([^<]*)</span>', card.group(1)
+    )
+    return line, rows
+
+
+def test_a_task_without_children_has_no_roll_up(lanhdao, police_task):
+    assert children(page(lanhdao, police_task).content.decode()) == (None, [])
+
+
+def test_the_parent_page_rolls_up_its_children_s_status(lanhdao, police_task):
+    on_time = child_copy(police_task, "15/KH-UBND")
+    child_copy(police_task, "16/KH-UBND", due_in_days=-5)  # nothing reported, past its deadline
+    child_copy(police_task, "17/KH-UBND")
+    line, rows = children(page(lanhdao, police_task).content.decode())
+    assert line == "3 nhiệm vụ cấp dưới: 0 hoàn thành, 2 đang thực hiện, 1 quá hạn"
+    assert rows[0] == (
+        "15/KH-UBND · UBND phường Phan Đình Phùng",
+        f'<a href="/tasks/{on_time.pk}/">V.5</a>',
+        "Công an thành phố",
+        "Chưa thực hiện (trong hạn)",
+    )
+    # A child's report changes the parent's page.
+    report(on_time, "congan", Progress.DONE)
+    line, rows = children(page(lanhdao, police_task).content.decode())
+    assert line == "3 nhiệm vụ cấp dưới: 1 hoàn thành, 1 đang thực hiện, 1 quá hạn"
+    assert rows[0][3] == "Đã hoàn thành đúng hạn"
+
+
+def test_a_child_task_names_the_parent_task_it_carries_out(lanhdao, police_task):
+    child = child_copy(police_task, "15/KH-UBND")
+    html = page(lanhdao, child).content.decode()
+    assert f"V.5 của {police_task.section.programme}:" in html
+    assert 'id="parent-task"' not in page(lanhdao, police_task).content.decode()
+
+
+def test_an_archived_child_is_not_counted(lanhdao, police_task):
+    child_copy(police_task, "15/KH-UBND")
+    removed = child_copy(police_task, "16/KH-UBND", due_in_days=-5)
+    Task.objects.filter(pk=removed.pk).update(archived_at=timezone.now(), archived_reason="Bãi bỏ theo văn bản sửa đổi")
+    line, rows = children(page(lanhdao, police_task).content.decode())
+    assert line == "1 nhiệm vụ cấp dưới: 0 hoàn thành, 1 đang thực hiện, 0 quá hạn"
+    assert [programme for programme, *_rest in rows] == ["15/KH-UBND · UBND phường Phan Đình Phùng"]
+
+
+@pytest.mark.parametrize(("persona", "linked"), [("chqs", False), ("congan", True), ("lanhdao", True)])
+def test_a_child_is_linked_only_for_those_who_may_see_it(request, police_task, persona, linked):
+    # The child plan is coordinated by UBND thành phố: Ban CHQS thành phố sees the parent task, not the copy.
+    child = child_copy(police_task, "15/KH-UBND")
+    _line, [row] = children(page(request.getfixturevalue(persona), police_task).content.decode())
+    assert row[1] == (f'<a href="/tasks/{child.pk}/">V.5</a>' if linked else "V.5")
+
+
 # Query counts
+
+
+@pytest.mark.parametrize("count", [1, 20])
+@pytest.mark.parametrize("persona", ["chqs", "congan", "lanhdao"])
+def test_query_count_does_not_grow_with_the_children(request, django_assert_max_num_queries, police_task, persona,
+                                                     count):  # fmt: skip
+    client = request.getfixturevalue(persona)
+    evidence(report(police_task, "congan"))  # as in the pins above: one report with its evidence
+    city_tasks = Task.objects.filter(section__programme__number=CITY).order_by("section__position", "position")
+    plan = child_plan(list(city_tasks[:count]))
+    Task.objects.filter(section__programme=plan).update(parent_task=police_task)
+    with django_assert_max_num_queries(DETAIL_QUERIES_WITH_CHILDREN[persona]) as queries:
+        response = page(client, police_task)
+    assert len(queries.captured_queries) == DETAIL_QUERIES_WITH_CHILDREN[persona]
+    line, rows = children(response.content.decode())
+    assert line.startswith(f"{count} nhiệm vụ cấp dưới:")
+    assert len(rows) == count
 
 
 @pytest.mark.parametrize("reports", [1, 20])
