@@ -317,24 +317,30 @@ class ProgressForm(VersionedForm, forms.ModelForm):
         return report
 
 
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Tệp chương trình, kế hoạch"),
-        help_text=gettext_lazy("Word (.docx), Excel (.xlsx), văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."),
-    )
+class UploadForm(forms.Form):
+    """One uploaded file, given to `read(head, name)`; a reader's format error becomes the field's message."""
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
             # One byte over the limit is enough for the reader to refuse it: a huge upload is never held whole.
-            head = upload.read(settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024 + 1)
-            self.document = read_programme_file(head, upload.name)
+            self.read(upload.read(settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024 + 1), upload.name)
         except ProgrammeFormatError as error:
             raise ValidationError(str(error), code="unreadable") from error
         return upload
 
 
-class ProgressUploadForm(forms.Form):
+class ImportUploadForm(UploadForm):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp chương trình, kế hoạch"),
+        help_text=gettext_lazy("Word (.docx), Excel (.xlsx), văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."),
+    )
+
+    def read(self, head, name):
+        self.document = read_programme_file(head, name)
+
+
+class ProgressUploadForm(UploadForm):
     """The Excel template of "my tasks", filled offline; its rows are read here and checked at review."""
 
     file = forms.FileField(
@@ -342,20 +348,13 @@ class ProgressUploadForm(forms.Form):
         help_text=gettext_lazy("Mẫu .xlsx tải ở trang «Việc của tôi», đã điền các cột nền vàng."),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        try:
-            head = upload.read(settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024 + 1)  # as ImportUploadForm
-            self.rows = read_filled(head, upload.name)
-        except ProgrammeFormatError as error:
-            raise ValidationError(str(error), code="unreadable") from error
+    def read(self, head, name):
+        self.rows = read_filled(head, name)
         if not self.rows:
-            raise ValidationError(
+            raise ProgrammeFormatError(
                 _("Tệp «%(name)s» chưa có dòng nào được điền; hãy điền các cột nền vàng rồi tải lên lại.")
-                % {"name": upload.name},
-                code="empty",
+                % {"name": name}
             )
-        return upload
 
 
 class SheetProgressForm(ProgressForm):

@@ -100,11 +100,16 @@ def task_export(request):
         ])  # fmt: skip
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _workbook_download(buffer.getvalue(), "nhiem-vu")
+
+
+def _workbook_download(data, name):
+    """An .xlsx file to save, named for today: nhiem-vu-20261122.xlsx."""
+    return HttpResponse(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{name}-{timezone.localdate():%Y%m%d}.xlsx"'},
     )
-    response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{timezone.localdate():%Y%m%d}.xlsx"'
-    return response
 
 
 @require_GET
@@ -274,9 +279,6 @@ def my_tasks(request):
     return render(request, "tasks/my.html", context)
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def _officer_agency(user):
     """Reporting from a sheet is an officer's, for their own agency; anyone else is refused."""
     agency = roles.agency_of(user)
@@ -290,9 +292,7 @@ def my_template(request):
     """The officer's current tasks as an Excel sheet with the report columns to fill offline."""
     agency = _officer_agency(request.user)
     tasks = reportable(agency).order_by("section__programme", "section__position", "position")
-    response = HttpResponse(offline.write_template(tasks, agency), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-tien-do-{timezone.localdate():%Y%m%d}.xlsx"'
-    return response
+    return _workbook_download(offline.write_template(tasks, agency), "bao-cao-tien-do")
 
 
 @require_http_methods(["GET", "POST"])

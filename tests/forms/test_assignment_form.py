@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from agencies.models import Agency
 from tasks.models import Assignment, Task
 from tasks.status import Progress
+from tests.views.conftest import assignment_payload
 
 from .conftest import (
     COMMAND,
@@ -39,34 +40,20 @@ def agency(name):
     return Agency.objects.get(name=name)
 
 
-def assignment_data(task, **changes):
-    task = Task.objects.get(pk=task.pk)
-    data = {
-        "version": task.version,
-        "lead": [a.pk for a in task.lead_agencies],
-        "support": [a.pk for a in task.support_agencies],
-        "due_override": task.due_override.isoformat() if task.due_override else "",
-        "due_override_reason": task.due_override_reason,
-        "responsible_officer": task.responsible_officer_id or "",
-    }
-    data.update(changes)
-    return data
-
-
 def names(task, role):
     return [a.agency.name for a in Task.objects.get(pk=task.pk).assignments.filter(role=role).order_by("position")]
 
 
 def test_moving_the_deadline_needs_a_reason(login, v5):
     before = snapshot(v5)
-    response = login("chqs").post(assign_url(v5), assignment_data(v5, due_override="2026-12-31"))
+    response = login("chqs").post(assign_url(v5), assignment_payload(v5, due_override="2026-12-31"))
     assert_refused(response, "Cần ghi lý do khi thay đổi hạn hoàn thành.", field="due_override_reason")
     assert snapshot(v5) == before
 
 
 def test_a_blank_reason_is_no_reason(login, v5):
     before = snapshot(v5)
-    data = assignment_data(v5, due_override="2026-12-31", due_override_reason="   \n ")
+    data = assignment_payload(v5, due_override="2026-12-31", due_override_reason="   \n ")
     response = login("chqs").post(assign_url(v5), data)
     assert_refused(response, "Cần ghi lý do khi thay đổi hạn hoàn thành.", field="due_override_reason")
     assert snapshot(v5) == before
@@ -76,7 +63,7 @@ def test_moved_deadline_is_saved_with_its_reason_and_audited(login, v5):
     staff = login("chqs")
     versions = Task.history.filter(id=v5.pk).count()
     response = staff.post(
-        assign_url(v5), assignment_data(v5, due_override="2026-12-31", due_override_reason=f" {REASON} ")
+        assign_url(v5), assignment_payload(v5, due_override="2026-12-31", due_override_reason=f" {REASON} ")
     )
     assert response.status_code == 302
     assert response["Location"] == detail_url(v5)
@@ -96,7 +83,7 @@ def test_moved_deadline_is_saved_with_its_reason_and_audited(login, v5):
 
 def test_at_least_one_lead_is_required(login, iii3):
     before = snapshot(iii3)
-    response = login("chqs").post(assign_url(iii3), assignment_data(iii3, lead=[]))
+    response = login("chqs").post(assign_url(iii3), assignment_payload(iii3, lead=[]))
     assert_refused(response, "Cần ít nhất một cơ quan chủ trì.", field="lead")
     assert snapshot(iii3) == before
 
@@ -108,7 +95,7 @@ def test_an_added_lead_goes_last_and_the_written_order_stays(login, iii3):
         "Các phòng, ban, cơ quan, đơn vị, địa phương",
     ]
     supports = names(iii3, Assignment.Role.SUPPORT)
-    data = assignment_data(iii3)
+    data = assignment_payload(iii3)
     # Posted in the order of the select box (alphabetical), the newcomer sorting first.
     data["lead"] = sorted([*data["lead"], agency(COMMAND).pk, agency(POLICE).pk])
     response = login("chqs").post(assign_url(iii3), data)
@@ -124,7 +111,7 @@ def test_an_added_lead_goes_last_and_the_written_order_stays(login, iii3):
 def test_a_removed_lead_keeps_the_order_of_the_others(login, seeded):
     task = city_task("V", "3")  # leads: Ban CHQS, then Phòng Tài nguyên và Môi trường
     written = names(task, Assignment.Role.LEAD)
-    data = assignment_data(task)
+    data = assignment_payload(task)
     data["lead"] = [agency(POLICE).pk, *data["lead"][1:]]  # Ban CHQS out, Công an in
     assert login("chqs").post(assign_url(task), data).status_code == 302
     assert names(task, Assignment.Role.LEAD) == [written[1], POLICE]
@@ -132,7 +119,7 @@ def test_a_removed_lead_keeps_the_order_of_the_others(login, seeded):
 
 def test_assignment_changes_are_recorded_with_the_staff_member(login, iii3):
     before = Assignment.history.filter(task_id=iii3.pk).count()
-    data = assignment_data(iii3)
+    data = assignment_payload(iii3)
     data["lead"] = [*data["lead"], agency(POLICE).pk]
     assert login("chqs").post(assign_url(iii3), data).status_code == 302
     records = Assignment.history.filter(task_id=iii3.pk).order_by("history_id")[before:]
@@ -158,7 +145,7 @@ def test_stale_version_is_refused_with_a_reload_link(login, v5):
     assert reported.status_code == 302
 
     before = snapshot(v5)
-    data = assignment_data(v5, version=opened["version"], due_override="2026-12-31", due_override_reason=REASON)
+    data = assignment_payload(v5, version=opened["version"], due_override="2026-12-31", due_override_reason=REASON)
     data["lead"] = [*data["lead"], agency(COMMAND).pk]
     response = staff.post(assign_url(v5), data)
     assert_refused(response, STALE)
@@ -171,7 +158,7 @@ def test_stale_version_is_refused_with_a_reload_link(login, v5):
 def test_missing_csrf_token_is_refused(login, v5):
     staff = login("chqs", enforce_csrf_checks=True)
     before = snapshot(v5)
-    response = staff.post(assign_url(v5), assignment_data(v5, due_override="2026-12-31", due_override_reason=REASON))
+    response = staff.post(assign_url(v5), assignment_payload(v5, due_override="2026-12-31", due_override_reason=REASON))
     assert response.status_code == 403
     assert CSRF_PAGE in page(response)
     assert snapshot(v5) == before
@@ -182,14 +169,14 @@ def test_only_command_staff_may_assign(login, v5, username):
     client = login(username)
     assert client.get(assign_url(v5)).status_code == 403
     before = snapshot(v5)
-    data = assignment_data(v5, due_override="2026-12-31", due_override_reason=REASON)
+    data = assignment_payload(v5, due_override="2026-12-31", due_override_reason=REASON)
     assert client.post(assign_url(v5), data).status_code == 403
     assert snapshot(v5) == before
 
 
 def test_the_audit_trail_speaks_vietnamese(login, iii3):
     staff = login("chqs")
-    data = assignment_data(iii3)
+    data = assignment_payload(iii3)
     data["lead"] = [*data["lead"], agency(POLICE).pk]
     assert staff.post(assign_url(iii3), data).status_code == 302
     html = page(staff.get(detail_url(iii3)))
