@@ -141,3 +141,22 @@ PTDS_PDF_FONT_DIR = os.environ.get("PTDS_PDF_FONT_DIR", "/usr/share/fonts/truety
 PTDS_REPORT_SYNC_ROWS = int(os.environ.get("PTDS_REPORT_SYNC_ROWS", "500"))
 # A background report still unfinished after this long was cut off by a restart and is shown as failed.
 PTDS_REPORT_STALL_MINUTES = int(os.environ.get("PTDS_REPORT_STALL_MINUTES", "30"))
+
+# E-mail (the daily reminders of send_reminders): printed on the console unless an SMTP server is named.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+    # A server that does not answer fails the one message (retried on the next run) instead of hanging the job.
+    EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PTDS <no-reply@localhost>")
+
+# Reminders name the tasks due within this many days: a week, not the dashboard's 30-day "due soon", because they
+# go out every day and should name what needs doing now. Links in e-mails start with the portal's address.
+PTDS_REMINDER_DAYS = int(os.environ.get("PTDS_REMINDER_DAYS", "7"))
+PTDS_SITE_URL = os.environ.get("PTDS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
