@@ -6,7 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 
-from .models import Assignment, Evidence, LegalBasis, Objective, Phase, Programme, ProgressReport, Section, Task
+from .models import (
+    Assignment,
+    Evidence,
+    LegalBasis,
+    Objective,
+    Phase,
+    Programme,
+    ProgressReport,
+    ReminderLog,
+    Section,
+    Task,
+)
 
 admin.site.site_header = _("Cổng theo dõi nhiệm vụ phòng thủ dân sự")
 admin.site.site_title = _("Cổng PTDS")
@@ -268,4 +279,21 @@ class ProgressReportAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    """What send_reminders sent. Deleting an entry lets the same day's reminder go again on the next run."""
+
+    list_display = ["day", "kind", "agency", "item_count", "recipients", "sent_at"]
+    list_filter = ["kind", "day"]
+    list_select_related = ["agency"]
+    search_fields = ["agency__name", "recipients"]
+    date_hierarchy = "day"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

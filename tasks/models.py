@@ -90,6 +90,18 @@ class Programme(models.Model):
     def __str__(self):
         return f"{self.kind} số {self.number}"
 
+    def lead_agencies(self):
+        """Agencies leading a current task of the programme, named directly or as members of a lead group phrase.
+
+        The group phrases themselves are left out: only a member agency can report.
+        """
+        leads = Assignment.objects.filter(
+            task__in=Task.objects.current().filter(section__programme=self), role=Assignment.Role.LEAD
+        ).values("agency")
+        return (
+            Agency.objects.exclude(kind=Agency.Kind.GROUP).filter(Q(pk__in=leads) | Q(member_of__in=leads)).distinct()
+        )
+
 
 class LegalBasis(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="legal_bases")
@@ -181,10 +193,11 @@ class TaskQuerySet(models.QuerySet):
 
     def assigned_to(self, agency, role=None):
         """Tasks naming the agency, directly or through a group phrase it belongs to."""
-        assignments = Assignment.objects.filter(task=OuterRef("pk"), agency__in=Agency.objects.with_groups_of(agency))
-        if role:
-            assignments = assignments.filter(role=role)
-        return self.filter(Exists(assignments))
+        return self.filter(_naming(agency, role))
+
+    def with_lead_flag(self, agency):
+        """Annotate `led`: whether the agency leads the task, directly or through a group phrase it belongs to."""
+        return self.annotate(led=_naming(agency, Assignment.Role.LEAD))
 
     def with_document(self):
         """Everything a task row shows, in a constant number of queries."""
@@ -245,6 +258,14 @@ class TaskQuerySet(models.QuerySet):
         for word in fold(text).split():
             self = self.filter(search_text__contains=word)
         return self
+
+
+def _naming(agency, role=None):
+    """Whether a task (the outer query's row) names the agency, directly or through a group phrase it belongs to."""
+    assignments = Assignment.objects.filter(task=OuterRef("pk"), agency__in=Agency.objects.with_groups_of(agency))
+    if role:
+        assignments = assignments.filter(role=role)
+    return Exists(assignments)
 
 
 class Task(models.Model):
@@ -515,3 +536,34 @@ class ImportDraft(models.Model):
 
     def __str__(self):
         return self.file_name
+
+
+class ReminderLog(models.Model):
+    """A reminder e-mail that went out (tasks/reminders.py): one per day, kind and agency, so a rerun sends nothing."""
+
+    class Kind(models.TextChoices):
+        AGENCY_DUE = "agency_due", _("Nhắc cơ quan: nhiệm vụ quá hạn, sắp đến hạn")
+        STAFF_UNREPORTED = "staff_unreported", _("Nhắc Ban CHQS: cơ quan chưa báo cáo trong quý")
+
+    day = models.DateField(_("ngày nhắc"))
+    kind = models.CharField(_("loại thư"), max_length=20, choices=Kind.choices)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan nhận"), on_delete=models.PROTECT, related_name="+",
+        help_text=_("Cơ quan có cán bộ nhận thư nhắc việc, hoặc cơ quan thường trực nhận danh sách chưa báo cáo."),
+    )  # fmt: skip
+    recipients = models.TextField(_("địa chỉ nhận"))
+    item_count = models.PositiveIntegerField(
+        _("số mục"), help_text=_("Số nhiệm vụ (thư nhắc cơ quan) hoặc số cơ quan chưa báo cáo (thư nhắc Ban CHQS).")
+    )
+    sent_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thư nhắc việc đã gửi")
+        verbose_name_plural = _("thư nhắc việc đã gửi")
+        ordering = ["-day", "kind", "agency"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "kind", "agency"], name="reminder_once_a_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y} – {self.get_kind_display()} – {self.agency}"

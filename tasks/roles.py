@@ -1,5 +1,6 @@
 """The portal's roles as Django groups, and what each may do."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 ADMIN = "admin"
@@ -49,6 +50,16 @@ def role_of(user):
     if not hasattr(user, "_ptds_groups"):
         user._ptds_groups = set(user.groups.values_list("name", flat=True))  # once per request
     return next((role for role in (COMMAND_STAFF, LEADERSHIP, OFFICER) if role in user._ptds_groups), None)
+
+
+def members(role):
+    """Active users in the role's group who belong to an agency, with their agency at hand (one query)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=role, profile__agency__isnull=False)
+        .select_related("profile__agency")
+        .order_by("profile__agency__name", "username")
+    )
 
 
 def agency_of(user):
