@@ -1,4 +1,8 @@
-"""Charts as server-rendered SVG: the dashboard shows them and the PDF reports embed the same markup."""
+"""Charts as server-rendered SVG: the dashboard shows them and the PDF reports embed the same markup.
+
+Colours and sizes are SVG presentation attributes, never a <style> element or style="": the pages' Content
+Security Policy allows no inline style.
+"""
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -13,6 +17,7 @@ SEGMENTS = [
     ("ongoing", _("Thường xuyên"), "#adb5bd"),
 ]
 BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 18, 8, 190, 420
+TEXT, MUTED = "#212529", "#495057"
 
 
 def stacked_bars(rows, title="", font_family="Liberation Serif, Times New Roman, serif"):
@@ -23,8 +28,8 @@ def stacked_bars(rows, title="", font_family="Liberation Serif, Times New Roman,
     parts = []
     for index, (label, count) in enumerate(rows):
         y = 24 + index * (BAR_HEIGHT + GAP)
-        parts.append(format_html('<text x="{}" y="{}" text-anchor="end" class="label">{}</text>',
-                                 LABEL_WIDTH - 6, y + 13, _shorten(label)))  # fmt: skip
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>',
+                                 LABEL_WIDTH - 6, y + 13, TEXT, _shorten(label)))  # fmt: skip
         x = LABEL_WIDTH
         for attribute, legend, colour in SEGMENTS:
             value = getattr(count, attribute)
@@ -35,13 +40,13 @@ def stacked_bars(rows, title="", font_family="Liberation Serif, Times New Roman,
                     f"{x:.1f}", y, f"{width:.1f}", BAR_HEIGHT, colour, legend, value,
                 ))  # fmt: skip
                 x += width
-        parts.append(format_html('<text x="{}" y="{}" class="value">{}</text>', f"{x + 4:.1f}", y + 13, count.total))
+        parts.append(format_html('<text x="{}" y="{}" fill="{}">{}</text>', f"{x + 4:.1f}", y + 13, MUTED, count.total))
     legend_y = 24 + len(rows) * (BAR_HEIGHT + GAP) + 6
     legend = format_html_join(
         "",
-        '<rect x="{}" y="{}" width="10" height="10" fill="{}"/><text x="{}" y="{}" class="legend">{}</text>',
+        '<rect x="{}" y="{}" width="10" height="10" fill="{}"/><text x="{}" y="{}" fill="{}" font-size="10">{}</text>',
         (
-            (8 + i * 150, legend_y, colour, 22 + i * 150, legend_y + 9, text)
+            (8 + i * 150, legend_y, colour, 22 + i * 150, legend_y + 9, TEXT, text)
             for i, (_a, text, colour) in enumerate(SEGMENTS)
         ),
     )
@@ -50,9 +55,8 @@ def stacked_bars(rows, title="", font_family="Liberation Serif, Times New Roman,
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{t}"'
         ' font-family="{f}" font-size="11">'
-        '<style>.label{{fill:#212529}}.value{{fill:#495057}}.legend{{fill:#212529;font-size:10px}}</style>'
-        '<text x="8" y="12" font-weight="bold">{t}</text>{body}{legend}</svg>',
-        w=max(width, len(SEGMENTS) * 150 + 10), h=height, t=title, f=font_family,
+        '<text x="8" y="12" font-weight="bold" fill="{c}">{t}</text>{body}{legend}</svg>',
+        w=max(width, len(SEGMENTS) * 150 + 10), h=height, t=title, f=font_family, c=TEXT,
         body=mark_safe("".join(parts)), legend=legend,
     )  # fmt: skip
 
