@@ -5,6 +5,7 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATA
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "csp",
     "django_filters",
     "django_tables2",
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ptds.urls"
@@ -91,6 +95,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The test database is in memory with a shared cache, where a page reading a table would make a background
     # report's write fail at once ("table is locked"); in the usual file mode this pragma has no effect.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA read_uncommitted = 1"
+
+# django-axes first: it refuses a locked-out username+address before the password is even checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -130,6 +137,16 @@ LOGOUT_REDIRECT_URL = "login"
 
 DJANGO_TABLES2_TEMPLATE = "tables/bootstrap5-vi.html"
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# Login throttling (django-axes): 5 wrong passwords for one username from one address lock that pair out for
+# 15 minutes, then it may try again; a right password clears the count. Never a permanent lockout.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The 15 minutes count from the lockout: trying again meanwhile does not start them over.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "tasks.views.locked_out"
 
 # Content Security Policy (django-csp), in development too so that a violation shows at once: everything from
 # the portal itself, no inline script or style (templates use classes and static/js/ptds.js; charts use SVG

@@ -1,6 +1,7 @@
 import datetime
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -57,6 +58,17 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a login refused after too many wrong passwords (HTTP 429, as axes would)."""
+    minutes = round(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def client_address(request):
+    """Who sent a login attempt, behind nginx (DJANGO_BEHIND_PROXY): the proxy's X-Real-IP, set from the peer."""
+    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR")
 
 
 def _filtered_tasks(request):

@@ -3,13 +3,19 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib import auth
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from tasks.models import Programme, Task
 from tasks.roles import COMMAND_STAFF, LEADERSHIP, OFFICER
 
 from .conftest import run
+
+
+def authenticate(**credentials):
+    """As the login form does: django-axes needs the request to know who is trying."""
+    return auth.authenticate(RequestFactory().post("/accounts/login/"), **credentials)
 
 
 def snapshot():

@@ -4,6 +4,7 @@ browser test tests/browser/test_content_security.py checks the same in Chromium 
 
 import re
 
+import pytest
 from django.urls import reverse
 
 from reports.models import ProducedReport
@@ -11,7 +12,7 @@ from tasks.models import ImportDraft
 from tasks.status import Progress
 from tests.test_office_import import build_docx
 
-from .conftest import CITY, evidence, programme, report
+from .conftest import CITY, PASSWORD, evidence, programme, report
 from .test_import import new_plan_lines
 from .test_import import upload as upload_programme
 from .test_offline_progress import uploaded
@@ -64,6 +65,7 @@ def pages(chqs, congan, police_task):
             (reverse("admin:index"), {}, 200),
             (reverse("admin:tasks_task_changelist"), {}, 200),
             (reverse("admin:tasks_task_change", args=[police_task.pk]), {}, 200),
+            (reverse("admin:axes_accessattempt_changelist"), {}, 200),
         ],
         "lanhdao": [(reverse("tasks:assign", args=[police_task.pk]), {}, 403)],
     }
@@ -90,6 +92,18 @@ def test_every_page_is_policed_and_needs_no_inline_code(request, chqs, congan, p
             for what, pattern in INLINE.items():
                 found = pattern.search(html)
                 assert not found, f"{url} as {persona}: {what}: {html[max(found.start() - 80, 0) : found.end() + 80]}"
+
+
+@pytest.mark.parametrize("persona", ["anonymous"])
+def test_the_login_and_lockout_pages_are_policed(request, persona):
+    client = request.getfixturevalue(persona)
+    assert_policed(client.get("/accounts/login/"))
+    for _ in range(5):
+        response = client.post("/accounts/login/", {"username": "congan", "password": "sai"})
+    assert response.status_code == 429
+    assert_policed(response)
+    assert not any(pattern.search(response.content.decode()) for pattern in INLINE.values())
+    assert client.post("/accounts/login/", {"username": "congan", "password": PASSWORD}).status_code == 429
 
 
 def test_the_charts_are_drawn_with_presentation_attributes(lanhdao):

@@ -1,7 +1,12 @@
-"""Logging in and out: the login page speaks Vietnamese, wrong passwords are refused politely, logout is a POST."""
+"""Logging in and out: the login page speaks Vietnamese, wrong passwords are refused politely, logout is a POST,
+and five wrong passwords for one username from one address lock that pair out for 15 minutes (django-axes)."""
+
+import datetime
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
+from django.db.models import F
 from django.test import Client
 
 from .conftest import PASSWORD, user
@@ -102,3 +107,89 @@ def test_the_menu_shows_who_is_logged_in(request, persona):
         "lanhdao": "Nguyễn Văn Lãnh Đạo</span>",
     }[persona]
     assert expected in html
+
+
+LOCKED = "Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút."
+
+
+def attempt(client, password, username="congan", **extra):
+    return client.post("/accounts/login/", {"username": username, "password": password}, **extra)
+
+
+def fail_five_times(client, username="congan", **extra):
+    for _ in range(4):
+        response = attempt(client, "sai-mat-khau", username, **extra)
+        assert response.status_code == 200  # a wrong password, said politely, not yet a lockout
+        assert "Đăng nhập sai quá nhiều lần" not in response.content.decode()
+    response = attempt(client, "sai-mat-khau", username, **extra)
+    assert response.status_code == 429  # the fifth locks the pair out at once
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
+
+
+def test_five_wrong_passwords_lock_the_username_out_even_with_the_right_one(anonymous):
+    fail_five_times(anonymous)
+    response = attempt(anonymous, PASSWORD)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert LOCKED in html
+    assert '<html lang="vi">' in html
+    assert SESSION_KEY not in anonymous.session
+    assert anonymous.get("/").status_code == 302
+
+
+def test_the_admin_login_is_locked_out_too(anonymous):
+    fail_five_times(anonymous, "admin")
+    response = anonymous.post("/admin/login/", {"username": "admin", "password": PASSWORD})
+    assert response.status_code == 429
+    assert LOCKED in response.content.decode()
+
+
+def test_the_lockout_ends_after_the_cool_off(anonymous):
+    fail_five_times(anonymous)
+    assert attempt(anonymous, PASSWORD).status_code == 429
+    # Trying during the lockout does not start the 15 minutes over; once they have passed, the right password works.
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=15, seconds=1))
+    response = attempt(anonymous, PASSWORD)
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert anonymous.session[SESSION_KEY] == str(user("congan").pk)
+
+
+def test_a_shorter_cool_off_is_a_setting(anonymous, settings):
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=1)
+    fail_five_times(anonymous)
+    response = attempt(anonymous, PASSWORD)
+    assert "Đăng nhập sai quá nhiều lần; hãy thử lại sau 1 phút." in response.content.decode()
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=1, seconds=1))
+    assert attempt(anonymous, PASSWORD).status_code == 302
+
+
+def test_a_right_password_clears_the_count(anonymous):
+    for _ in range(4):
+        attempt(anonymous, "sai-mat-khau")
+    assert attempt(anonymous, PASSWORD).status_code == 302
+    anonymous.post("/accounts/logout/")
+    for _ in range(4):
+        attempt(anonymous, "sai-mat-khau")
+    assert attempt(anonymous, PASSWORD).status_code == 302
+
+
+def test_the_lockout_is_per_username_and_address(anonymous):
+    fail_five_times(anonymous)
+    assert attempt(Client(), PASSWORD, "yte").status_code == 302  # another officer at the same office
+    assert attempt(Client(REMOTE_ADDR="10.1.2.3"), PASSWORD).status_code == 302  # the same officer elsewhere
+    assert attempt(Client(), PASSWORD).status_code == 429
+
+
+def test_behind_the_proxy_the_address_is_the_one_nginx_saw(anonymous, settings):
+    # deploy/nginx.conf.example sets X-Real-IP; gunicorn itself sees every request come from 127.0.0.1.
+    settings.AXES_CLIENT_IP_CALLABLE = "tasks.views.client_address"
+    fail_five_times(anonymous, HTTP_X_REAL_IP="203.0.113.7")
+    assert attempt(Client(), PASSWORD, HTTP_X_REAL_IP="203.0.113.7").status_code == 429
+    assert attempt(Client(), PASSWORD, HTTP_X_REAL_IP="203.0.113.8").status_code == 302
+
+
+def test_force_login_in_tests_is_not_throttled(anonymous):
+    fail_five_times(anonymous)
+    client = Client()
+    client.force_login(user("congan"))  # what the other view tests do: no password, no lockout check
+    assert client.get("/").status_code == 200
