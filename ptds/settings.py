@@ -1,7 +1,8 @@
 """Settings for the PTDS portal, driven by environment variables.
 
 Local use needs none of them: SQLite in the project folder and DEBUG on.
-Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
+Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL; with debug off the
+security settings below are on (HTTPS only, secure cookies, HSTS) and `manage.py check --deploy` is clean.
 """
 
 import os
@@ -18,6 +19,10 @@ def env_bool(name, default):
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name):
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -26,8 +31,13 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
     SECRET_KEY = "insecure-local-development-key-do-not-use-in-production"
 
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h.strip()]
-if DEBUG and not ALLOWED_HOSTS:
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off: the portal's host names, comma-separated "
+            "(e.g. ptds.example.vn)."
+        )
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 INSTALLED_APPS = [
@@ -114,7 +124,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 # Bootstrap comes from the npm registry at install time (make), never copied into the repository.
 STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist")]
 STORAGES = {
@@ -138,6 +148,11 @@ LOGOUT_REDIRECT_URL = "login"
 DJANGO_TABLES2_TEMPLATE = "tables/bootstrap5-vi.html"
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# Sessions last a working day and end with the browser: a shared office computer left on is not left logged in.
+SESSION_COOKIE_AGE = int(float(os.environ.get("DJANGO_SESSION_HOURS", "9")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+
 # Login throttling (django-axes): 5 wrong passwords for one username from one address lock that pair out for
 # 15 minutes, then it may try again; a right password clears the count. Never a permanent lockout.
 AXES_FAILURE_LIMIT = 5
@@ -147,6 +162,28 @@ AXES_RESET_ON_SUCCESS = True
 # The 15 minutes count from the lockout: trying again meanwhile does not start them over.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "tasks.views.locked_out"
+
+# Behind nginx (deploy/nginx.conf.example) the proxy says whether the request came over HTTPS and who sent it;
+# trusted only when DJANGO_BEHIND_PROXY is set, since a client reaching gunicorn directly could forge both.
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_CLIENT_IP_CALLABLE = "tasks.views.client_address"
+
+# HTTPS only when debug is off; each can be turned off by its variable (e.g. a first test without a certificate).
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading binds the whole domain to HTTPS in browsers for months and is asked for by hand: the domain's
+    # owner decides, so check --deploy is not to nag about it (security.W021).
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Only for an origin other than the host itself (e.g. https://ptds.example.vn:8443).
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Content Security Policy (django-csp), in development too so that a violation shows at once: everything from
 # the portal itself, no inline script or style (templates use classes and static/js/ptds.js; charts use SVG
