@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench
+.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench backup restore
 
 # Debian packages: Liberation 2 fonts (version 1 lacks Vietnamese) and Pango for the PDF reports;
 # Chromium drives the browser tests; poppler-utils renders the PDF pages the tests look at.
@@ -61,3 +61,12 @@ check: lint migrations-check
 bench: $(VENV)/.installed system-packages
 	$(BIN)/python bench/task_list.py
 	$(BIN)/python bench/reports.py
+
+## Production backup (README, Deployment): the PostgreSQL database of DATABASE_URL and the evidence files under
+## DJANGO_MEDIA_ROOT, into backups/ptds-YYYYmmdd-HHMM.dump and .media.tar.gz. Needs no virtualenv, only pg_dump.
+backup:
+	deploy/backup.sh
+
+## Put a backup back: make restore FILE=backups/ptds-YYYYmmdd-HHMM.dump CONFIRM=yes (stop the portal first).
+restore:
+	CONFIRM="$(CONFIRM)" deploy/restore.sh "$(FILE)"
