@@ -8,7 +8,7 @@ class TaskTable(tables.Table):
     content = tables.Column(_("Nội dung nhiệm vụ"), linkify=("tasks:detail", {"pk": tables.A("pk")}))
     lead = tables.Column(_("Cơ quan chủ trì"), accessor="pk", orderable=False)
     timeframe = tables.Column(_("Thời gian thực hiện"), accessor="timeframe_text", orderable=False, default="—")
-    deadline = tables.DateColumn(verbose_name=_("Hạn"), format="d/m/Y")
+    deadline = tables.Column(_("Hạn"))
     status = tables.Column(_("Tình trạng"))
     percent = tables.Column(_("%"), attrs={"td": {"class": "text-end"}})
 
@@ -25,6 +25,9 @@ class TaskTable(tables.Table):
 
     def render_lead(self, record):
         return "; ".join(agency.short_name or agency.name for agency in record.lead_agencies) or "—"
+
+    def render_deadline(self, value):
+        return value.strftime("%d/%m/%Y")  # tables.DateColumn compiles a template for every cell
 
     def render_status(self, record):
         return format_html('<span class="badge status-{}">{}</span>', record.status, record.status_label)
