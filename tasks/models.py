@@ -470,6 +470,14 @@ class ProgressReport(models.Model):
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = _("báo cáo tiến độ")
         ordering = ["-reported_on", "-created_at"]
+        indexes = [
+            # with_status() looks up each listed task's latest status-setting report: one index step, no sort.
+            models.Index(
+                fields=["task", "-reported_on", "-created_at", "-id"],
+                condition=Q(sets_status=True),
+                name="report_latest_status",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(percent__lte=100), name="report_percent_at_most_100"),
             models.CheckConstraint(
