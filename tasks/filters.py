@@ -85,6 +85,6 @@ class TaskFilter(django_filters.FilterSet):
                 else "form-control form-control-sm",
             )
         # Lead and supporting agency offer the same agencies: read them once, not once per select.
-        agencies = list(form.fields["lead"].choices)
+        agencies = list(iter(form.fields["lead"].choices))  # iter(): list() would ask its len(), a COUNT query
         form.fields["lead"].widget.choices = form.fields["support"].widget.choices = agencies
         return form
