@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench backup restore
+.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench bench-load backup restore
 
 # Debian packages: Liberation 2 fonts (version 1 lacks Vietnamese) and Pango for the PDF reports;
 # Chromium drives the browser tests; poppler-utils renders the PDF pages the tests look at.
@@ -60,7 +60,17 @@ check: lint migrations-check
 ## Benchmarks: print figures (not part of the test suite).
 bench: $(VENV)/.installed system-packages
 	$(BIN)/python bench/task_list.py
+	env -u DATABASE_URL $(BIN)/python bench/pages.py
 	$(BIN)/python bench/reports.py
+
+$(VENV)/.bench-installed: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+## Load test: locust, 20 users for 60 s, against gunicorn (2 workers, 127.0.0.1:8011) on PostgreSQL; creates,
+## fills and drops the database ptds_bench on 127.0.0.1:5432.
+bench-load: $(VENV)/.bench-installed node_modules/.installed
+	$(BIN)/python bench/load.py --drop
 
 ## Production backup (README, Deployment): the PostgreSQL database of DATABASE_URL and the evidence files under
 ## DJANGO_MEDIA_ROOT, into backups/ptds-YYYYmmdd-HHMM.dump and .media.tar.gz. Needs no virtualenv, only pg_dump.

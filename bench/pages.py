@@ -11,6 +11,8 @@ Then the task list's queries with 10 tasks, in a throw-away SQLite database gene
 number of tasks. Not a test.
 
     DATABASE_URL=sqlite:///path/bench.sqlite3 .venv/bin/python bench/pages.py [--runs 30]
+
+Without DATABASE_URL it generates a throw-away SQLite database first (about a minute) and removes it at the end.
 """
 
 import argparse
@@ -18,6 +20,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,6 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ptds.settings")
+THROWAWAY = None if "DATABASE_URL" in os.environ else Path(tempfile.mkdtemp(prefix="ptds-pages-"))
+if THROWAWAY:
+    os.environ["DATABASE_URL"] = f"sqlite:///{THROWAWAY / 'bench.sqlite3'}"
 # Production-like: DEBUG off (no query log, no template debug); the key signs only this run's sessions.
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-throw-away-key")
@@ -130,20 +136,24 @@ def p95(times):
     return statistics.quantiles(times, n=20)[-1]
 
 
+def child(database, *command):
+    """Run a script of this folder on the database given; its output."""
+    env = {**os.environ, "DATABASE_URL": database}
+    done = subprocess.run([sys.executable, *command], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr}")
+    return done.stdout
+
+
 def small_counts():
     """The same pages' query counts in a throw-away SQLite database holding 10 tasks in the list."""
     folder = Path(tempfile.mkdtemp(prefix="ptds-pages-"))
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'small.sqlite3'}"}
+    database = f"sqlite:///{folder / 'small.sqlite3'}"
     try:
-        for command in (["bench/generate.py", "--scale", "0.001"], [__file__, "--counts-only"]):
-            done = subprocess.run([sys.executable, *command], cwd=ROOT, env=env, capture_output=True, text=True)
-            if done.returncode:
-                sys.exit(f"{' '.join(command)} failed:\n{done.stderr}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
+        child(database, "bench/generate.py", "--scale", "0.001")
+        return json.loads(child(database, __file__, "--counts-only").strip().splitlines()[-1])
     finally:
-        for path in folder.iterdir():
-            path.unlink()
-        folder.rmdir()
+        shutil.rmtree(folder)
 
 
 def counts_only():
@@ -176,6 +186,17 @@ def main():
     if args.counts_only:
         counts_only()
         return
+    try:
+        if THROWAWAY:
+            print("No DATABASE_URL: generating a throw-away SQLite database", flush=True)
+            child(os.environ["DATABASE_URL"], "bench/generate.py")
+        report(args.runs)
+    finally:
+        if THROWAWAY:
+            shutil.rmtree(THROWAWAY)
+
+
+def report(runs):
     load_before = os.getloadavg()[0]
     print(
         f"{datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; {os.cpu_count()} CPUs, "
@@ -183,9 +204,9 @@ def main():
         f"({connection.settings_dict['NAME']}); "
         f"{Task.objects.count():,} tasks in {Programme.objects.count()} programmes; load average {load_before:.2f}"
     )
-    rows = measure(args.runs)
+    rows = measure(runs)
     print(
-        f"DEBUG off; {args.runs} timed requests per page after 2 untimed, pages taken in turn. Wall time, and the CPU\n"
+        f"DEBUG off; {runs} timed requests per page after 2 untimed, pages taken in turn. Wall time, and the CPU\n"
         "time of this process (steadier on a busy machine; it holds SQLite's work but not PostgreSQL's)."
     )
     print(f"{'page':36} {'user':8} {'queries':>7} {'median ms':>10} {'p95 ms':>8} {'CPU ms':>7}")
