@@ -1,6 +1,6 @@
 """Load test: locust, headless, against gunicorn with 2 workers on 127.0.0.1:8011, on PostgreSQL. Not a test.
 
-    .venv/bin/python bench/load.py [--users 20] [--spawn-rate 5] [--time 60s] [--steady] [--database URL] [--drop]
+    .venv/bin/python bench/load.py [--users 20] [--spawn-rate 5] [--time 60s] [--database URL] [--drop]
 
 The database is --database, by default postgres://postgres@127.0.0.1:5432/ptds_bench (never DATABASE_URL, which
 may name a real one): created and filled by bench/generate.py when it does not exist yet; --drop drops it at the
@@ -8,8 +8,7 @@ end. The static files are collected into a temporary folder and gunicorn serves 
 settings (DEBUG off, a throw-away key, DJANGO_ALLOWED_HOSTS=127.0.0.1; bench/load_settings.py only turns off what
 is for HTTPS). locust runs bench/locustfile.py: officers, command staff and leadership, each simulated user logged
 in as an account of the generated data. Then gunicorn is stopped and the figures printed per endpoint: requests,
-failures, requests per second, p50 and p95 (locust's), and the status codes gunicorn logged. --steady counts only
-once every user has started, so the logins (a million PBKDF2 rounds each) are left out. The officers' reports
+failures, requests per second, p50 and p95 (locust's), and the status codes gunicorn logged. The officers' reports
 stay in the database.
 """
 
@@ -46,9 +45,6 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database", default=DEFAULT_DATABASE, help=f"default {DEFAULT_DATABASE}")
     parser.add_argument("--drop", action="store_true", help="drop the database at the end")
-    parser.add_argument(
-        "--steady", action="store_true", help="count only once every user has started (logins left out)"
-    )
     args = parser.parse_args()
     database = args.database
     work = Path(tempfile.mkdtemp(prefix="ptds-load-"))
@@ -147,8 +143,7 @@ def run(args, env, work, database, accounts, before):
         locust = subprocess.run(
             [BIN / "locust", "-f", ROOT / "bench/locustfile.py", "--headless", "--users", str(args.users),
              "--spawn-rate", str(args.spawn_rate), "--run-time", args.time, "--host", f"http://{HOST}:{PORT}",
-             "--csv", work / "locust", "--only-summary", "--loglevel", "WARNING",
-             *(["--reset-stats"] if args.steady else [])],
+             "--csv", work / "locust", "--only-summary", "--loglevel", "WARNING"],
             cwd=ROOT, env={**env, **accounts}, capture_output=True, text=True,
         )  # fmt: skip
         seconds = time.monotonic() - started
@@ -190,8 +185,7 @@ def print_figures(args, work, accounts, counts, seconds, loads):
     print(
         f"Load test {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}: {args.users} users "
         f"(officers : command staff : leadership = 6 : 3 : 1), spawn {args.spawn_rate}/s, {args.time} "
-        f"({seconds:.0f} s with start and stop){', counted once all had started' if args.steady else ''}, "
-        f"think time 1-3 s; gunicorn {args.workers} sync workers on "
+        f"({seconds:.0f} s with start and stop), think time 1-3 s; gunicorn {args.workers} sync workers on "
         f"{HOST}:{PORT}, PostgreSQL; {versions()}; load average {loads[0]:.2f} before, {loads[1]:.2f} after"
     )
     print(
