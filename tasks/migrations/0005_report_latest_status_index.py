@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tasks', '0003_amendments_and_parent_tasks'),
+        ('tasks', '0004_reminder_log'),
     ]
 
     operations = [
