@@ -1,0 +1,84 @@
+"""What a careless, hurried or hostile user may type or upload: the hypothesis strategies of the property tests."""
+
+import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import strategies as st
+
+VIETNAMESE = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĂÂĐÊÔƠƯ"
+# NUL (PostgreSQL refuses it in text), other control characters (XML and so .xlsx refuse them), separators,
+# direction marks, a byte-order mark, a decomposed "ệ", the fullwidth "＝".
+AWKWARD = "\x00\x01\x08\x0b\x0c\x1b\x1f\x7f\t\r\n\u2028\u202e\ufeff\u00a0e\u0323\u0302＝"
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r", "＝"]
+
+characters = st.characters(codec="utf-8") | st.sampled_from(VIETNAMESE + AWKWARD)
+text = st.text(characters, max_size=40)
+long_text = st.text(characters, min_size=200, max_size=2000)
+numbers = st.integers(min_value=-(10**30), max_value=10**30) | st.integers(min_value=-2, max_value=110)
+floats = st.floats(allow_nan=True, allow_infinity=True).map(repr) | st.decimals(allow_nan=False).map(str)
+odd_dates = st.sampled_from(
+    ["2025-02-30", "2025-13-01", "0000-00-00", "9999-12-31", "10000-01-01", "0001-01-01", "-2025-01-01", "31/12/2025",
+     "1.1.2025", "2025-1-1", " 2025-01-01 ", "2025-01-01T25:00", "２０２５-０１-０１", "2100-01-01", "1999-12-31"]
+) | st.dates().map(lambda day: day.isoformat()) | st.dates().map(lambda day: day.strftime("%d/%m/%Y"))  # fmt: skip
+scalar = text | numbers | floats | odd_dates | long_text
+value = scalar | st.lists(scalar, max_size=4)
+
+
+def pks(model, **filters):
+    """The ids of existing rows, and ids that never were: what a select may be sent."""
+    known = list(model.objects.filter(**filters).values_list("pk", flat=True))
+    return (st.sampled_from(known) if known else st.nothing()) | st.integers(min_value=-1, max_value=10**20)
+
+
+def several(strategy):
+    return st.lists(strategy, max_size=4)
+
+
+def form_data(**plausible):
+    """A form's data: each expected field absent, plausible or junk, and a few keys the form does not expect."""
+    fields = st.fixed_dictionaries({}, optional={name: strategy | value for name, strategy in plausible.items()})
+    extra = st.dictionaries(st.text(characters, min_size=1, max_size=12), value, max_size=3)
+    return st.tuples(extra, fields).map(lambda pair: {**pair[0], **pair[1]})
+
+
+def query(**plausible):
+    """A query string's parameters: form_data without lists nested in lists (a URL holds flat values only)."""
+    return form_data(**plausible)
+
+
+file_names = st.tuples(
+    text | st.sampled_from(["", "..", "../../etc/passwd", "a" * 300, "con", "báo cáo"]),
+    st.sampled_from(["", ".docx", ".xlsx", ".txt", ".json", ".pdf", ".png", ".jpg", ".doc", ".xls", ".DOCX", ".exe",
+                     ".tar.gz", "."]),
+).map("".join)  # fmt: skip
+
+
+def mutated(original: bytes):
+    """The bytes of a real file with a few bytes overwritten, cut short or left alone."""
+
+    def apply(change):
+        start, patch, cut = change
+        data = original[:start] + patch + original[start + len(patch) :]
+        return data[:cut] if cut else data
+
+    return st.tuples(
+        st.integers(min_value=0, max_value=len(original) - 1),
+        st.binary(max_size=8),
+        st.none() | st.integers(min_value=0, max_value=len(original)),
+    ).map(apply)
+
+
+def uploads(*originals):
+    """A file as a browser would send it: any name, and arbitrary bytes or a real file more or less damaged."""
+    contents = st.binary(max_size=3000) | st.sampled_from([b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+    for original in originals:
+        contents = contents | st.just(original) | mutated(original)
+    return st.builds(SimpleUploadedFile, file_names, contents)
+
+
+def formula_text():
+    """Text a spreadsheet would take for a formula or a command: "=HYPERLINK(...)", "+1", "@SUM(A1)", "\\t=1"."""
+    return st.tuples(st.sampled_from(FORMULA_STARTS), st.text(characters, max_size=30)).map("".join)
+
+
+TODAY = datetime.date.today()
