@@ -46,10 +46,11 @@ MAX_PAGE_SIZE = 200
 
 
 class CappedPaginator(Paginator):
-    """?per_page= may ask for more rows per page, up to a bound the server can afford."""
+    """?per_page= may ask for more rows per page, up to a bound the server can afford; below one, the default."""
 
     def __init__(self, object_list, per_page, **kwargs):
-        super().__init__(object_list, min(int(per_page), MAX_PAGE_SIZE), **kwargs)
+        per_page = int(per_page)
+        super().__init__(object_list, min(per_page, MAX_PAGE_SIZE) if per_page > 0 else PAGE_SIZE, **kwargs)
 
 
 @login_not_required

@@ -359,3 +359,11 @@ def test_rows_per_page_are_capped(chqs):
     response = chqs.get("/tasks/", {"per_page": 100000})
     assert response.status_code == 200
     assert len(response.context["table"].page.object_list) == 200
+
+
+@pytest.mark.parametrize("per_page", [-1, -50])
+def test_a_negative_page_size_gives_the_usual_page(chqs, per_page):
+    synthetic_tasks(60)
+    response = chqs.get("/tasks/", {"per_page": per_page})
+    assert response.status_code == 200
+    assert len(response.context["table"].page.object_list) == 50
