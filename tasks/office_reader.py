@@ -40,6 +40,9 @@ def read_programme_file(raw: bytes, name: str) -> ProgrammeDoc:
                 _("Dòng %(line)d: JSON không hợp lệ (%(error)s).") % {"line": error.lineno, "error": error.msg},
                 error.lineno,
             ) from error
+        except RecursionError as error:  # "[[[[...": the decoder gives up before the text ends
+            message = _("JSON lồng nhau quá nhiều tầng, không phải chương trình xuất từ cổng.")
+            raise ProgrammeFormatError(message) from error
     return read_programme_text(text)
 
 

@@ -148,6 +148,7 @@ def test_export_then_import_gives_the_same_json_back(tmp_path):
         (b"", "Tệp rỗng"),
         ("Số: 1/KH\nHà Nội, ngày 01 tháng 02 năm 2025\n\nKẾ HOẠCH\nX\n\nkhông có bảng".encode(), "«TT»"),
         (b'{"number": "1/KH"', "JSON không hợp lệ"),
+        (b'{"number": ' + b"[" * 100_000, "JSON lồng nhau quá nhiều tầng"),
         (b'{"number": "1/KH"}', "JSON không đúng dạng"),
     ],
 )
