@@ -3,12 +3,13 @@
 Its dictionary form is the JSON of `import_programme --json` and `export_programme`.
 """
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.translation import gettext as _
 
-from .timeframe import Schedule
+from .timeframe import Recurrence, Schedule, ScheduleKind
 
 
 class ProgrammeFormatError(Exception):
@@ -47,17 +48,18 @@ class TaskDoc:
 
     @classmethod
     def from_dict(cls, data):
+        number = data["number"]
         schedule = data.get("schedule")
         return cls(
-            number=str(data["number"]),
-            content=data["content"],
-            lead_as_written=data.get("lead_as_written", ""),
-            support_as_written=data.get("support_as_written", ""),
-            timeframe_as_written=list(data.get("timeframe_as_written", [])),
-            deliverable=data.get("deliverable", ""),
-            lead=list(data.get("lead", [])),
-            support=list(data.get("support", [])),
-            schedule=Schedule.from_dict(schedule) if schedule else None,
+            number=str(number) if isinstance(number, int) and not isinstance(number, bool) else _text(data, "number"),
+            content=_text(data, "content"),
+            lead_as_written=_text(data, "lead_as_written", ""),
+            support_as_written=_text(data, "support_as_written", ""),
+            timeframe_as_written=_texts(data, "timeframe_as_written"),
+            deliverable=_text(data, "deliverable", ""),
+            lead=_texts(data, "lead"),
+            support=_texts(data, "support"),
+            schedule=_schedule(schedule) if schedule else None,
         )
 
 
@@ -73,7 +75,7 @@ class SectionDoc:
 
     @classmethod
     def from_dict(cls, data):
-        return cls(data["numeral"], data["title"], [TaskDoc.from_dict(t) for t in data.get("tasks", [])])
+        return cls(_text(data, "numeral"), _text(data, "title"), [TaskDoc.from_dict(t) for t in _list(data, "tasks")])
 
 
 @dataclass
@@ -95,13 +97,12 @@ class PhaseDoc:
 
     @classmethod
     def from_dict(cls, data):
-        return cls(
-            data["name"],
-            data.get("label_as_written", ""),
-            _date(data.get("start")),
-            _date(data.get("end")),
-            list(data.get("objectives", [])),
-        )
+        start, end = _date(data.get("start")), _date(data.get("end"))
+        if start and end and end < start:
+            raise ShapeError(
+                _("giai đoạn kết thúc (%(end)s) trước khi bắt đầu (%(start)s).") % {"start": start, "end": end}
+            )
+        return cls(_text(data, "name"), _text(data, "label_as_written", ""), start, end, _texts(data, "objectives"))
 
 
 @dataclass
@@ -150,25 +151,86 @@ class ProgrammeDoc:
             issued_on = _date(data.get("issued_on"))
             signer = data.get("signer") or {}
             return cls(
-                number=data["number"],
-                kind=data["kind"],
-                title=data["title"],
-                year=int(data.get("year") or issued_on.year),
-                issuer=data.get("issuer", ""),
-                place=data.get("place", ""),
+                number=_text(data, "number"),
+                kind=_text(data, "kind"),
+                title=_text(data, "title"),
+                year=_year(issued_on.year if data.get("year") is None and issued_on else data.get("year")),
+                issuer=_text(data, "issuer", ""),
+                place=_text(data, "place", ""),
                 issued_on=issued_on,
-                issued_on_as_written=data.get("issued_on_as_written", ""),
-                signer_name=signer.get("name", ""),
-                signer_title=signer.get("title", ""),
-                coordinating_agency=data.get("coordinating_agency", ""),
-                legal_bases=list(data.get("legal_bases", [])),
-                phases=[PhaseDoc.from_dict(p) for p in data.get("phases", [])],
-                sections=[SectionDoc.from_dict(s) for s in data.get("sections", [])],
+                issued_on_as_written=_text(data, "issued_on_as_written", ""),
+                signer_name=_text(signer, "name", ""),
+                signer_title=_text(signer, "title", ""),
+                coordinating_agency=_text(data, "coordinating_agency", ""),
+                legal_bases=_texts(data, "legal_bases"),
+                phases=[PhaseDoc.from_dict(p) for p in _list(data, "phases")],
+                sections=[SectionDoc.from_dict(s) for s in _list(data, "sections")],
             )
+        except ShapeError as error:
+            raise ProgrammeFormatError(_("JSON không đúng dạng chương trình: %(error)s") % {"error": error}) from error
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise ProgrammeFormatError(
                 _("JSON không đúng dạng chương trình: %(error)s") % {"error": repr(error)}
             ) from error
+
+
+class ShapeError(ValueError):
+    """A value of the JSON form that is not of the kind the form says; the message names it."""
+
+
+def _shown(value):
+    return json.dumps(value, ensure_ascii=False)[:40]
+
+
+def _text(data, key, default=None):
+    """data[key] as text (absent: `default`; None: required). No column of the database holds U+0000."""
+    value = data[key] if default is None else data.get(key, default)
+    if not isinstance(value, str):
+        raise ShapeError(
+            _("«%(key)s» phải là chuỗi văn bản, không phải %(value)s.") % {"key": key, "value": _shown(value)}
+        )
+    if "\x00" in value:
+        raise ShapeError(_("«%(key)s» có ký tự NUL (\\u0000), không lưu được.") % {"key": key})
+    return value
+
+
+def _list(data, key):
+    values = data.get(key) or []
+    if not isinstance(values, list):
+        raise ShapeError(
+            _("«%(key)s» phải là một danh sách, không phải %(value)s.") % {"key": key, "value": _shown(values)}
+        )
+    return values
+
+
+def _texts(data, key):
+    return [_text({key: value}, key) for value in _list(data, key)]
+
+
+def _year(value):
+    """A year date() can hold: a PositiveSmallIntegerField, and the first day of the year is a date."""
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+        raise ShapeError(_("«year» phải là năm ban hành (1–9999), không phải %(value)s.") % {"value": _shown(value)})
+    return value
+
+
+SCHEDULE_KINDS = {value for name, value in vars(ScheduleKind).items() if not name.startswith("_")}
+RECURRENCES = {value for name, value in vars(Recurrence).items() if not name.startswith("_")}
+
+
+def _schedule(data):
+    """Our reading of a task's timeframe, as export_programme writes it."""
+    if not isinstance(data, dict) or _text(data, "kind") not in SCHEDULE_KINDS:
+        raise ShapeError(_("«schedule» không đúng dạng: %(value)s.") % {"value": _shown(data)})
+    phases = _list(data, "phases")
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in phases):
+        raise ShapeError(_("«phases» phải là các số giai đoạn, không phải %(value)s.") % {"value": _shown(phases)})
+    for key, known in (("recurrence", RECURRENCES), ("conditional", None)):
+        if data.get(key) is not None and _text(data, key) not in (known or {data[key]}):
+            raise ShapeError(_("«%(key)s» không đúng dạng: %(value)s.") % {"key": key, "value": _shown(data[key])})
+    return Schedule.from_dict(data)
 
 
 def _iso(value):

@@ -149,6 +149,24 @@ def test_export_then_import_gives_the_same_json_back(tmp_path):
         ("Số: 1/KH\nHà Nội, ngày 01 tháng 02 năm 2025\n\nKẾ HOẠCH\nX\n\nkhông có bảng".encode(), "«TT»"),
         (b'{"number": "1/KH"', "JSON không hợp lệ"),
         (b'{"number": ' + b"[" * 100_000, "JSON lồng nhau quá nhiều tầng"),
+        (b'{"number": "1/KH", "kind": "K", "title": "T", "year": 1e999}', "«year» phải là năm ban hành"),
+        (b'{"number": "1/KH", "kind": "K", "title": "T", "year": -5}', "«year» phải là năm ban hành"),
+        (b'{"number": "1/KH\\u0000", "kind": "K", "title": "T", "year": 2025}', "«number» có ký tự NUL"),
+        (
+            b'{"number": "1/KH", "kind": "K", "title": "T", "year": 2025, "sections": [{"numeral": "I", "title": "M", '
+            b'"tasks": [{"number": "1", "content": 5}]}]}',
+            "«content» phải là chuỗi văn bản",
+        ),
+        (
+            b'{"number": "1/KH", "kind": "K", "title": "T", "year": 2025, "sections": [{"numeral": "I", "title": "M", '
+            b'"tasks": [{"number": "1", "content": "C", "schedule": {"kind": "phase", "phases": ["a"]}}]}]}',
+            "«phases»",
+        ),
+        (
+            b'{"number": "1/KH", "kind": "K", "title": "T", "year": 2025, "phases": [{"name": "P1", '
+            b'"start": "2030-01-01", "end": "2025-12-31"}]}',
+            "kết thúc .* trước khi bắt đầu",
+        ),
         (b'{"number": "1/KH"}', "JSON không đúng dạng"),
     ],
 )
