@@ -87,13 +87,32 @@ class TaskChoiceField(forms.ModelChoiceField):
         return task_label(obj)
 
 
+MAX_ID = 2**63 - 1  # BigAutoField
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing as an invalid choice an id no id column holds: the query would fail, not find nothing."""
+
+    def clean(self, value):
+        for item in value if isinstance(value, list | tuple) else []:
+            try:
+                number = int(str(item).strip())
+            except ValueError:
+                continue  # not a number: Django's own check says so
+            if not -MAX_ID <= number <= MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super().clean(value)
+
+
 class AssignmentForm(VersionedForm):
-    lead = forms.ModelMultipleChoiceField(
+    lead = ModelMultipleChoiceField(
         label=gettext_lazy("Cơ quan chủ trì"), queryset=Agency.objects.all(),
         error_messages={"required": gettext_lazy("Cần ít nhất một cơ quan chủ trì.")},
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )  # fmt: skip
-    support = forms.ModelMultipleChoiceField(
+    support = ModelMultipleChoiceField(
         label=gettext_lazy("Cơ quan phối hợp"), queryset=Agency.objects.all(), required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )  # fmt: skip
@@ -171,7 +190,7 @@ class TasksBySection(forms.models.ModelChoiceIterator):
             yield str(section), [self.choice(task) for task in tasks]
 
 
-class TaskMultipleChoiceField(forms.ModelMultipleChoiceField):
+class TaskMultipleChoiceField(ModelMultipleChoiceField):
     iterator = TasksBySection
 
     def label_from_instance(self, obj):

@@ -145,6 +145,15 @@ def test_a_task_of_another_programme_is_refused(chqs):
     assert written() == before
 
 
+def test_a_task_id_beyond_any_id_column_is_refused(chqs):
+    before = written()
+    forged = {**plan_data(task(CITY, "I", "1")), "tasks": [2**63]}
+    response = chqs.post(url(programme(CITY)), forged)
+    assert response.status_code == 400
+    assert "Chỉ chọn được nhiệm vụ hiện hành của chương trình cấp trên." in response.content.decode()
+    assert written() == before
+
+
 def test_a_number_already_used_is_refused_with_a_form_error(chqs):
     city = programme(CITY)
     before = written()
