@@ -11,12 +11,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 
 from . import roles
 from .document import ProgrammeFormatError
 from .evidence import check_evidence
-from .importer import suggestions
+from .importer import check_fits, resolve_agencies, suggestions
 from .models import Assignment, Evidence, Programme, ProgressReport, Task
 from .office_reader import read_programme_file
 from .offline import read_filled
@@ -357,6 +358,8 @@ class ImportUploadForm(UploadForm):
 
     def read(self, head, name):
         self.document = read_programme_file(head, name)
+        resolve_agencies(self.document, AgencyDirectory.load())
+        check_fits(self.document)  # refused now, not when the reviewed draft is saved
 
 
 class ProgressUploadForm(UploadForm):

@@ -4,6 +4,7 @@ from difflib import SequenceMatcher
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -105,6 +106,45 @@ def save_programme(doc):
     return programme, writer.new_agencies
 
 
+def check_fits(doc):
+    """Refuse, naming the place, a text longer than the column that keeps it (PostgreSQL would fail the save).
+
+    Call it once the agencies are resolved: their names become agencies and aliases too.
+    """
+    cells = [
+        (_("Văn bản"), None, Programme, name, getattr(doc, name))
+        for name in ("kind", "number", "issuer", "place", "issued_on_as_written", "signer_name", "signer_title")
+    ]
+    cells.append((_("Văn bản"), None, Agency, "name", doc.coordinating_agency))
+    for number, phase in enumerate(doc.phases, 1):
+        where = _("Giai đoạn %(number)d") % {"number": number}
+        cells += [(where, None, Phase, name, getattr(phase, name)) for name in ("name", "label_as_written")]
+    for section in doc.sections:
+        cells.append((_("Mục %(numeral)s") % {"numeral": section.numeral}, section.line, Section, "numeral",
+                      section.numeral))  # fmt: skip
+        for task in section.tasks:
+            where = _("Nhiệm vụ %(number)s") % {"number": f"{section.numeral}.{task.number}"}
+            schedule = task.schedule or Schedule(kind=ScheduleKind.UNSPECIFIED)
+            cells += [(where, task.line, Task, "number", task.number),
+                      (where, task.line, Task, "conditional", schedule.conditional)]  # fmt: skip
+            cells += [(where, task.line, Agency, "name", name) for name in task.lead + task.support]
+    for where, line, model, name, value in cells:
+        field = model._meta.get_field(name)
+        if value and len(value) > field.max_length:
+            place = _("Dòng %(line)d, %(where)s") % {"line": line, "where": where} if line else where
+            raise ProgrammeFormatError(
+                _("%(place)s: %(field)s «%(value)s» dài %(length)d ký tự, quá giới hạn %(limit)d ký tự.")
+                % {
+                    "place": place,
+                    "field": field.verbose_name,
+                    "value": Truncator(value).chars(40),
+                    "length": len(value),
+                    "limit": field.max_length,
+                },
+                line,
+            )
+
+
 class ProgrammeWriter:
     """Writes the parts of a read programme; shared by a first import and an amendment."""
 
@@ -112,6 +152,7 @@ class ProgrammeWriter:
         self.doc = doc
         self.directory = AgencyDirectory.load()
         resolve_agencies(doc, self.directory)
+        check_fits(doc)
         self.new_agencies = []
         self.phases = {}
 

@@ -33,7 +33,7 @@ from .forms import (
     ProgressForm,
     ProgressUploadForm,
 )
-from .importer import apply_mapping, existing_programme, resolve_agencies, save_programme, unknown_agencies
+from .importer import apply_mapping, existing_programme, save_programme, unknown_agencies
 from .models import Assignment, Evidence, ImportDraft, Programme, ProgressReport, Task
 from .periods import quarters_between
 from .sheet_rows import check_rows, reportable
@@ -376,10 +376,8 @@ def import_upload(request):
     _may_import(request.user)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        doc = form.document
-        resolve_agencies(doc, AgencyDirectory.load())
         draft = ImportDraft.objects.create(
-            uploaded_by=request.user, file_name=form.cleaned_data["file"].name[:255], document=doc.to_dict()
+            uploaded_by=request.user, file_name=form.cleaned_data["file"].name[:255], document=form.document.to_dict()
         )
         return redirect("tasks:import_review", draft.pk)
     return render(request, "tasks/import_upload.html", {"form": form}, status=400 if form.errors else 200)

@@ -249,6 +249,40 @@ def test_a_bad_file_gets_one_clear_message_and_writes_nothing(agency_directory, 
     assert not Programme.objects.exists()
 
 
+def long_numeral_docx():
+    return build_docx([("IIIIIIIIIIIIIII" + line[1:]) if line.startswith("I\t") else line
+                       for line in seed_lines(BAC_GIANG_SEED)])  # fmt: skip
+
+
+def long_agency_xlsx():
+    return build_xlsx(
+        [line.replace("Thanh tra Sở", "Thanh tra Sở" + " rất dài" * 40) for line in seed_lines(BAC_GIANG_SEED)]
+    )
+
+
+@pytest.mark.parametrize(
+    "name, make, message",
+    [
+        (
+            "so-la-ma.docx",
+            long_numeral_docx,
+            "Dòng 26, Mục IIIIIIIIIIIIIII: số La Mã «IIIIIIIIIIIIIII» dài 15 ký tự, quá giới hạn 10",
+        ),
+        (
+            "co-quan.xlsx",
+            long_agency_xlsx,
+            "Nhiệm vụ I.1: tên chính thức «Thanh tra Sở rất dài.*dài 332 ký tự, quá giới hạn 255",
+        ),
+    ],
+)
+def test_a_cell_longer_than_its_column_is_refused_naming_it(agency_directory, tmp_path, name, make, message):
+    path = tmp_path / name
+    path.write_bytes(make())
+    with pytest.raises(CommandError, match=message):
+        run("import_programme", str(path))
+    assert not Programme.objects.exists()
+
+
 def zipfile_with(parts):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

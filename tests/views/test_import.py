@@ -44,6 +44,14 @@ def test_review_shows_every_row_and_flags_the_unknown_agency_with_suggestions(ch
     assert not Programme.objects.filter(number="15/KH-KHCN").exists()  # nothing saved before confirmation
 
 
+def test_a_cell_longer_than_its_column_is_refused_at_upload(chqs):
+    lines = [line.replace("Thanh tra Sở", "Thanh tra Sở" + " rất dài" * 40) for line in new_plan_lines()]
+    response = upload(chqs, build_docx(lines), "ke-hoach.docx")
+    assert response.status_code == 400
+    assert "quá giới hạn 255 ký tự" in response.context["form"].errors["file"][0]
+    assert not ImportDraft.objects.exists()
+
+
 def test_confirming_maps_the_name_saves_everything_and_remembers_the_alias(chqs):
     upload(chqs, build_xlsx(new_plan_lines()), "ke-hoach.xlsx")
     draft = ImportDraft.objects.get()
