@@ -131,15 +131,16 @@ def _find_place_and_date(lines):
             parts = DATE_WORDS.search(match["date"])
             year = int(parts["year"])
             issued_on = None
-            if parts["day"] and parts["month"]:
-                try:
+            try:
+                date(year, 1, 1)  # "năm 0000": a year the calendar does not have
+                if parts["day"] and parts["month"]:
                     issued_on = date(year, int(parts["month"]), int(parts["day"]))
-                except ValueError as error:
-                    raise ProgrammeFormatError(
-                        _("Dòng %(line)d: ngày ban hành «%(date)s» không có thật.")
-                        % {"line": index + 1, "date": match["date"]},
-                        index + 1,
-                    ) from error
+            except ValueError as error:
+                raise ProgrammeFormatError(
+                    _("Dòng %(line)d: ngày ban hành «%(date)s» không có thật.")
+                    % {"line": index + 1, "date": match["date"]},
+                    index + 1,
+                ) from error
             return match["place"].strip(), match["date"].strip(), issued_on, year, index
     raise ProgrammeFormatError(_("Không tìm thấy địa danh và ngày ban hành (dòng «..., ngày ... tháng ... năm ...»)."))
 
