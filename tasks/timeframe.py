@@ -82,7 +82,9 @@ def read_phase_span(label: str, number: int) -> PhaseSpan:
     words = fold(label)
     try:
         if match := _PHASE_RANGE.search(words):
-            return PhaseSpan(number, date(int(match[1]), 1, 1), date(int(match[2]), 12, 31))
+            start, end = date(int(match[1]), 1, 1), date(int(match[2]), 12, 31)
+            # "(2030 - 2026)" is a typo we cannot read, not a phase that ends before it starts.
+            return PhaseSpan(number, start, end) if start <= end else PhaseSpan(number, None, None)
         if match := _PHASE_AFTER.search(words):
             return PhaseSpan(number, date(int(match[1]) + 1, 1, 1), None)
         if match := _PHASE_UNTIL.search(words):

@@ -29,6 +29,8 @@ PHASES = tuple(read_phase_span(label, number) for number, label in enumerate(HEA
         ("GIAI ĐOẠN (ĐẾN NĂM 2025)", None, date(2025, 12, 31)),
         ("Giai đoạn", None, None),
         ("Giai đoạn 3 (sau năm 9999)", None, None),
+        ("Giai đoạn 2 (2030 - 2026)", None, None),
+        ("Từ năm 2030 đến năm 2026", None, None),
         ("", None, None),
     ],
 )
