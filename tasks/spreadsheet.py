@@ -1,7 +1,8 @@
-"""Spreadsheet cells that are safe to open: text stays text, never a formula."""
+"""Spreadsheet cells that are safe to open: text stays text, never a formula, and never breaks the file."""
 
 from django.utils.functional import Promise
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -10,6 +11,8 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 def cell(sheet, value, bold=False, wrap=False, number_format=None):
     if isinstance(value, Promise):  # lazy translations
         value = str(value)
+    if isinstance(value, str):  # XML has no control characters but tab and line ends: "\x01" would fail the file
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     result = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         # openpyxl would store "=..." as a formula; a text cell with a quote prefix shows it as typed.

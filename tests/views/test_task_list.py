@@ -271,6 +271,17 @@ def test_the_pager_speaks_vietnamese(chqs):
 # Query counts
 
 
+def test_control_characters_in_a_task_are_left_out_of_the_export(chqs, police_task):
+    # A text file can carry them into a task; XML, and so .xlsx, has no place for them.
+    police_task.content = "An ninh mạng\x01 và\x1b phòng thủ"
+    police_task.deliverable = "\x08=1+1"
+    police_task.save()
+    sheet = exported(chqs, q="an ninh mang va phong thu")
+    row = next(sheet.iter_rows(min_row=2))
+    assert row[3].value == "An ninh mạng và phòng thủ"
+    assert (row[8].value, row[8].data_type) == ("=1+1", "s")
+
+
 @pytest.mark.parametrize("extra", [10, 500])
 @pytest.mark.parametrize("persona", ["chqs", "congan"])
 def test_query_count_does_not_grow_with_the_tasks(request, django_assert_max_num_queries, persona, extra):
