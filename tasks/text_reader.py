@@ -393,6 +393,13 @@ class _TableReader:
             self.current.title = _join(self.current.title, " ".join(c for c in cells if c))
         elif isinstance(self.current, TaskDoc):
             task = self.current
+            if len(task.timeframe_as_written) != len(self.time_columns):  # the header repeated differently
+                message = _(
+                    "Dòng %(line)d: dòng tiếp nối nhiệm vụ %(number)s nằm dưới tiêu đề bảng có %(now)d cột thời gian, "
+                    "còn dòng đầu của nhiệm vụ có %(before)d; tiêu đề bảng lặp lại ở trang sau phải như trang trước."
+                )
+                counts = {"now": len(self.time_columns), "before": len(task.timeframe_as_written)}
+                raise ProgrammeFormatError(message % {"line": lineno, "number": task.number, **counts}, lineno)
             task.content = _join(task.content, self._cell(cells, "content"))
             task.lead_as_written = _join(task.lead_as_written, self._cell(cells, "lead"))
             task.support_as_written = _join(task.support_as_written, self._cell(cells, "support"))

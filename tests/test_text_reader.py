@@ -203,6 +203,14 @@ def test_binary_and_empty_files_are_refused(raw, message, line):
         ),
         (MINIMAL_HEADER + "TT\tCơ quan chủ trì\tThời gian\n", "Dòng 7: bảng thiếu cột «Nội dung»", 7),
         (MINIMAL_HEADER + TABLE_HEADER + "\tdòng mồ côi\t\t\t\n", "Dòng 8: dòng tiếp nối", 8),
+        (
+            MINIMAL_HEADER + "TT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện\t\n"
+            "\t\t\tGiai đoạn 1 (2025 - 2026)\tGiai đoạn 2 (2027 - 2030)\nI\tMục\t\t\t\n1\tViệc\tA\tx\t\n"
+            + TABLE_HEADER
+            + "\tcòn tiếp\t\t\t\n",
+            "Dòng 12: dòng tiếp nối nhiệm vụ 1 nằm dưới tiêu đề bảng có 1 cột thời gian, còn dòng đầu .* có 2",
+            12,
+        ),
         (MINIMAL_HEADER + TABLE_HEADER + "A\tViệc\t\t\t\n", "ô TT «A»", 8),
         (MINIMAL_HEADER + TABLE_HEADER + "I\tMục\t\t\t\n", "không có nhiệm vụ nào", 7),
         ("Hà Nội, ngày 01 tháng 02 năm 2025\nKẾ HOẠCH\nX\n" + TABLE_HEADER, "số, ký hiệu", None),
