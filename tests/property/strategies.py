@@ -1,7 +1,5 @@
 """What a careless, hurried or hostile user may type or upload: the hypothesis strategies of the property tests."""
 
-import datetime
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
@@ -20,6 +18,9 @@ odd_dates = st.sampled_from(
     ["2025-02-30", "2025-13-01", "0000-00-00", "9999-12-31", "10000-01-01", "0001-01-01", "-2025-01-01", "31/12/2025",
      "1.1.2025", "2025-1-1", " 2025-01-01 ", "2025-01-01T25:00", "２０２５-０１-０１", "2100-01-01", "1999-12-31"]
 ) | st.dates().map(lambda day: day.isoformat()) | st.dates().map(lambda day: day.strftime("%d/%m/%Y"))  # fmt: skip
+# What Word and Excel files can hold: XML 1.0 characters (no NUL, no other C0 controls but tab and line ends).
+xml_characters = st.characters(codec="utf-8", exclude_characters="".join(map(chr, [*range(9), 11, 12, *range(14, 32)])))
+xml_text = st.text(xml_characters | st.sampled_from(VIETNAMESE + "\u2028\u202e\ufeff＝"), max_size=60)
 scalar = text | numbers | floats | odd_dates | long_text
 value = scalar | st.lists(scalar, max_size=4)
 
@@ -34,23 +35,35 @@ def several(strategy):
     return st.lists(strategy, max_size=4)
 
 
-def form_data(**plausible):
-    """A form's data: each expected field absent, plausible or junk, and a few keys the form does not expect."""
-    fields = st.fixed_dictionaries({}, optional={name: strategy | value for name, strategy in plausible.items()})
+DROP = object()  # a field left out of the form's data
+
+
+def changed(valid, plausible, junk=value):
+    """The valid filling with up to three fields left out or changed to a plausible or junk value."""
+    valid = dict(valid)
+    names = sorted(set(valid) | set(plausible))
+    if not names:
+        return st.just({})
+    changes = st.lists(st.sampled_from(names), max_size=3, unique=True).flatmap(
+        lambda chosen: st.fixed_dictionaries(
+            {name: st.just(DROP) | plausible.get(name, st.nothing()) | junk for name in chosen}
+        )
+    )
+    return changes.map(lambda change: {k: v for k, v in {**valid, **change}.items() if v is not DROP})
+
+
+def form_data(valid=(), **plausible):
+    """A form's data: changed(valid, plausible), and up to three keys the form does not expect."""
     extra = st.dictionaries(st.text(characters, min_size=1, max_size=12), value, max_size=3)
-    return st.tuples(extra, fields).map(lambda pair: {**pair[0], **pair[1]})
-
-
-def query(**plausible):
-    """A query string's parameters: form_data without lists nested in lists (a URL holds flat values only)."""
-    return form_data(**plausible)
+    return st.tuples(extra, changed(valid, plausible)).map(lambda pair: {**pair[0], **pair[1]})
 
 
 file_names = st.tuples(
-    text | st.sampled_from(["", "..", "../../etc/passwd", "a" * 300, "con", "báo cáo"]),
+    # The browser sends the name without its folders; "", "." and ".." are no file at all.
+    text.filter(lambda name: "/" not in name and "\\" not in name) | st.sampled_from(["a" * 300, "con", "báo cáo"]),
     st.sampled_from(["", ".docx", ".xlsx", ".txt", ".json", ".pdf", ".png", ".jpg", ".doc", ".xls", ".DOCX", ".exe",
                      ".tar.gz", "."]),
-).map("".join)  # fmt: skip
+).map("".join).filter(lambda name: name not in ("", ".", ".."))  # fmt: skip
 
 
 def mutated(original: bytes):
@@ -69,16 +82,13 @@ def mutated(original: bytes):
 
 
 def uploads(*originals):
-    """A file as a browser would send it: any name, and arbitrary bytes or a real file more or less damaged."""
-    contents = st.binary(max_size=3000) | st.sampled_from([b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
-    for original in originals:
-        contents = contents | st.just(original) | mutated(original)
-    return st.builds(SimpleUploadedFile, file_names, contents)
+    """A file as a browser would send it: a real file (name, bytes) more or less damaged, or any bytes by any name."""
+    junk = st.binary(max_size=3000) | st.sampled_from([b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+    real = [st.builds(SimpleUploadedFile, st.just(name) | file_names, st.just(data) | mutated(data))
+            for name, data in originals]  # fmt: skip
+    return st.one_of(*real, st.builds(SimpleUploadedFile, file_names, junk))
 
 
 def formula_text():
     """Text a spreadsheet would take for a formula or a command: "=HYPERLINK(...)", "+1", "@SUM(A1)", "\\t=1"."""
     return st.tuples(st.sampled_from(FORMULA_STARTS), st.text(characters, max_size=30)).map("".join)
-
-
-TODAY = datetime.date.today()
