@@ -91,7 +91,7 @@ def test_at_least_one_lead_is_required(login, iii3):
 @pytest.mark.parametrize("field", ["lead", "support"])
 def test_an_id_beyond_any_id_column_is_an_invalid_choice(login, iii3, field):
     before = snapshot(iii3)
-    response = login("chqs").post(assign_url(iii3), assignment_data(iii3, **{field: [2**63, 10**20]}))
+    response = login("chqs").post(assign_url(iii3), assignment_payload(iii3, **{field: [2**63, 10**20]}))
     assert response.status_code == 400 and field in response.context["form"].errors
     assert snapshot(iii3) == before
 
