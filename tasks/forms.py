@@ -4,7 +4,9 @@ from operator import attrgetter
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -335,6 +337,16 @@ class ProgressForm(VersionedForm, forms.ModelForm):
                 report=report, file=upload, original_name=upload.name[:255], kind=kind, size=upload.size
             )
         return report
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, with its username length enforced and not only shown: a longer name would reach the
+    login-attempt records of django-axes, whose column PostgreSQL would refuse (a 500 instead of a message)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
 
 
 class UploadForm(forms.Form):

@@ -193,3 +193,11 @@ def test_force_login_in_tests_is_not_throttled(anonymous):
     client = Client()
     client.force_login(user("congan"))  # what the other view tests do: no password, no lockout check
     assert client.get("/").status_code == 200
+
+
+def test_a_username_longer_than_any_account_gets_a_message_not_a_record(anonymous):
+    # Longer than the 255 letters of axes' attempt records: PostgreSQL refused to store it, a 500 (hypothesis).
+    response = anonymous.post("/accounts/login/", {"username": "0" * 300, "password": PASSWORD})
+    assert response.status_code == 200 and "username" in response.context["form"].errors
+    assert "Tên đăng nhập hoặc mật khẩu không đúng. Xin nhập lại." in response.content.decode()
+    assert not AccessAttempt.objects.exists()
