@@ -71,13 +71,16 @@ def mutated(original: bytes):
 
     def apply(change):
         start, patch, cut = change
+        start %= len(original)
         data = original[:start] + patch + original[start + len(patch) :]
-        return data[:cut] if cut else data
+        return data[: cut % (len(original) + 1)] if cut is not None else data
 
+    # Places are drawn in a fixed range, not up to the file's length: a workbook saved in another second is a few
+    # bytes longer or shorter, and hypothesis needs the same draws to mean the same thing when it replays them.
     return st.tuples(
-        st.integers(min_value=0, max_value=len(original) - 1),
+        st.integers(min_value=0, max_value=2**20),
         st.binary(max_size=8),
-        st.none() | st.integers(min_value=0, max_value=len(original)),
+        st.none() | st.integers(min_value=0, max_value=2**20),
     ).map(apply)
 
 
