@@ -44,10 +44,10 @@ from simple_history.utils import bulk_create_with_history  # noqa: E402
 
 from agencies.models import Agency, Profile  # noqa: E402
 from agencies.text import fold_name  # noqa: E402
+from tasks.documents.timeframe import Recurrence, ScheduleKind  # noqa: E402
 from tasks.models import Assignment, Objective, Phase, Programme, ProgressReport, Section, Task  # noqa: E402
 from tasks.roles import COMMAND_STAFF, LEADERSHIP, OFFICER  # noqa: E402
 from tasks.status import Progress  # noqa: E402
-from tasks.timeframe import Recurrence, ScheduleKind  # noqa: E402
 
 PASSWORD = "ptds-demo"
 AGENCIES, PROGRAMMES, TASKS, REPORTS = 300, 50, 10_000, 50_000

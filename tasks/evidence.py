@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
+from .documents.office import MAIN_PART, OLE2
+
 SIGNATURES = {
     "pdf": (b"%PDF-",),
     "png": (b"\x89PNG\r\n\x1a\n",),
@@ -15,7 +16,6 @@ SIGNATURES = {
     "doc": (OLE2,),
     "xls": (OLE2,),
 }
-OFFICE_OPEN_XML = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 EXTENSIONS = {
     "pdf": "pdf",
     "png": "png",
@@ -49,8 +49,8 @@ def check_evidence(upload):
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
-    if kind in OFFICE_OPEN_XML:
-        matches = _is_office_open_xml(upload, OFFICE_OPEN_XML[kind])
+    if kind in MAIN_PART:
+        matches = _is_office_open_xml(upload, MAIN_PART[kind])
     else:
         matches = head.startswith(SIGNATURES[kind])
     if not matches:

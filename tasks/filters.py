@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 
+from .documents.timeframe import ScheduleKind
 from .models import Assignment, Phase, Programme, Section
 from .status import Status
-from .timeframe import ScheduleKind
 
 DEADLINE_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))]
 

@@ -17,11 +17,10 @@ from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 
 from . import roles
-from .document import ProgrammeFormatError
+from .documents import ProgrammeFormatError, read_programme_file
+from .documents.store import check_fits, resolve_agencies, suggestions
 from .evidence import check_evidence
-from .importer import check_fits, resolve_agencies, suggestions
 from .models import Assignment, Evidence, Programme, ProgressReport, Task
-from .office_reader import read_programme_file
 from .offline import read_filled
 from .periods import PeriodError, parse_period, quarter_of
 from .planning import create_child_programme, default_title

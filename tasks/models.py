@@ -15,8 +15,8 @@ from agencies.models import Agency
 from agencies.text import fold
 
 from . import roles
+from .documents.timeframe import Recurrence, ScheduleKind
 from .status import RECURRING_KINDS, Progress, Status, is_recurring
-from .timeframe import Recurrence, ScheduleKind
 
 
 class ProgrammeNotFound(LookupError):

@@ -21,9 +21,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from agencies.text import nfc
 
-from .document import ProgrammeFormatError
-from .evidence import OLE2
-from .office_reader import check_size, office_kind, open_workbook
+from .documents import ProgrammeFormatError
+from .documents.excel import open_workbook
+from .documents.office import OLE2, check_size, office_kind
 from .periods import quarter_of
 from .spreadsheet import cell
 from .status import Progress

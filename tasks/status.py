@@ -12,7 +12,7 @@ from django.db.models import TextChoices  # only the enum; nothing here touches 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .timeframe import ScheduleKind
+from .documents.timeframe import ScheduleKind
 
 
 class Progress(TextChoices):

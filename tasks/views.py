@@ -21,8 +21,9 @@ from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 
 from . import access, offline, roles, rollup
-from .amendment import apply_amendment, compare
-from .document import ProgrammeDoc, ProgrammeFormatError
+from .documents.amendment import apply_amendment, compare
+from .documents.data import ProgrammeDoc, ProgrammeFormatError
+from .documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
 from .filters import TaskFilter
 from .forms import (
     AgencyMappingForm,
@@ -33,7 +34,6 @@ from .forms import (
     ProgressForm,
     ProgressUploadForm,
 )
-from .importer import apply_mapping, existing_programme, save_programme, unknown_agencies
 from .models import Assignment, Evidence, ImportDraft, Programme, ProgressReport, Task
 from .periods import quarters_between
 from .sheet_rows import check_rows, reportable

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from agencies.models import Agency, Profile
 from reports.models import ProducedReport
+from tasks.documents.timeframe import ScheduleKind
 from tasks.models import Assignment, Programme, Section, Task
-from tasks.timeframe import ScheduleKind
 
 # Measured: session, user, the programme and lead-agency filter choices, two counts,
 # the page of tasks, their assignments with agencies, their phases.

@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from tasks.documents.timeframe import ScheduleKind
 from tasks.status import (
     DUE_SOON_LABEL,
     Progress,
@@ -12,7 +13,6 @@ from tasks.status import (
     is_due_soon,
     is_recurring,
 )
-from tasks.timeframe import ScheduleKind
 
 DUE = date(2025, 6, 30)
 DAY = timedelta(days=1)

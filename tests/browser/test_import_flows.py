@@ -3,11 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
+from tasks.documents import read_programme_file
 from tasks.models import Task
-from tasks.office_reader import read_programme_file
 from tests.browser.conftest import login, screenshot
 from tests.conftest import CITY_SEED
-from tests.test_office_import import build_docx, seed_lines
+from tests.documents.test_office_import import build_docx, seed_lines
 from tests.views.conftest import CITY, report, task
 
 pytestmark = pytest.mark.usefixtures("site")

@@ -20,15 +20,15 @@ from openpyxl import load_workbook
 
 from agencies.models import Agency
 from reports.models import ProducedReport, ReportSetup
+from tasks.documents.text import read_programme_text
+from tasks.documents.timeframe import ScheduleKind
 from tasks.models import ImportDraft, Phase, Programme, ProgressReport, Section, Task
 from tasks.offline import headers
 from tasks.periods import CutoffRule
 from tasks.planning import create_child_programme, default_title
 from tasks.status import Progress, Status
-from tasks.text_reader import read_programme_text
-from tasks.timeframe import ScheduleKind
 from tests.conftest import BAC_GIANG_SEED, CITY_SEED
-from tests.test_office_import import build_docx, build_xlsx, seed_lines
+from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
 from tests.views.conftest import assignment_payload
 
 from .conftest import check, fingerprint, rolled_back

@@ -15,15 +15,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from tasks.document import ProgrammeFormatError
-from tasks.importer import save_programme
-from tasks.office_reader import read_programme_file
+from tasks.documents import ProgrammeFormatError, read_programme_file
+from tasks.documents.store import save_programme
+from tasks.documents.text import read_programme_text
+from tasks.documents.timeframe import PhaseSpan, Schedule, ScheduleKind, read_phase_span, read_timeframe
 from tasks.offline import HEADER_ROW, headers, read_filled
 from tasks.periods import CutoffRule, PeriodError, parse_period
-from tasks.text_reader import read_programme_text
-from tasks.timeframe import PhaseSpan, Schedule, ScheduleKind, read_phase_span, read_timeframe
 from tests.conftest import BAC_GIANG_SEED, CITY_SEED
-from tests.test_office_import import build_docx, build_xlsx, seed_lines
+from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
 
 from .conftest import fingerprint, rolled_back, unstorable
 from .strategies import mutated, text, xml_characters, xml_text

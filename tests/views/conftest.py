@@ -20,10 +20,10 @@ from django.test import Client
 from django.utils import timezone
 
 from agencies.models import Agency
+from tasks.documents.timeframe import ScheduleKind
 from tasks.models import Assignment, Evidence, Programme, ProgressReport, Section, Task
 from tasks.planning import create_child_programme, default_title
 from tasks.status import Progress, classify, is_due_soon, is_recurring
-from tasks.timeframe import ScheduleKind
 
 CITY = "04/CTr-UBND"
 BAC_GIANG = "/KH-KHCN"

@@ -10,7 +10,7 @@ from django.urls import reverse
 from reports.models import ProducedReport
 from tasks.models import ImportDraft
 from tasks.status import Progress
-from tests.test_office_import import build_docx
+from tests.documents.test_office_import import build_docx
 
 from .conftest import CITY, PASSWORD, evidence, programme, report
 from .test_import import new_plan_lines

@@ -6,7 +6,7 @@ from django.urls import reverse
 from agencies.models import Agency, AgencyAlias
 from tasks.models import ImportDraft, Programme, Task
 from tests.conftest import BAC_GIANG_SEED
-from tests.test_office_import import build_docx, build_xlsx, seed_lines
+from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
 
 UPLOAD = reverse("tasks:import")
 

@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from tasks.document import TaskDoc
+from tasks.documents import read_programme_file
+from tasks.documents.data import TaskDoc
 from tasks.models import Evidence, ImportDraft, ProgressReport, Task
-from tasks.office_reader import read_programme_file
 from tasks.status import Progress
 from tests.conftest import CITY_SEED
 from tests.views.conftest import CITY, evidence, report, task, user

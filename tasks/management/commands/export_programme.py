@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from tasks.importer import programme_to_doc
+from tasks.documents.store import programme_to_doc
 from tasks.models import Programme, ProgrammeNotFound
 
 

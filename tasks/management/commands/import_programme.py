@@ -5,21 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tasks.amendment import apply_amendment, compare
-from tasks.document import ProgrammeFormatError
-from tasks.importer import existing_programme, save_programme
-from tasks.office_reader import read_programme_file
-
-
-def read_document(path):
-    """A ProgrammeDoc from a .docx, .xlsx, text document or the JSON of export_programme."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise ProgrammeFormatError(
-            _("Không đọc được tệp %(path)s: %(error)s") % {"path": path, "error": error.strerror}
-        ) from error
-    return read_programme_file(raw, Path(path).name)
+from tasks.documents import ProgrammeFormatError, read_programme_file
+from tasks.documents.amendment import apply_amendment, compare
+from tasks.documents.store import existing_programme, save_programme
 
 
 def summary(doc, new_agencies):
@@ -68,7 +56,7 @@ class Command(BaseCommand):
 
     def handle(self, path, dry_run, as_json, amend, **options):
         try:
-            doc = read_document(path)
+            doc = read_programme_file(path)
             with transaction.atomic():
                 existing = existing_programme(doc) if amend else None
                 if existing:

@@ -8,10 +8,9 @@ from django.utils.translation import gettext as _
 
 from agencies.directory import sync_agencies
 from agencies.models import Agency, Profile
-from tasks.document import ProgrammeFormatError
-from tasks.importer import existing_programme, save_programme
+from tasks.documents import ProgrammeFormatError, read_programme_file
+from tasks.documents.store import existing_programme, save_programme
 from tasks.roles import COMMAND_STAFF, LEADERSHIP, OFFICER, ensure_role_groups
-from tasks.text_reader import decode, read_programme_text
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 DEMO_PASSWORD = "ptds-demo"
@@ -41,7 +40,7 @@ class Command(BaseCommand):
         )
         for path in sorted((FIXTURES / "programmes").glob("*.txt")):
             try:
-                doc = read_programme_text(decode(path.read_bytes()))
+                doc = read_programme_file(path)
                 if existing_programme(doc):
                     self.stdout.write(_("%(number)s đã có, giữ nguyên.") % {"number": doc.number})
                     continue

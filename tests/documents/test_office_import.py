@@ -18,10 +18,10 @@ from docx import Document
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from tasks.document import ProgrammeFormatError
+from tasks.documents import ProgrammeFormatError, read_programme_file
+from tasks.documents.office import OLE2
+from tasks.documents.text import read_programme_text
 from tasks.models import Programme
-from tasks.office_reader import OLE2, read_programme_file
-from tasks.text_reader import read_programme_text
 from tests.conftest import BAC_GIANG_SEED, CITY_SEED, run
 
 ROMAN = re.compile(r"^[IVXLC]+$")

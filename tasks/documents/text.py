@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from agencies.text import fold, nfc
 
-from .document import PhaseDoc, ProgrammeDoc, ProgrammeFormatError, SectionDoc, TaskDoc
+from .data import PhaseDoc, ProgrammeDoc, ProgrammeFormatError, SectionDoc, TaskDoc
 from .timeframe import PhaseSpan, read_phase_span, read_timeframe
 
 NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>.*)$", re.IGNORECASE)

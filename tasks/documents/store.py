@@ -12,8 +12,8 @@ from agencies.directory import AgencyDirectory
 from agencies.models import Agency, AgencyAlias
 from agencies.text import fold_name
 
-from .document import PhaseDoc, ProgrammeDoc, ProgrammeFormatError, SectionDoc, TaskDoc
-from .models import Assignment, LegalBasis, Objective, Phase, Programme, Section, Task
+from ..models import Assignment, LegalBasis, Objective, Phase, Programme, Section, Task
+from .data import PhaseDoc, ProgrammeDoc, ProgrammeFormatError, SectionDoc, TaskDoc
 from .timeframe import Schedule, ScheduleKind
 
 

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from agencies.text import fold
 
-from .importer import ProgrammeWriter
-from .models import Assignment, Programme, ProgressReport, Section, Task
+from ..models import Assignment, Programme, ProgressReport, Section, Task
+from .store import ProgrammeWriter
 
 # Positions are moved out of the way first, so that reordering never meets the unique constraints midway.
 _SHIFT = 10000

@@ -7,8 +7,7 @@ from django.core.management.base import CommandError
 
 from agencies.models import Agency
 from tasks.models import Assignment, Objective, Phase, Programme, Section, Task
-
-from .conftest import BAC_GIANG_SEED, CITY_SEED, run
+from tests.conftest import BAC_GIANG_SEED, CITY_SEED, run
 
 pytestmark = pytest.mark.usefixtures("agency_directory")
 MODELS = (Programme, Phase, Objective, Section, Task, Assignment, Agency)

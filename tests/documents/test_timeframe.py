@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tasks.timeframe import (
+from tasks.documents.timeframe import (
     PhaseSpan,
     Recurrence,
     Schedule,

@@ -4,11 +4,10 @@ from datetime import date
 
 import pytest
 
-from tasks.document import ProgrammeFormatError
-from tasks.text_reader import decode, read_programme_text
-from tasks.timeframe import ScheduleKind
-
-from .conftest import BAC_GIANG_SEED, CITY_SEED
+from tasks.documents import ProgrammeFormatError
+from tasks.documents.text import decode, read_programme_text
+from tasks.documents.timeframe import ScheduleKind
+from tests.conftest import BAC_GIANG_SEED, CITY_SEED
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,10 @@
-"""tasks.amendment: which rows are the same task, and the command line's --amend."""
+"""tasks.documents.amendment: which rows are the same task, and the command line's --amend."""
 
 import json
 
 import pytest
 
-from tasks.amendment import compare
+from tasks.documents.amendment import compare
 from tasks.models import Programme, ProgressReport, Task
 from tests.conftest import run
 from tests.views.conftest import CITY, report, task
@@ -12,7 +12,7 @@ from tests.views.test_import_amendment import amended_city
 
 
 def city_doc():
-    from tasks.document import ProgrammeDoc
+    from tasks.documents.data import ProgrammeDoc
 
     return ProgrammeDoc.from_dict(json.loads(amended_city()))
 

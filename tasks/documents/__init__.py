@@ -1,0 +1,63 @@
+"""The programme-document pipeline: reading a signed programme or plan into plain data, and storing it.
+
+`read_programme_file()` is the one entry point for reading: Word, Excel, UTF-8 text and the portal's own JSON
+all become a `ProgrammeDoc` (documents/data.py), or raise `ProgrammeFormatError` with a message for the user.
+Each reader is a module of its own (text.py holds the rules; word.py and excel.py turn a file into that text);
+store.py writes a ProgrammeDoc to the database and amendment.py compares it with what is stored. Nothing here
+knows of views or forms.
+"""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .data import ProgrammeDoc, ProgrammeFormatError
+from .excel import xlsx_to_text
+from .office import MAIN_PART, OLE2, check_size, office_kind
+from .text import decode, read_programme_text
+from .word import docx_to_text
+
+__all__ = ["ProgrammeDoc", "ProgrammeFormatError", "read_programme_file", "head_of"]
+
+
+def head_of(source, name=None):
+    """(bytes, name) of a path, an uploaded file or bytes: at most one byte over the upload limit, which is
+    enough for check_size() to refuse the file, so a huge upload is never held whole."""
+    limit = settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024 + 1
+    if isinstance(source, bytes):
+        return source, name or ""
+    if isinstance(source, str | Path):
+        try:
+            with open(source, "rb") as file:
+                return file.read(limit), name or Path(source).name
+        except OSError as error:
+            raise ProgrammeFormatError(
+                _("Không đọc được tệp %(path)s: %(error)s") % {"path": source, "error": error.strerror}
+            ) from error
+    return source.read(limit), name or source.name
+
+
+def read_programme_file(source, name=None) -> ProgrammeDoc:
+    """A ProgrammeDoc from a .docx, .xlsx, text or export_programme JSON file: a path, an uploaded file, or the
+    file's bytes with its name."""
+    raw, name = head_of(source, name)
+    check_size(raw, name)
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension in MAIN_PART or raw.startswith((b"PK\x03\x04", OLE2)):
+        text = docx_to_text(raw, name) if office_kind(raw, name) == "docx" else xlsx_to_text(raw, name)
+        return read_programme_text(text)
+    text = decode(raw)
+    if text.lstrip().startswith("{"):
+        try:
+            return ProgrammeDoc.from_dict(json.loads(text))
+        except json.JSONDecodeError as error:
+            raise ProgrammeFormatError(
+                _("Dòng %(line)d: JSON không hợp lệ (%(error)s).") % {"line": error.lineno, "error": error.msg},
+                error.lineno,
+            ) from error
+        except RecursionError as error:  # "[[[[...": the decoder gives up before the text ends
+            message = _("JSON lồng nhau quá nhiều tầng, không phải chương trình xuất từ cổng.")
+            raise ProgrammeFormatError(message) from error
+    return read_programme_text(text)

@@ -1,0 +1,58 @@
+"""Reads an Excel (.xlsx) file as the text form of documents/text.py (see documents/office.py)."""
+
+import io
+import re
+
+from django.utils.translation import gettext as _
+
+from .data import ProgrammeFormatError
+from .office import row_line
+
+NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.?(?:\s|$)")
+
+
+def open_workbook(raw, name=""):
+    """The workbook, read-only with the values as last shown; the caller closes it."""
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises several kinds on a damaged package
+        raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
+
+
+def xlsx_to_text(raw, name=""):
+    workbook = open_workbook(raw, name)
+    lines = []
+    try:
+        for sheet in workbook.worksheets:
+            rows = []
+            for row in sheet.iter_rows(values_only=True):
+                cells = ["" if value is None else str(value) for value in row]
+                while cells and not cells[-1].strip():
+                    cells.pop()
+                rows.append(cells)
+            lines.extend(_sheet_lines(rows))
+    finally:
+        workbook.close()
+    return "\n".join(lines)
+
+
+def _sheet_lines(rows):
+    """Table rows tab-separated; a title, header or closing line (one filled cell) as a plain line."""
+    lines, in_table = [], False
+    filled = [[cell for cell in cells if cell.strip()] for cells in rows]
+    for index, cells in enumerate(rows):
+        in_table = in_table or (bool(cells) and cells[0].strip().lower() in ("tt", "stt"))
+        if len(filled[index]) > 1 or (cells and not cells[0].strip()):
+            lines.append(row_line(cells))
+        elif in_table and cells and NUMBERED.match(cells[0]) and _tasks_follow(filled, index):
+            lines.append(row_line([*cells, ""]))  # a section row whose title shares the TT cell
+        else:
+            lines.append(row_line(filled[index]))
+    return lines
+
+
+def _tasks_follow(filled, index):
+    following = next((cells for cells in filled[index + 1 :] if cells), [])
+    return len(following) > 1

@@ -1,0 +1,60 @@
+"""Reads a Word (.docx) file as the text form of documents/text.py (see documents/office.py)."""
+
+import io
+
+from django.utils.translation import gettext as _
+
+from agencies.text import nfc
+
+from .data import ProgrammeFormatError
+from .office import row_line
+
+
+def docx_to_text(raw, name=""):
+    from docx import Document  # python-docx is only needed here
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = Document(io.BytesIO(raw))
+    except Exception as error:  # python-docx raises several kinds on a damaged package
+        raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
+    lines, in_tasks = [], False
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            lines.extend(Paragraph(child, document).text.splitlines() or [""])
+        elif child.tag.endswith("}tbl"):
+            table = Table(child, document)
+            rows = [row.cells for row in table.rows]
+            first = nfc(rows[0][0].text).strip().lower() if rows and rows[0] else ""
+            # A task table starts with "TT"; a table right after one is its continuation on the next page.
+            in_tasks = first in ("tt", "stt") or (in_tasks and len(rows[0]) > 2)
+            lines.extend(_task_rows(rows) if in_tasks else _plain_lines(rows))
+    return "\n".join(lines)
+
+
+def _plain_lines(rows):
+    """A table that holds no tasks (the two-column header block): its paragraphs, one a line."""
+    return [nfc(p.text) for row in rows for cell in _distinct(row) for p in cell.paragraphs]
+
+
+def _task_rows(rows):
+    lines, above = [], []
+    for cells in rows:
+        texts, previous = [], None
+        for column, cell in enumerate(cells):
+            merged_left = previous is not None and cell._tc is previous._tc
+            merged_up = column < len(above) and cell._tc is above[column]._tc
+            texts.append("" if merged_left or merged_up else "\n".join(p.text for p in cell.paragraphs))
+            previous = cell
+        lines.append(row_line(texts))
+        above = cells
+    return lines
+
+
+def _distinct(cells):
+    seen = []
+    for cell in cells:
+        if not any(cell._tc is other._tc for other in seen):
+            seen.append(cell)
+    return seen
