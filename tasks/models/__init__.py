@@ -1,0 +1,24 @@
+"""The task app's models, one module per subject; Django and the rest of the code import them from here."""
+
+from .logs import ImportDraft, ReminderLog
+from .programme import LegalBasis, Objective, Phase, Programme, ProgrammeNotFound, ProgrammeQuerySet, Section
+from .progress import Evidence, ProgressReport, evidence_path
+from .task import Assignment, Task, TaskQuerySet
+
+__all__ = [
+    "Assignment",
+    "Evidence",
+    "ImportDraft",
+    "LegalBasis",
+    "Objective",
+    "Phase",
+    "Programme",
+    "ProgrammeNotFound",
+    "ProgrammeQuerySet",
+    "ProgressReport",
+    "ReminderLog",
+    "Section",
+    "Task",
+    "TaskQuerySet",
+    "evidence_path",
+]

@@ -1,0 +1,59 @@
+"""Records of the portal's own work: uploads waiting for review, reminders sent."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+
+
+class ImportDraft(models.Model):
+    """An uploaded file, read and waiting for its uploader to review it; nothing else is saved until then."""
+
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", _("Chương trình, kế hoạch")
+        PROGRESS = "progress", _("Báo cáo tiến độ từ Excel")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.PROGRAMME)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    document = models.JSONField(_("nội dung đọc được"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bản nhập chờ duyệt")
+        verbose_name_plural = _("bản nhập chờ duyệt")
+
+    def __str__(self):
+        return self.file_name
+
+
+class ReminderLog(models.Model):
+    """A reminder e-mail that went out (tasks/reminders.py): one per day, kind and agency, so a rerun sends nothing."""
+
+    class Kind(models.TextChoices):
+        AGENCY_DUE = "agency_due", _("Nhắc cơ quan: nhiệm vụ quá hạn, sắp đến hạn")
+        STAFF_UNREPORTED = "staff_unreported", _("Nhắc Ban CHQS: cơ quan chưa báo cáo trong quý")
+
+    day = models.DateField(_("ngày nhắc"))
+    kind = models.CharField(_("loại thư"), max_length=20, choices=Kind.choices)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan nhận"), on_delete=models.PROTECT, related_name="+",
+        help_text=_("Cơ quan có cán bộ nhận thư nhắc việc, hoặc cơ quan thường trực nhận danh sách chưa báo cáo."),
+    )  # fmt: skip
+    recipients = models.TextField(_("địa chỉ nhận"))
+    item_count = models.PositiveIntegerField(
+        _("số mục"), help_text=_("Số nhiệm vụ (thư nhắc cơ quan) hoặc số cơ quan chưa báo cáo (thư nhắc Ban CHQS).")
+    )
+    sent_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thư nhắc việc đã gửi")
+        verbose_name_plural = _("thư nhắc việc đã gửi")
+        ordering = ["-day", "kind", "agency"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "kind", "agency"], name="reminder_once_a_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y} – {self.get_kind_display()} – {self.agency}"

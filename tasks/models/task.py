@@ -1,0 +1,281 @@
+"""The tasks of a programme's appendix, the agencies named on them, and the task queries every page starts from."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from agencies.models import Agency
+from agencies.text import fold
+
+from .. import roles
+from ..documents.timeframe import Recurrence, ScheduleKind
+from ..status import RECURRING_KINDS, Progress, Status, is_recurring
+from .progress import ProgressReport
+
+
+class TaskQuerySet(models.QuerySet):
+    def visible_to(self, user, archived=False):
+        """Start every task query here: what this user may see. Archived tasks only when asked (their own page)."""
+        tasks = self if archived else self.current()
+        return roles.scoped(
+            tasks,
+            user,
+            coordinated=lambda agency: tasks.filter(section__programme__coordinating_agency=agency),
+            own=tasks.assigned_to,
+        )
+
+    def current(self):
+        """Tasks of the programme as it now stands: not removed by an amendment."""
+        return self.filter(archived_at__isnull=True)
+
+    def assigned_to(self, agency, role=None):
+        """Tasks naming the agency, directly or through a group phrase it belongs to."""
+        return self.filter(_naming(agency, role))
+
+    def with_lead_flag(self, agency):
+        """Annotate `led`: whether the agency leads the task, directly or through a group phrase it belongs to."""
+        return self.annotate(led=_naming(agency, Assignment.Role.LEAD))
+
+    def with_document(self):
+        """Everything a task row shows, in a constant number of queries."""
+        return self.select_related("section__programme", "responsible_officer").prefetch_related(
+            models.Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
+            "phases",
+        )
+
+    def with_status(self, as_of=None):
+        """Annotate progress (from the latest status-setting report up to as_of) and the computed status.
+
+        The same rules as tasks.status.classify, in SQL so lists can filter and count by status.
+        """
+        as_of = as_of or timezone.localdate()
+        latest = ProgressReport.objects.filter(task=OuterRef("pk"), sets_status=True, reported_on__lte=as_of).order_by(
+            "-reported_on", "-created_at", "-pk"
+        )
+        done = Q(progress=Progress.DONE)
+        overdue = Q(deadline__lt=as_of)
+        started = Q(progress__in=[Progress.IN_PROGRESS, Progress.PAUSED])
+        return self.annotate(
+            deadline=Coalesce("due_override", "due_on"),
+            progress=Subquery(latest.values("status")[:1]),
+            percent=Subquery(latest.values("percent")[:1]),
+            done_on=Subquery(latest.values("completed_on")[:1]),
+            last_report_on=Subquery(latest.values("reported_on")[:1]),
+        ).annotate(
+            status=Case(
+                When(schedule_kind__in=RECURRING_KINDS, then=Value(Status.ONGOING)),
+                When(done & Q(deadline__isnull=False, done_on__gt=F("deadline")), then=Value(Status.DONE_LATE)),
+                When(done, then=Value(Status.DONE_ON_TIME)),
+                When(started & overdue, then=Value(Status.IN_PROGRESS_OVERDUE)),
+                When(started, then=Value(Status.IN_PROGRESS_ON_TIME)),
+                When(overdue, then=Value(Status.NOT_STARTED_OVERDUE)),
+                default=Value(Status.NOT_STARTED_ON_TIME),
+                output_field=models.CharField(),
+            )
+        )
+
+    def due_soon(self, as_of=None, days=None):
+        """Open tasks whose deadline falls within the next `days` days (the setting by default)."""
+        as_of = as_of or timezone.localdate()
+        days = settings.PTDS_DUE_SOON_DAYS if days is None else days
+        return self.filter(
+            deadline__gte=as_of,
+            deadline__lte=as_of + datetime.timedelta(days=days),
+            status__in=[Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME],
+        )
+
+    def overdue(self):
+        return self.filter(status__in=[Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE])
+
+    def needing_review(self):
+        return self.exclude(review_note="")
+
+    def search(self, text):
+        """Every word must appear, ignoring accents and case."""
+        for word in fold(text).split():
+            self = self.filter(search_text__contains=word)
+        return self
+
+
+def _naming(agency, role=None):
+    """Whether a task (the outer query's row) names the agency, directly or through a group phrase it belongs to."""
+    assignments = Assignment.objects.filter(task=OuterRef("pk"), agency__in=Agency.objects.with_groups_of(agency))
+    if role:
+        assignments = assignments.filter(role=role)
+    return Exists(assignments)
+
+
+class Task(models.Model):
+    section = models.ForeignKey("Section", on_delete=models.CASCADE, related_name="tasks")
+    position = models.PositiveSmallIntegerField(_("thứ tự"))
+    number = models.CharField(_("TT"), max_length=20)
+    content = models.TextField(_("nội dung nhiệm vụ"))
+    deliverable = models.TextField(_("sản phẩm"), blank=True)
+    lead_as_written = models.TextField(_("cơ quan chủ trì (như văn bản)"), blank=True)
+    support_as_written = models.TextField(_("cơ quan phối hợp (như văn bản)"), blank=True)
+    timeframe_as_written = models.JSONField(
+        _("thời gian thực hiện (như văn bản)"),
+        default=list,
+        blank=True,
+        help_text=_("Một ô cho mỗi cột thời gian của bảng."),
+    )
+    schedule_kind = models.CharField(
+        _("loại thời hạn"),
+        max_length=20,
+        choices=[
+            (ScheduleKind.DUE_DATE, _("Có hạn cụ thể")),
+            (ScheduleKind.PHASE, _("Theo giai đoạn")),
+            (ScheduleKind.ONGOING, _("Thường xuyên")),
+            (ScheduleKind.RECURRING, _("Định kỳ, hằng năm")),
+            (ScheduleKind.UNSPECIFIED, _("Không ghi thời gian")),
+            (ScheduleKind.UNREADABLE, _("Chưa đọc được, cần rà soát")),
+        ],
+    )
+    due_on = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    phases = models.ManyToManyField("Phase", verbose_name=_("giai đoạn"), blank=True, related_name="tasks")
+    recurrence = models.CharField(
+        _("chu kỳ"),
+        max_length=20,
+        blank=True,
+        choices=[
+            (Recurrence.YEARLY, _("Hằng năm")),
+            (Recurrence.YEARLY_OR_AD_HOC, _("Hằng năm hoặc đột xuất")),
+            (Recurrence.PERIODIC, _("Định kỳ")),
+        ],
+    )
+    period_months = models.PositiveSmallIntegerField(
+        _("chu kỳ định kỳ (tháng)"),
+        null=True,
+        blank=True,
+        help_text=_("Với nhiệm vụ \u201cĐịnh kỳ\u201d: số tháng giữa hai lần thực hiện."),
+    )
+    conditional = models.CharField(
+        _("điều kiện thực hiện"),
+        max_length=255,
+        blank=True,
+        help_text=_("Nhiệm vụ chờ chỉ đạo của cấp trên, như ghi ở cột sản phẩm."),
+    )
+    review_note = models.TextField(_("cần rà soát"), blank=True)
+    due_override = models.DateField(_("hạn do Ban CHQS ấn định"), null=True, blank=True)
+    due_override_reason = models.TextField(_("lý do điều chỉnh hạn"), blank=True)
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ phụ trách"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="responsible_tasks",
+    )  # fmt: skip
+    parent_task = models.ForeignKey(
+        "self", verbose_name=_("thực hiện nhiệm vụ cấp trên"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="child_tasks",
+    )  # fmt: skip
+    # A task an amendment removed after work was reported on it: kept with its history, out of every list.
+    archived_at = models.DateTimeField(_("bãi bỏ lúc"), null=True, blank=True, editable=False)
+    archived_reason = models.TextField(_("lý do bãi bỏ"), blank=True, editable=False)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    # Folded words of the task (accents and case removed) so "phong thu" finds "phòng thủ" on any database.
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = TaskQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["section__programme", "section__position", "position"]
+        constraints = [
+            # Archived tasks keep their old number and place; a current task may take them again.
+            models.UniqueConstraint(
+                fields=["section", "number"], condition=Q(archived_at__isnull=True), name="task_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["section", "position"], condition=Q(archived_at__isnull=True), name="task_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_months__isnull=True) | Q(period_months__gte=1), name="task_period_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.section.numeral}.{self.number} {self.content[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.folded_words()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("tasks:detail", args=[self.pk])
+
+    def folded_words(self):
+        parts = [self.number, self.content, self.lead_as_written, self.support_as_written, self.deliverable]
+        return fold(" ".join(parts))
+
+    @property
+    def needs_review(self):
+        return bool(self.review_note)
+
+    @property
+    def status_label(self):
+        """Label of the status annotated by TaskQuerySet.with_status()."""
+        return Status(self.status).label
+
+    @property
+    def is_recurring(self):
+        return is_recurring(self.schedule_kind)
+
+    @property
+    def timeframe_text(self):
+        """The timeframe cells in one line; an "x" under a phase column reads as that phase's heading."""
+        phases = {phase.number: phase for phase in self.phases.all()}
+        words = []
+        for column, cell in enumerate(self.timeframe_as_written, 1):
+            phase = phases.get(column) if cell.strip().lower() == "x" else None
+            if phase:
+                words.append(phase.label_as_written or phase.name)
+            elif cell:
+                words.append(cell)
+        return "; ".join(words)
+
+    @property
+    def effective_due(self):
+        return self.due_override or self.due_on
+
+    def agencies(self, role):
+        return [a.agency for a in self.assignments.all() if a.role == role]
+
+    @property
+    def lead_agencies(self):
+        return self.agencies(Assignment.Role.LEAD)
+
+    @property
+    def support_agencies(self):
+        return self.agencies(Assignment.Role.SUPPORT)
+
+
+class Assignment(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Chủ trì")
+        SUPPORT = "support", _("Phối hợp")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField(_("vai trò"), max_length=10, choices=Role.choices)
+    position = models.PositiveSmallIntegerField(_("thứ tự"))
+
+    class Meta:
+        verbose_name = _("phân công")
+        verbose_name_plural = _("phân công")
+        ordering = ["task", "role", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "role", "position"], name="assignment_unique_position"),
+            models.UniqueConstraint(fields=["task", "role", "agency"], name="assignment_unique_agency"),
+        ]
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.agency}"
