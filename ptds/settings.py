@@ -161,13 +161,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The 15 minutes count from the lockout: trying again meanwhile does not start them over.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "tasks.views.locked_out"
+AXES_LOCKOUT_CALLABLE = "ptds.views.locked_out"
 
 # Behind nginx (deploy/nginx.conf.example) the proxy says whether the request came over HTTPS and who sent it;
 # trusted only when DJANGO_BEHIND_PROXY is set, since a client reaching gunicorn directly could forge both.
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_CLIENT_IP_CALLABLE = "tasks.views.client_address"
+    AXES_CLIENT_IP_CALLABLE = "ptds.views.client_address"
 
 # HTTPS only when debug is off; each can be turned off by its variable (e.g. a first test without a certificate).
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)

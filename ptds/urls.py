@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from tasks.forms import LoginForm
-from tasks.views import healthz
+from .forms import LoginForm
+from .views import healthz
 
 urlpatterns = [
     path("", include("reports.urls")),

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from ptds.forms import DateInput, style_fields
 from tasks import roles
-from tasks.forms import DateInput, style_fields
 from tasks.models import Programme, Section, Task
 from tasks.periods import Period, PeriodError, parse_period, quarter_of
 

@@ -28,6 +28,11 @@ from .periods import quarter_of
 from .spreadsheet import cell
 from .status import Progress
 
+
+class SheetError(Exception):
+    """An uploaded file that is not a filled template of ours; the message says why, for the officer."""
+
+
 SHEET_TITLE = gettext_lazy("Nhiệm vụ")
 TASK_ID = "task"
 # (key, header, width): what the portal shows, locked; the task id first, to read the rows back.
@@ -182,15 +187,18 @@ def read_filled(raw, name="bao-cao.xlsx"):
     Each row: {"row": sheet row number, "task": task id or None, "task_ref": the id cell as written,
     <field>: text as the web form takes it (status as its Progress value, dates as YYYY-MM-DD), ...,
     "errors": {field: message}}. Rows with no report cell filled are left out. A file that is not our
-    template (or too big, corrupt, password-protected, with macros) raises ProgrammeFormatError.
+    template (or too big, corrupt, password-protected, with macros) raises SheetError.
     """
-    check_size(raw, name)
-    if not raw.startswith((b"PK\x03\x04", OLE2)) or office_kind(raw, name) != "xlsx":
-        raise ProgrammeFormatError(_("Tệp «%(name)s» không phải tệp Excel (.xlsx).") % {"name": name})
+    try:
+        check_size(raw, name)  # the checks of a programme file, and their messages
+        if not raw.startswith((b"PK\x03\x04", OLE2)) or office_kind(raw, name) != "xlsx":
+            raise SheetError(_("Tệp «%(name)s» không phải tệp Excel (.xlsx).") % {"name": name})
+    except ProgrammeFormatError as error:
+        raise SheetError(str(error)) from error
     found, missing = _find_header(_sheet_rows(raw, name))
     if found is None or missing:
         names = ", ".join(f"«{headers()[key]}»" for key in missing)
-        raise ProgrammeFormatError(
+        raise SheetError(
             _(
                 "Tệp «%(name)s» không phải mẫu báo cáo tiến độ của cổng: thiếu cột %(columns)s. Hãy bấm «Tải mẫu "
                 "Excel» ở trang «Việc của tôi» và điền vào mẫu đó."
@@ -212,7 +220,7 @@ def read_filled(raw, name="bao-cao.xlsx"):
 
 
 def _too_many(name):
-    return ProgrammeFormatError(
+    return SheetError(
         _("Tệp «%(name)s» có hơn %(count)d dòng được điền; hãy chia thành nhiều tệp.")
         % {"name": name, "count": MAX_ROWS}
     )
@@ -241,7 +249,10 @@ def _find_header(sheets):
 
 def _sheet_rows(raw, name):
     """Every sheet's rows as (row number, [(value, number format), ...]); a damaged file says so."""
-    workbook = open_workbook(raw, name)
+    try:
+        workbook = open_workbook(raw, name)
+    except ProgrammeFormatError as error:
+        raise SheetError(str(error)) from error
     sheets = []
     try:
         for sheet in workbook.worksheets:
@@ -253,10 +264,10 @@ def _sheet_rows(raw, name):
                 if len(rows) > MAX_ROWS + HEADER_ROW:
                     raise _too_many(name)
             sheets.append(rows)
-    except ProgrammeFormatError:
+    except SheetError:
         raise
     except Exception as error:  # openpyxl reads lazily: a damaged sheet fails only here
-        raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
+        raise SheetError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
     finally:
         workbook.close()
     return sheets

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from . import access, offline
-from .forms import ProgressForm, SheetProgressForm
+from .forms.progress import ProgressForm, SheetProgressForm
 from .models import ProgressReport, Task
 from .periods import parse_period
 from .status import Progress

@@ -1,5 +1,7 @@
 """Spreadsheet cells that are safe to open: text stays text, never a formula, and never breaks the file."""
 
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.functional import Promise
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -25,3 +27,12 @@ def cell(sheet, value, bold=False, wrap=False, number_format=None):
     if number_format:
         result.number_format = number_format
     return result
+
+
+def xlsx_download(data, name):
+    """An .xlsx file to save, named for today: nhiem-vu-20261122.xlsx."""
+    return HttpResponse(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{name}-{timezone.localdate():%Y%m%d}.xlsx"'},
+    )

@@ -28,6 +28,10 @@ TASK_CELLS = ["number", "content", "lead_as_written", "support_as_written", "tim
 PROGRAMME_CELLS = ["kind", "title", "place", "issued_on_as_written", "signer_name", "signer_title"]
 
 
+class StaleAmendment(Exception):
+    """The stored programme changed after its diff was shown: the confirmation would apply other changes."""
+
+
 @dataclass
 class CellChange:
     label: str
@@ -83,6 +87,13 @@ class Amendment:
     def digest(self):
         """A fingerprint of the changes: the confirmation applies only the diff that was shown."""
         return hashlib.sha256("\n".join(self.lines()).encode()).hexdigest()[:16]
+
+    def check_digest(self, shown):
+        """Raises StaleAmendment unless `shown` is the digest of these changes."""
+        if shown != self.digest():
+            raise StaleAmendment(
+                _("Chương trình vừa được thay đổi sau khi anh/chị mở trang này; hãy xem lại các thay đổi rồi xác nhận.")
+            )
 
 
 def _named(numeral, doc):

@@ -1,6 +1,6 @@
 """Every reader of what users bring (a programme file, a period key, the timeframe words, a filled progress sheet)
-either reads it or refuses it with its own clear error: ProgrammeFormatError, PeriodError; the timeframe reader
-never refuses (unreadable words are flagged). Any other exception is a bug that would show as a server error.
+either reads it or refuses it with its own clear error: ProgrammeFormatError, SheetError, PeriodError; the timeframe
+reader never refuses (unreadable words are flagged). Any other exception is a bug that would show as a server error.
 
 A programme that reads is stored whole or refused with nothing written, and holds nothing PostgreSQL would refuse.
 Inputs that once broke a reader are kept as @example.
@@ -19,7 +19,7 @@ from tasks.documents import ProgrammeFormatError, read_programme_file
 from tasks.documents.store import save_programme
 from tasks.documents.text import read_programme_text
 from tasks.documents.timeframe import PhaseSpan, Schedule, ScheduleKind, read_phase_span, read_timeframe
-from tasks.offline import HEADER_ROW, headers, read_filled
+from tasks.offline import HEADER_ROW, SheetError, headers, read_filled
 from tasks.periods import CutoffRule, PeriodError, parse_period
 from tests.conftest import BAC_GIANG_SEED, CITY_SEED
 from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
@@ -275,5 +275,5 @@ def test_any_filled_sheet_is_read_into_rows_the_draft_can_hold(rows):
 def test_any_file_given_as_a_filled_sheet_is_read_or_refused_clearly(raw, name):
     try:
         read_filled(raw, name)
-    except ProgrammeFormatError as error:
+    except SheetError as error:
         assert str(error)

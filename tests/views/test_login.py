@@ -182,7 +182,7 @@ def test_the_lockout_is_per_username_and_address(anonymous):
 
 def test_behind_the_proxy_the_address_is_the_one_nginx_saw(anonymous, settings):
     # deploy/nginx.conf.example sets X-Real-IP; gunicorn itself sees every request come from 127.0.0.1.
-    settings.AXES_CLIENT_IP_CALLABLE = "tasks.views.client_address"
+    settings.AXES_CLIENT_IP_CALLABLE = "ptds.views.client_address"
     fail_five_times(anonymous, HTTP_X_REAL_IP="203.0.113.7")
     assert attempt(Client(), PASSWORD, HTTP_X_REAL_IP="203.0.113.7").status_code == 429
     assert attempt(Client(), PASSWORD, HTTP_X_REAL_IP="203.0.113.8").status_code == 302

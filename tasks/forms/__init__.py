@@ -1,0 +1,1 @@
+"""The task app's forms, one module per page family; views import them from their module."""

@@ -1,0 +1,131 @@
+"""Command staff's forms: assigning a task, and drawing up a subordinate plan from a programme's tasks."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agencies.models import Agency
+from ptds.forms import DateInput, ModelMultipleChoiceField, style_fields
+
+from .. import roles
+from ..models import Assignment, Task
+from ..planning import create_child_programme, default_title
+from .base import CheckboxList, TaskChoiceField, TaskMultipleChoiceField, VersionedForm
+
+
+class AssignmentForm(VersionedForm):
+    lead = ModelMultipleChoiceField(
+        label=gettext_lazy("Cơ quan chủ trì"), queryset=Agency.objects.all(),
+        error_messages={"required": gettext_lazy("Cần ít nhất một cơ quan chủ trì.")},
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )  # fmt: skip
+    support = ModelMultipleChoiceField(
+        label=gettext_lazy("Cơ quan phối hợp"), queryset=Agency.objects.all(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )  # fmt: skip
+    due_override = forms.DateField(label=gettext_lazy("Hạn hoàn thành mới"), required=False, widget=DateInput)
+    due_override_reason = forms.CharField(
+        label=gettext_lazy("Lý do điều chỉnh hạn"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    responsible_officer = forms.ModelChoiceField(
+        label=gettext_lazy("Cán bộ phụ trách"), queryset=get_user_model().objects.filter(is_active=True), required=False
+    )
+    parent_task = TaskChoiceField(
+        label=gettext_lazy("Thực hiện nhiệm vụ cấp trên"), queryset=Task.objects.none(), required=False,
+        help_text=gettext_lazy("Nhiệm vụ của chương trình cấp trên mà nhiệm vụ này triển khai thực hiện."),
+        error_messages={"invalid_choice": gettext_lazy("Nhiệm vụ cấp trên phải thuộc chương trình cấp trên.")},
+    )  # fmt: skip
+
+    def __init__(self, *args, task, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        initial.update(
+            lead=task.lead_agencies, support=task.support_agencies, due_override=task.due_override,
+            due_override_reason=task.due_override_reason, responsible_officer=task.responsible_officer,
+            parent_task=task.parent_task_id,
+        )  # fmt: skip
+        super().__init__(*args, task=task, **kwargs)
+        parent = task.section.programme.parent_id
+        if parent:  # only the parent programme's current tasks: the choice is also the server-side check
+            self.fields["parent_task"].queryset = (
+                Task.objects.current().filter(section__programme=parent).exclude(pk=task.pk).select_related("section")
+            )
+        else:
+            del self.fields["parent_task"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("due_override") != self.task.due_override and not data.get("due_override_reason", "").strip():
+            self.add_error("due_override_reason", _("Cần ghi lý do khi thay đổi hạn hoàn thành."))
+        return data
+
+    @transaction.atomic
+    def save(self):
+        task = self.lock_task()
+        data = self.cleaned_data
+        task.due_override = data["due_override"]
+        task.due_override_reason = data["due_override_reason"].strip() if data["due_override"] else ""
+        task.responsible_officer = data["responsible_officer"]
+        if "parent_task" in self.fields:
+            task.parent_task = data["parent_task"]
+        task.save()
+        for role, agencies in ((Assignment.Role.LEAD, data["lead"]), (Assignment.Role.SUPPORT, data["support"])):
+            current = [a.agency for a in task.assignments.filter(role=role).select_related("agency")]
+            # Agencies that stay keep the order written; new ones go last.
+            wanted = [a for a in current if a in agencies] + [a for a in agencies if a not in current]
+            if wanted != current:
+                for assignment in task.assignments.filter(role=role):
+                    assignment.delete()  # one by one, so the audit trail records each
+                for position, agency in enumerate(wanted, 1):
+                    Assignment.objects.create(task=task, role=role, agency=agency, position=position)
+        return task
+
+
+class ChildProgrammeForm(forms.Form):
+    """A subordinate level's plan from chosen tasks of the parent programme; tasks.planning does the copying."""
+
+    kind = forms.CharField(label=gettext_lazy("Loại văn bản"), max_length=120, initial=gettext_lazy("Kế hoạch"))
+    number = forms.CharField(label=gettext_lazy("Số, ký hiệu"), max_length=64)
+    title = forms.CharField(label=gettext_lazy("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành"), max_length=255)
+    year = forms.IntegerField(label=gettext_lazy("Năm ban hành"), min_value=2000, max_value=2100)
+    coordinating_agency = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan thường trực, theo dõi"),
+        queryset=Agency.objects.exclude(kind=Agency.Kind.GROUP).order_by("name"),  # a group phrase coordinates nothing
+    )
+    tasks = TaskMultipleChoiceField(
+        label=gettext_lazy("Nhiệm vụ giao cấp dưới thực hiện"), queryset=Task.objects.none(),
+        widget=CheckboxList(attrs={"class": "border rounded p-2 small"}),
+        error_messages={
+            "required": gettext_lazy("Hãy chọn ít nhất một nhiệm vụ của chương trình cấp trên."),
+            "invalid_choice": gettext_lazy("Chỉ chọn được nhiệm vụ hiện hành của chương trình cấp trên."),
+            "invalid_pk_value": gettext_lazy("Chỉ chọn được nhiệm vụ hiện hành của chương trình cấp trên."),
+        },
+    )  # fmt: skip
+
+    def __init__(self, *args, parent, user, **kwargs):
+        self.parent, self.user = parent, user
+        super().__init__(*args, **kwargs)
+        self.fields["title"].initial = default_title(parent)
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["coordinating_agency"].initial = roles.agency_of(user)
+        self.fields["tasks"].queryset = (
+            Task.objects.current()
+            .filter(section__programme=parent)
+            .select_related("section")
+            .order_by("section__position", "position")
+        )
+        style_fields(self)
+
+    def clean_number(self):
+        return "".join(self.cleaned_data["number"].split())  # stored without spaces, as by_number looks it up
+
+    def save(self):
+        """The new programme; raises ValidationError (a number taken meanwhile) for the view to show."""
+        data = self.cleaned_data
+        return create_child_programme(
+            self.parent, data["tasks"], kind=data["kind"], number=data["number"], title=data["title"],
+            issuer=data["issuer"], year=data["year"], coordinating_agency=data["coordinating_agency"], user=self.user,
+        )  # fmt: skip

@@ -1,0 +1,87 @@
+"""What the task forms are built from: the version check against lost updates, task choices, one uploaded file."""
+
+from itertools import groupby
+from operator import attrgetter
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy
+
+from ptds.forms import ModelMultipleChoiceField, style_fields
+
+from ..documents import ProgrammeFormatError
+from ..models import Task
+
+STALE = gettext_lazy(
+    "Nhiệm vụ này vừa được người khác cập nhật sau khi anh/chị mở trang. Thay đổi của anh/chị chưa được lưu; "
+    "hãy tải lại trang để xem bản mới nhất rồi sửa lại."
+)
+
+
+class VersionedForm(forms.Form):
+    """Refuses a save when the task changed since the form was opened (no lost updates)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, task, **kwargs):
+        self.task = task
+        kwargs.setdefault("initial", {})["version"] = task.version
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+    def lock_task(self):
+        """Inside a transaction: the task, locked, or a ValidationError if it moved on."""
+        current = Task.objects.select_for_update().get(pk=self.task.pk)
+        if current.version != self.cleaned_data["version"]:
+            raise ValidationError(STALE, code="stale")
+        current.version += 1
+        return current
+
+
+def task_label(task):
+    """A task as a choice reads "I.3 – content…" (its section comes with the queryset)."""
+    return f"{task.section.numeral}.{task.number} – {Truncator(task.content).chars(100)}"
+
+
+class TaskChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return task_label(obj)
+
+
+class CheckboxList(forms.CheckboxSelectMultiple):
+    """Bootstrap's class on each box; the widget's own class goes on the list around them."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["class"] = "form-check-input me-1"
+        return option
+
+
+class TasksBySection(forms.models.ModelChoiceIterator):
+    """Task choices grouped under their section's heading (the queryset comes in document order)."""
+
+    def __iter__(self):
+        for section, tasks in groupby(self.queryset, key=attrgetter("section")):
+            yield str(section), [self.choice(task) for task in tasks]
+
+
+class TaskMultipleChoiceField(ModelMultipleChoiceField):
+    iterator = TasksBySection
+
+    def label_from_instance(self, obj):
+        return task_label(obj)
+
+
+class UploadForm(forms.Form):
+    """One uploaded file, given to `read(upload)`; the reader's own error (`unreadable`) becomes the field's message."""
+
+    unreadable = ProgrammeFormatError
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            self.read(upload)
+        except self.unreadable as error:
+            raise ValidationError(str(error), code="unreadable") from error
+        return upload

@@ -1,0 +1,79 @@
+"""Importing a programme: the upload, its parent programme, and the agencies the directory does not know."""
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agencies.directory import AgencyDirectory
+from ptds.forms import style_fields
+
+from ..documents import read_programme_file
+from ..documents.store import check_fits, resolve_agencies, suggestions
+from ..models import Programme
+from .base import UploadForm
+
+
+class ImportUploadForm(UploadForm):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp chương trình, kế hoạch"),
+        help_text=gettext_lazy("Word (.docx), Excel (.xlsx), văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."),
+    )
+
+    def read(self, upload):
+        self.document = read_programme_file(upload)
+        resolve_agencies(self.document, AgencyDirectory.load())
+        check_fits(self.document)  # refused now, not when the reviewed draft is saved
+
+
+class ParentProgrammeForm(forms.Form):
+    """Which stored programme the imported one carries out; the one its legal bases cite is offered first."""
+
+    parent = forms.ModelChoiceField(
+        label=gettext_lazy("Thực hiện chương trình, kế hoạch cấp trên"),
+        queryset=Programme.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("(Không có trong hệ thống)"),
+    )
+
+    def __init__(self, *args, doc, existing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any stored programme may be the parent: the province's programme is usually coordinated by another agency.
+        others = Programme.objects.exclude(number=doc.number, issuer=doc.issuer, year=doc.year)
+        self.fields["parent"].queryset = others
+        cited = " ".join(doc.legal_bases)
+        if existing is not None:
+            self.initial["parent"] = existing.parent_id
+        else:
+            self.initial["parent"] = next((p.pk for p in others if p.number and f"số {p.number}" in cited), None)
+        style_fields(self)
+
+
+NEW_AGENCY = "new"
+
+
+class AgencyMappingForm(forms.Form):
+    """One choice per agency name the directory does not know: create it, or say which known agency it is."""
+
+    def __init__(self, *args, unknown, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by_pk = {str(agency.pk): agency for agency in agencies}
+        self.names = {}
+        for index, name in enumerate(unknown):
+            suggested = suggestions(name, agencies)
+            rest = [a for a in agencies if a not in suggested]
+            choices = [(NEW_AGENCY, _("Tạo cơ quan mới «%(name)s» (cần rà soát)") % {"name": name})]
+            if suggested:
+                choices.append((_("Gợi ý"), [(str(a.pk), a.name) for a in suggested]))
+            choices.append((_("Các cơ quan khác"), [(str(a.pk), a.name) for a in rest]))
+            field_name = f"agency_{index}"
+            self.fields[field_name] = forms.ChoiceField(
+                label=name, choices=choices, initial=str(suggested[0].pk) if suggested else NEW_AGENCY
+            )
+            self.fields[field_name].widget.attrs["class"] = "form-select form-select-sm"
+            self.names[field_name] = name
+
+    def mapping(self):
+        """{written name: Agency} for the names mapped to a known agency."""
+        return {
+            self.names[field]: self.by_pk[value] for field, value in self.cleaned_data.items() if value != NEW_AGENCY
+        }

@@ -1,0 +1,123 @@
+"""Importing a programme: upload, review of what was read (or of an amendment's changes), confirmation."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from agencies.directory import AgencyDirectory
+from agencies.models import Agency
+
+from .. import roles
+from ..documents.amendment import StaleAmendment, apply_amendment, compare
+from ..documents.data import ProgrammeDoc, ProgrammeFormatError
+from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
+from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
+from ..models import ImportDraft, Programme, Task
+
+
+def _imported(request, programme, doc, new_agencies):
+    messages.success(
+        request,
+        _("Đã nhập %(programme)s: %(tasks)d nhiệm vụ; %(new)d cơ quan mới cần rà soát.")
+        % {"programme": programme, "tasks": len(doc.tasks), "new": len(new_agencies)},
+    )
+    return redirect(f"{reverse('tasks:list')}?programme={programme.pk}")
+
+
+def _may_import(user):
+    if roles.role_of(user) not in (roles.ADMIN, roles.COMMAND_STAFF):
+        raise PermissionDenied
+
+
+@require_http_methods(["GET", "POST"])
+def import_upload(request):
+    """Command staff upload a programme; it is read and shown for review, nothing is saved yet."""
+    _may_import(request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        draft = ImportDraft.objects.create(
+            uploaded_by=request.user, file_name=form.cleaned_data["file"].name[:255], document=form.document.to_dict()
+        )
+        return redirect("tasks:import_review", draft.pk)
+    return render(request, "tasks/import_upload.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def import_review(request, pk):
+    """Every row as read, the agencies it names and what needs a decision; saved in one go on confirmation.
+
+    A programme already stored is shown as the changes its new version makes, and updated on confirmation.
+    """
+    _may_import(request.user)
+    draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRAMME)
+    doc = ProgrammeDoc.from_dict(draft.document)
+    directory = AgencyDirectory.load()
+    unknown = unknown_agencies(doc, directory)
+    agencies = list(Agency.objects.order_by("name"))
+    form = AgencyMappingForm(request.POST or None, unknown=unknown, agencies=agencies)
+    existing = existing_programme(doc)
+    parent_form = ParentProgrammeForm(request.POST or None, doc=doc, existing=existing, prefix="parent")
+    amendment = compare(existing, doc) if existing else None
+    may_amend = existing is None or roles.coordinates(request.user, existing)
+    if request.method == "POST" and form.is_valid() and parent_form.is_valid() and may_amend:
+        parent = parent_form.cleaned_data["parent"]
+        try:
+            with transaction.atomic():
+                apply_mapping(doc, form.mapping())
+                if existing:
+                    return _amended(request, draft, compare(existing, doc), parent)
+                programme, new_agencies = save_programme(doc)
+                Programme.objects.filter(pk=programme.pk).update(parent=parent)
+                draft.delete()
+        except (ProgrammeFormatError, StaleAmendment) as error:  # the programme saved or changed meanwhile
+            form.add_error(None, str(error))
+        else:
+            return _imported(request, programme, doc, new_agencies)
+    kinds = dict(Task._meta.get_field("schedule_kind").choices)
+    for task in doc.tasks:
+        task.kind_label = kinds.get(task.schedule.kind, "") if task.schedule else ""
+    context = {
+        "draft": draft,
+        "doc": doc,
+        "form": form,
+        "parent_form": parent_form,
+        "unknown": set(unknown),
+        "existing": existing,
+        "amendment": amendment,
+        "may_amend": may_amend,
+        "unreadable": [task for task in doc.tasks if task.schedule and task.schedule.needs_review],
+    }
+    failed = form.errors or parent_form.errors or not may_amend
+    return render(request, "tasks/import_review.html", context, status=400 if failed else 200)
+
+
+def _amended(request, draft, amendment, parent):
+    """Apply the changes the user saw (the digest says so), inside the caller's transaction."""
+    amendment.check_digest(request.POST.get("digest"))
+    amendment.programme.parent = parent  # saved with the rest of the programme
+    new_agencies = apply_amendment(
+        amendment,
+        reason=_("Sửa đổi, bổ sung theo tệp %(file)s do %(user)s nhập.")
+        % {"file": draft.file_name, "user": request.user.get_full_name() or request.user.get_username()},
+    )
+    draft.delete()
+    messages.success(
+        request,
+        _(
+            "Đã cập nhật %(programme)s theo văn bản sửa đổi, bổ sung: %(added)d nhiệm vụ thêm, %(changed)d sửa, "
+            "%(removed)d bỏ (%(archived)d được lưu trữ vì đã có báo cáo); %(new)d cơ quan mới cần rà soát."
+        )
+        % {
+            "programme": amendment.programme,
+            "added": len(amendment.added),
+            "changed": len(amendment.changed),
+            "removed": len(amendment.removed),
+            "archived": len(amendment.archived),
+            "new": len(new_agencies),
+        },
+    )
+    return redirect(f"{reverse('tasks:list')}?programme={amendment.programme.pk}")

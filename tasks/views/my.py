@@ -1,0 +1,116 @@
+""" "Việc của tôi": an agency's tasks by urgency, and reporting on them offline through the Excel sheet."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import offline, roles
+from ..forms.progress import ProgressUploadForm
+from ..models import ImportDraft, Task
+from ..sheet_rows import check_rows, reportable
+from ..spreadsheet import xlsx_download
+from ..status import Status
+
+# Labels are lazy: this list is built at import time, the words are needed per request.
+MY_GROUPS = [
+    ("overdue", gettext_lazy("Quá hạn"), {Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE}),
+    ("due_soon", gettext_lazy("Sắp đến hạn"), None),
+    ("in_progress", gettext_lazy("Đang, chưa thực hiện (trong hạn)"),
+     {Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME}),
+    ("ongoing", gettext_lazy("Thường xuyên, định kỳ"), {Status.ONGOING}),
+    ("done", gettext_lazy("Đã hoàn thành"), {Status.DONE_ON_TIME, Status.DONE_LATE}),
+]  # fmt: skip
+
+
+@require_GET
+def my_tasks(request):
+    agency = roles.agency_of(request.user)
+    if agency is None:
+        raise PermissionDenied
+    tasks = (
+        Task.objects.current()
+        .assigned_to(agency)
+        .with_status()
+        .with_document()
+        .order_by("section__programme", "section__position", "position")
+    )
+    due_soon = {t.pk for t in tasks.due_soon()}
+    groups = {key: [] for key, _label, _statuses in MY_GROUPS}
+    for task in tasks:
+        if task.pk in due_soon:
+            groups["due_soon"].append(task)
+            continue
+        key = next(key for key, _label, statuses in MY_GROUPS if statuses and task.status in statuses)
+        groups[key].append(task)
+    sections = [(key, label, groups[key]) for key, label, _statuses in MY_GROUPS]
+    context = {"agency": agency, "sections": sections, "reports_offline": roles.role_of(request.user) == roles.OFFICER}
+    return render(request, "tasks/my.html", context)
+
+
+def _officer_agency(user):
+    """Reporting from a sheet is an officer's, for their own agency; anyone else is refused."""
+    agency = roles.agency_of(user)
+    if roles.role_of(user) != roles.OFFICER or agency is None:
+        raise PermissionDenied
+    return agency
+
+
+@require_GET
+def my_template(request):
+    """The officer's current tasks as an Excel sheet with the report columns to fill offline."""
+    agency = _officer_agency(request.user)
+    tasks = reportable(agency).order_by("section__programme", "section__position", "position")
+    return xlsx_download(offline.write_template(tasks, agency), "bao-cao-tien-do")
+
+
+@require_http_methods(["GET", "POST"])
+def my_upload(request):
+    """The filled sheet is read and kept as a draft for review; no report is saved yet."""
+    _officer_agency(request.user)
+    form = ProgressUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        draft = ImportDraft.objects.create(
+            kind=ImportDraft.Kind.PROGRESS,
+            uploaded_by=request.user,
+            file_name=form.cleaned_data["file"].name[:255],
+            document={"rows": form.rows},
+        )
+        return redirect("tasks:my_upload_review", draft.pk)
+    return render(request, "tasks/my_upload.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def my_upload_review(request, pk):
+    """Every row, what it will record and what is wrong with it; the valid rows are saved in one go on confirmation."""
+    agency = _officer_agency(request.user)
+    draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRESS)
+    rows = check_rows(request.user, agency, draft.document.get("rows") or [])
+    valid = [row for row in rows if row.valid]
+    status = 200
+    if request.method == "POST" and not valid:
+        messages.error(request, _("Không có dòng hợp lệ nào; không có gì được ghi. Hãy sửa tệp rồi tải lên lại."))
+        status = 400
+    elif request.method == "POST":
+        try:
+            with transaction.atomic():
+                if not ImportDraft.objects.filter(pk=draft.pk).delete()[0]:
+                    raise Http404  # confirmed meanwhile, in another tab
+                for row in valid:
+                    row.form.save()
+        except ValidationError as error:  # a task saved by someone else meanwhile: nothing is written
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            messages.success(
+                request,
+                _("Đã ghi %(saved)d báo cáo tiến độ; %(failed)d dòng lỗi không được ghi.")
+                % {"saved": len(valid), "failed": len(rows) - len(valid)},
+            )
+            return redirect("tasks:my")
+    context = {"draft": draft, "agency": agency, "rows": rows, "valid": len(valid), "failed": len(rows) - len(valid)}
+    return render(request, "tasks/my_upload_review.html", context, status=status)

@@ -1,0 +1,215 @@
+"""The task list and its Excel export, a task's page, and what is done on it: assign, report, confirm, evidence."""
+
+import datetime
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_tables2 import RequestConfig
+from openpyxl import Workbook
+
+from .. import access, roles, rollup
+from ..filters import TaskFilter
+from ..forms.assignment import AssignmentForm, ChildProgrammeForm
+from ..forms.progress import ProgressForm
+from ..models import Assignment, Evidence, Programme, ProgressReport, Task
+from ..periods import quarters_between
+from ..spreadsheet import cell, xlsx_download
+from ..status import Progress
+from ..tables import TaskTable
+
+PAGE_SIZE = 50
+
+
+MAX_PAGE_SIZE = 200
+
+
+class CappedPaginator(Paginator):
+    """?per_page= may ask for more rows per page, up to a bound the server can afford; below one, the default."""
+
+    def __init__(self, object_list, per_page, **kwargs):
+        per_page = int(per_page)
+        super().__init__(object_list, min(per_page, MAX_PAGE_SIZE) if per_page > 0 else PAGE_SIZE, **kwargs)
+
+
+def _filtered_tasks(request):
+    tasks = Task.objects.visible_to(request.user).with_status().with_document()
+    return TaskFilter(request.GET or None, queryset=tasks, request=request)
+
+
+@require_GET
+def task_list(request):
+    task_filter = _filtered_tasks(request)
+    table = TaskTable(task_filter.qs)
+    RequestConfig(request, paginate={"per_page": PAGE_SIZE, "paginator_class": CappedPaginator}).configure(table)
+    context = {"filter": task_filter, "table": table, "managed_programme": _managed_programme(request, task_filter)}
+    return render(request, "tasks/list.html", context)
+
+
+def _managed_programme(request, task_filter):
+    """The programme the list is filtered to, if the user manages it: the page then offers a subordinate plan."""
+    programme = task_filter.form.cleaned_data.get("programme") if task_filter.form.is_valid() else None
+    return programme if programme and roles.coordinates(request.user, programme) else None
+
+
+@require_GET
+def task_export(request):
+    task_filter = _filtered_tasks(request)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Nhiệm vụ"))
+    headers = [
+        _("Chương trình"), _("Mục"), _("TT"), _("Nội dung nhiệm vụ"), _("Cơ quan chủ trì"), _("Cơ quan phối hợp"),
+        _("Thời gian thực hiện"), _("Hạn"), _("Sản phẩm"), _("Tình trạng"), _("%"),
+    ]  # fmt: skip
+    sheet.append([cell(sheet, h, bold=True) for h in headers])
+    for task in task_filter.qs.order_by("section__programme", "section__position", "position"):
+        sheet.append([
+            cell(sheet, task.section.programme.number), cell(sheet, task.section.numeral), cell(sheet, task.number),
+            cell(sheet, task.content, wrap=True), cell(sheet, task.lead_as_written, wrap=True),
+            cell(sheet, task.support_as_written, wrap=True),
+            cell(sheet, "; ".join(c for c in task.timeframe_as_written if c)),
+            cell(sheet, task.deadline, number_format="DD/MM/YYYY"), cell(sheet, task.deliverable, wrap=True),
+            cell(sheet, task.status_label), cell(sheet, task.percent or 0),
+        ])  # fmt: skip
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return xlsx_download(buffer.getvalue(), "nhiem-vu")
+
+
+@require_GET
+def task_detail(request, pk):
+    task = access.task_or_404(request.user, pk, archived=True)
+    reports = task.progress_reports.select_related("agency", "author", "confirmed_by").prefetch_related("evidence")
+    children = rollup.child_tasks(task, request.user)
+    manages = access.can_manage(request.user, task)
+    context = {
+        "task": task,
+        "reports": reports,
+        "children": children,
+        "children_line": rollup.summary_line(children),
+        # An archived task is kept for the record: nothing more is assigned or reported on it.
+        "can_manage": manages and not task.archived_at,
+        "can_report": not task.archived_at and access.reporting_role(request.user, task) is not None,
+        "periods": _period_rows(task, reports) if task.is_recurring else None,
+    }
+    if manages:
+        context["history"] = _audit_trail(task)
+    return render(request, "tasks/detail.html", context)
+
+
+def _period_rows(task, reports):
+    """Each quarter from the programme's start to today: reported on time, late, or not yet."""
+    programme = task.section.programme
+    start = programme.issued_on or datetime.date(programme.year, 1, 1)
+    rows = []
+    for period in quarters_between(start, timezone.localdate()):
+        first = min((r for r in reports if r.period == period.key and r.sets_status),
+                    key=lambda r: r.reported_on, default=None)  # fmt: skip
+        rows.append({"period": period, "report": first, "late": bool(first and first.reported_on > period.end)})
+    return rows
+
+
+HISTORY_ACTIONS = {"+": gettext_lazy("Tạo mới"), "~": gettext_lazy("Sửa"), "-": gettext_lazy("Xoá")}
+
+
+def _audit_trail(task):
+    """Changes to the task, its assignments and its reports, newest first."""
+
+    def entry(record, subject, detail):
+        return {"when": record.history_date, "who": record.history_user, "subject": subject,
+                "action": HISTORY_ACTIONS[record.history_type], "detail": detail}  # fmt: skip
+
+    entries = []
+    records = list(task.history.select_related("history_user").order_by("history_date", "history_id"))
+    for previous, record in zip([None, *records], records, strict=False):
+        changes = record.diff_against(previous, excluded_fields=["search_text"]).changes if previous else []
+        fields = ", ".join(str(Task._meta.get_field(change.field).verbose_name) for change in changes)
+        entries.append(entry(record, _("Nhiệm vụ"), fields))
+    for record in Assignment.history.filter(task_id=task.pk).select_related("history_user", "agency"):
+        entries.append(entry(record, _("Phân công"), f"{record.get_role_display()}: {record.agency}"))
+    for record in ProgressReport.history.filter(task_id=task.pk).select_related("history_user"):
+        entries.append(entry(record, _("Báo cáo tiến độ"), record.get_status_display()))
+    return sorted(entries, key=lambda e: e["when"], reverse=True)
+
+
+@require_http_methods(["GET", "POST"])
+def child_programme(request, pk):
+    """Command staff draw up a subordinate level's plan from chosen tasks of a programme they coordinate."""
+    parent = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    if not roles.coordinates(request.user, parent):
+        raise PermissionDenied
+    form = ChildProgrammeForm(request.POST or None, parent=parent, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            programme = form.save()
+        except ValidationError as error:  # e.g. the same number saved meanwhile by someone else
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Đã tạo %(programme)s gồm %(count)d nhiệm vụ thực hiện %(parent)s.")
+                % {"programme": programme, "count": len(form.cleaned_data["tasks"]), "parent": parent},
+            )
+            return redirect(f"{reverse('tasks:list')}?programme={programme.pk}")
+    status = 400 if form.errors else 200
+    return render(request, "tasks/child_programme.html", {"parent": parent, "form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def task_assign(request, pk):
+    task = access.managed_task(request.user, pk)
+    form = AssignmentForm(request.POST or None, task=task)
+    return _task_form_page(request, task, form, "tasks/assign.html", _("Đã lưu phân công nhiệm vụ."))
+
+
+@require_http_methods(["GET", "POST"])
+def task_progress(request, pk):
+    task = access.reportable_task(request.user, pk)
+    sets_status = access.reporting_role(request.user, task)
+    form = ProgressForm(
+        request.POST or None, request.FILES or None, task=task, user=request.user, sets_status=sets_status
+    )
+    context = {"sets_status": sets_status}
+    return _task_form_page(request, task, form, "tasks/progress.html", _("Đã ghi báo cáo tiến độ."), context)
+
+
+def _task_form_page(request, task, form, template, success, context=()):
+    """Save a valid POST and go back to the task; otherwise show the form (400 with its errors)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as error:  # the version check: someone saved the task meanwhile
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(task)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, template, {"task": task, "form": form, **dict(context)}, status=status)
+
+
+@require_POST
+def report_confirm(request, pk, report_pk):
+    task = access.managed_task(request.user, pk)
+    report = get_object_or_404(task.progress_reports, pk=report_pk, status=Progress.DONE, sets_status=True)
+    if report.confirmed_at:
+        messages.info(request, _("Báo cáo này đã được xác nhận trước đó."))
+    else:
+        report.confirmed_by, report.confirmed_at = request.user, timezone.now()
+        report.save(update_fields=["confirmed_by", "confirmed_at"])
+        messages.success(request, _("Đã xác nhận hoàn thành nhiệm vụ."))
+    return redirect(task)
+
+
+@require_GET
+def evidence_download(request, pk, evidence_pk):
+    task = access.task_or_404(request.user, pk, archived=True)
+    evidence = get_object_or_404(Evidence, pk=evidence_pk, report__task=task)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
