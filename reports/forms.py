@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from ptds.forms import DateInput, style_fields
-from tasks import roles
+from tasks import access
 from tasks.models import Programme, Section, Task
 from tasks.periods import Period, PeriodError, parse_period, quarter_of
 
@@ -73,7 +73,7 @@ class ReportForm(forms.Form):
             "-year", "number"
         )
         self.fields["section"].queryset = Section.objects.filter(programme__in=programmes).select_related("programme")
-        self.own_agency = roles.agency_of(user) if roles.role_of(user) == roles.OFFICER else None
+        self.own_agency = access.officer_agency(user)
         if self.own_agency:  # officers report on their own agency's tasks only
             field = self.fields["agency"]
             field.queryset = Agency.objects.filter(pk=self.own_agency.pk)

@@ -2,7 +2,6 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, F
 from django.http import FileResponse, Http404
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tasks import roles
+from tasks import access
 from tasks.models import Assignment, Programme, Task
 from tasks.status import StatusCount
 
@@ -103,7 +102,7 @@ def _report_page(request, form, status=200):
         "recent": ProducedReport.objects.visible_to(request.user).select_related(
             "programme", "agency", "section", "created_by"
         )[:RECENT_REPORTS],
-        "can_set_up": [p for p in form.fields["programme"].queryset if roles.coordinates(request.user, p)],
+        "can_set_up": [p for p in form.fields["programme"].queryset if access.may_manage(request.user, p)],
     }
     return render(request, "reports/index.html", context, status=status)
 
@@ -157,10 +156,9 @@ def report_download(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def report_setup(request, programme_pk):
-    visible = Programme.objects.visible_to(request.user).select_related("coordinating_agency__parent")
-    programme = get_object_or_404(visible, pk=programme_pk)
-    if not roles.coordinates(request.user, programme):
-        raise PermissionDenied
+    programme = access.managed_programme(
+        request.user, programme_pk, Programme.objects.select_related("coordinating_agency__parent")
+    )
     form = ReportSetupForm(request.POST or None, instance=ReportSetup.for_programme(programme))
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -1,4 +1,10 @@
-"""Who may see and change a task. Views ask here; strangers get 404, read-only users 403."""
+"""Who may do what: one named rule each, and the lookups views start from.
+
+Views state the rule they need: a stranger to an object gets 404 (`task_or_404`, `programme_or_404`), a user who
+may see it but not do this gets 403 (`require`). The roles themselves, and what each sees, are in roles.py.
+"""
+
+import enum
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -6,35 +12,73 @@ from django.shortcuts import get_object_or_404
 from agencies.models import Agency
 
 from . import roles
-from .models import Assignment, Task
+from .models import Assignment, Programme, Task
 
 
-def can_manage(user, task):
-    """Assign, reschedule and confirm: command staff of the task's programme."""
-    return roles.coordinates(user, task.section.programme)
+class ReportingRole(enum.Enum):
+    """What a user's progress report on a task counts as."""
+
+    NONE = "none"  # may not report on it
+    CONTRIBUTES = "contributes"  # a supporting agency: recorded as its part of the work
+    SETS_STATUS = "sets_status"  # the lead agency, or the programme's command staff: decides the task's status
+
+    @property
+    def may_report(self):
+        return self is not ReportingRole.NONE
+
+    @property
+    def sets_status(self):
+        return self is ReportingRole.SETS_STATUS
+
+
+def may_import(user):
+    """Importing a programme (or its amendment) is for administrators and command staff."""
+    return roles.role_of(user) in (roles.ADMIN, roles.COMMAND_STAFF)
+
+
+def may_manage(user, programme):
+    """Assign, reschedule, confirm, set up reports, draw up subordinate plans: administrators, and command staff
+    of the programme's coordinating agency."""
+    role = roles.role_of(user)
+    if role == roles.ADMIN:
+        return True
+    agency = roles.agency_of(user)
+    return role == roles.COMMAND_STAFF and agency is not None and programme.coordinating_agency_id == agency.pk
+
+
+def may_manage_task(user, task):
+    return may_manage(user, task.section.programme)
+
+
+def officer_agency(user):
+    """An officer's own agency, for whom reporting is their work; None for anyone else."""
+    return roles.agency_of(user) if roles.role_of(user) == roles.OFFICER else None
 
 
 def reporting_role(user, task):
-    """None if the user may not report on the task, else whether their report sets its status."""
-    if can_manage(user, task):
-        return True
-    agency = roles.agency_of(user)
-    if roles.role_of(user) != roles.OFFICER or agency is None:
-        return None
-    mine = _own_agencies(user, agency)
+    """Whether the user may report on the task, and whether that report decides its status."""
+    if may_manage_task(user, task):
+        return ReportingRole.SETS_STATUS
+    agency = officer_agency(user)
+    if agency is None:
+        return ReportingRole.NONE
+    mine = roles.cached_on(user, ("own_agencies", agency.pk), lambda: _with_groups(agency))
     named = {a.agency_id: a.role for a in task.assignments.all() if a.agency_id in mine}
     if not named:
-        return None
-    return Assignment.Role.LEAD in named.values()
+        return ReportingRole.NONE
+    return ReportingRole.SETS_STATUS if Assignment.Role.LEAD in named.values() else ReportingRole.CONTRIBUTES
 
 
-def _own_agencies(user, agency):
-    """The agency and the group phrases it belongs to, asked once per request (a sheet of rows asks per row)."""
-    cached = getattr(user, "_ptds_own_agencies", None)
-    if cached is None or cached[0] != agency.pk:
-        cached = (agency.pk, frozenset(Agency.objects.with_groups_of(agency).values_list("pk", flat=True)))
-        user._ptds_own_agencies = cached
-    return cached[1]
+def _with_groups(agency):
+    """The agency and the group phrases it belongs to: a sheet of rows asks for them once, not per row."""
+    return frozenset(Agency.objects.with_groups_of(agency).values_list("pk", flat=True))
+
+
+def require(allowed):
+    """403 unless the rule allows it; returns what it was given, so `agency = require(officer_agency(user))`."""
+    if not allowed:
+        raise PermissionDenied
+    return allowed
 
 
 def task_or_404(user, pk, archived=False):
@@ -48,15 +92,24 @@ def task_or_404(user, pk, archived=False):
     return get_object_or_404(queryset, pk=pk)
 
 
+def programme_or_404(user, pk, queryset=None):
+    """The programme if the user may see one of its tasks."""
+    return get_object_or_404((Programme.objects if queryset is None else queryset).visible_to(user), pk=pk)
+
+
 def managed_task(user, pk):
     task = task_or_404(user, pk)
-    if not can_manage(user, task):
-        raise PermissionDenied
+    require(may_manage_task(user, task))
     return task
+
+
+def managed_programme(user, pk, queryset=None):
+    programme = programme_or_404(user, pk, queryset)
+    require(may_manage(user, programme))
+    return programme
 
 
 def reportable_task(user, pk):
     task = task_or_404(user, pk)
-    if reporting_role(user, task) is None:
-        raise PermissionDenied
+    require(reporting_role(user, task).may_report)
     return task

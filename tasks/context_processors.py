@@ -1,8 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 
-from . import roles
+from . import access
 
 
 def navigation(request):
-    """What the menu offers; the role is read once per request (roles.role_of caches the user's groups)."""
-    return {"can_import": SimpleLazyObject(lambda: roles.role_of(request.user) in (roles.ADMIN, roles.COMMAND_STAFF))}
+    """What the menu offers; the role is read once per request (roles.cached_on)."""
+    return {"can_import": SimpleLazyObject(lambda: access.may_import(request.user))}

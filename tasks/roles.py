@@ -47,9 +47,17 @@ def role_of(user):
         return None
     if user.is_superuser:
         return ADMIN
-    if not hasattr(user, "_ptds_groups"):
-        user._ptds_groups = set(user.groups.values_list("name", flat=True))  # once per request
-    return next((role for role in (COMMAND_STAFF, LEADERSHIP, OFFICER) if role in user._ptds_groups), None)
+    groups = cached_on(user, "groups", lambda: set(user.groups.values_list("name", flat=True)))
+    return next((role for role in (COMMAND_STAFF, LEADERSHIP, OFFICER) if role in groups), None)
+
+
+def cached_on(user, key, compute):
+    """compute() once per request for this user (the request's user object lives as long as the request):
+    a page asks for the role in every row, a sheet asks for the officer's agencies in every row."""
+    cache = user.__dict__.setdefault("_ptds_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
 def members(role):
@@ -81,12 +89,3 @@ def scoped(queryset, user, *, coordinated, own):
     if role == OFFICER:
         return own(agency)
     return queryset.none()
-
-
-def coordinates(user, programme):
-    """Administrators, and command staff of the programme's coordinating agency: they manage it."""
-    role = role_of(user)
-    if role == ADMIN:
-        return True
-    agency = agency_of(user)
-    return role == COMMAND_STAFF and agency is not None and programme.coordinating_agency_id == agency.pk

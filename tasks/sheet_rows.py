@@ -42,15 +42,15 @@ def check_rows(user, agency, rows):
         row = SheetRow(number=data.get("row", 0), data=data, task=tasks.get(data.get("task")))
         checked.append(row)
         refused = _refusal(row, first_rows)
-        sets_status = None if refused else access.reporting_role(user, row.task)
-        if refused or sets_status is None:
+        reporting = None if refused else access.reporting_role(user, row.task)
+        if refused or not reporting.may_report:
             row.errors.append(refused or _not_ours(row))
             row.shown = _shown_as_read(data)
             continue
         first_rows[row.task.pk] = row.number
         form_data = {key: data.get(key) or "" for key in offline.INPUT_FIELDS}
         row.form = SheetProgressForm({**form_data, "version": row.task.version}, task=row.task, user=user,
-                                     sets_status=sets_status)  # fmt: skip
+                                     sets_status=reporting.sets_status)  # fmt: skip
         errors = dict(row.form.errors)
         # What could not be read is said once, in the words of the sheet, instead of what the form made of it.
         errors.update({key: [message] for key, message in (data.get("errors") or {}).items()})

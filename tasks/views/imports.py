@@ -1,7 +1,6 @@
 """Importing a programme: upload, review of what was read (or of an amendment's changes), confirmation."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 
-from .. import roles
+from .. import access
 from ..documents.amendment import StaleAmendment, apply_amendment, compare
 from ..documents.data import ProgrammeDoc, ProgrammeFormatError
 from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
@@ -28,15 +27,10 @@ def _imported(request, programme, doc, new_agencies):
     return redirect(f"{reverse('tasks:list')}?programme={programme.pk}")
 
 
-def _may_import(user):
-    if roles.role_of(user) not in (roles.ADMIN, roles.COMMAND_STAFF):
-        raise PermissionDenied
-
-
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
     """Command staff upload a programme; it is read and shown for review, nothing is saved yet."""
-    _may_import(request.user)
+    access.require(access.may_import(request.user))
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         draft = ImportDraft.objects.create(
@@ -52,7 +46,7 @@ def import_review(request, pk):
 
     A programme already stored is shown as the changes its new version makes, and updated on confirmation.
     """
-    _may_import(request.user)
+    access.require(access.may_import(request.user))
     draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRAMME)
     doc = ProgrammeDoc.from_dict(draft.document)
     directory = AgencyDirectory.load()
@@ -62,7 +56,7 @@ def import_review(request, pk):
     existing = existing_programme(doc)
     parent_form = ParentProgrammeForm(request.POST or None, doc=doc, existing=existing, prefix="parent")
     amendment = compare(existing, doc) if existing else None
-    may_amend = existing is None or roles.coordinates(request.user, existing)
+    may_amend = existing is None or access.may_manage(request.user, existing)
     if request.method == "POST" and form.is_valid() and parent_form.is_valid() and may_amend:
         parent = parent_form.cleaned_data["parent"]
         try:

@@ -1,7 +1,7 @@
 """ "Việc của tôi": an agency's tasks by urgency, and reporting on them offline through the Excel sheet."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import offline, roles
+from .. import access, offline, roles
 from ..forms.progress import ProgressUploadForm
 from ..models import ImportDraft, Task
 from ..sheet_rows import check_rows, reportable
@@ -29,9 +29,7 @@ MY_GROUPS = [
 
 @require_GET
 def my_tasks(request):
-    agency = roles.agency_of(request.user)
-    if agency is None:
-        raise PermissionDenied
+    agency = access.require(roles.agency_of(request.user))  # staff and officers of an agency
     tasks = (
         Task.objects.current()
         .assigned_to(agency)
@@ -48,22 +46,15 @@ def my_tasks(request):
         key = next(key for key, _label, statuses in MY_GROUPS if statuses and task.status in statuses)
         groups[key].append(task)
     sections = [(key, label, groups[key]) for key, label, _statuses in MY_GROUPS]
-    context = {"agency": agency, "sections": sections, "reports_offline": roles.role_of(request.user) == roles.OFFICER}
+    reports_offline = access.officer_agency(request.user) is not None
+    context = {"agency": agency, "sections": sections, "reports_offline": reports_offline}
     return render(request, "tasks/my.html", context)
-
-
-def _officer_agency(user):
-    """Reporting from a sheet is an officer's, for their own agency; anyone else is refused."""
-    agency = roles.agency_of(user)
-    if roles.role_of(user) != roles.OFFICER or agency is None:
-        raise PermissionDenied
-    return agency
 
 
 @require_GET
 def my_template(request):
     """The officer's current tasks as an Excel sheet with the report columns to fill offline."""
-    agency = _officer_agency(request.user)
+    agency = access.require(access.officer_agency(request.user))  # reporting from a sheet is an officer's
     tasks = reportable(agency).order_by("section__programme", "section__position", "position")
     return xlsx_download(offline.write_template(tasks, agency), "bao-cao-tien-do")
 
@@ -71,7 +62,7 @@ def my_template(request):
 @require_http_methods(["GET", "POST"])
 def my_upload(request):
     """The filled sheet is read and kept as a draft for review; no report is saved yet."""
-    _officer_agency(request.user)
+    access.require(access.officer_agency(request.user))
     form = ProgressUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         draft = ImportDraft.objects.create(
@@ -87,7 +78,7 @@ def my_upload(request):
 @require_http_methods(["GET", "POST"])
 def my_upload_review(request, pk):
     """Every row, what it will record and what is wrong with it; the valid rows are saved in one go on confirmation."""
-    agency = _officer_agency(request.user)
+    agency = access.require(access.officer_agency(request.user))  # reporting from a sheet is an officer's
     draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRESS)
     rows = check_rows(request.user, agency, draft.document.get("rows") or [])
     valid = [row for row in rows if row.valid]

@@ -4,7 +4,7 @@ import datetime
 import io
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,11 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_tables2 import RequestConfig
 from openpyxl import Workbook
 
-from .. import access, roles, rollup
+from .. import access, rollup
 from ..filters import TaskFilter
 from ..forms.assignment import AssignmentForm, ChildProgrammeForm
 from ..forms.progress import ProgressForm
-from ..models import Assignment, Evidence, Programme, ProgressReport, Task
+from ..models import Assignment, Evidence, ProgressReport, Task
 from ..periods import quarters_between
 from ..spreadsheet import cell, xlsx_download
 from ..status import Progress
@@ -57,7 +57,7 @@ def task_list(request):
 def _managed_programme(request, task_filter):
     """The programme the list is filtered to, if the user manages it: the page then offers a subordinate plan."""
     programme = task_filter.form.cleaned_data.get("programme") if task_filter.form.is_valid() else None
-    return programme if programme and roles.coordinates(request.user, programme) else None
+    return programme if programme and access.may_manage(request.user, programme) else None
 
 
 @require_GET
@@ -89,7 +89,7 @@ def task_detail(request, pk):
     task = access.task_or_404(request.user, pk, archived=True)
     reports = task.progress_reports.select_related("agency", "author", "confirmed_by").prefetch_related("evidence")
     children = rollup.child_tasks(task, request.user)
-    manages = access.can_manage(request.user, task)
+    manages = access.may_manage_task(request.user, task)
     context = {
         "task": task,
         "reports": reports,
@@ -97,7 +97,7 @@ def task_detail(request, pk):
         "children_line": rollup.summary_line(children),
         # An archived task is kept for the record: nothing more is assigned or reported on it.
         "can_manage": manages and not task.archived_at,
-        "can_report": not task.archived_at and access.reporting_role(request.user, task) is not None,
+        "can_report": not task.archived_at and access.reporting_role(request.user, task).may_report,
         "periods": _period_rows(task, reports) if task.is_recurring else None,
     }
     if manages:
@@ -143,9 +143,7 @@ def _audit_trail(task):
 @require_http_methods(["GET", "POST"])
 def child_programme(request, pk):
     """Command staff draw up a subordinate level's plan from chosen tasks of a programme they coordinate."""
-    parent = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    if not roles.coordinates(request.user, parent):
-        raise PermissionDenied
+    parent = access.managed_programme(request.user, pk)
     form = ChildProgrammeForm(request.POST or None, parent=parent, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,7 +171,7 @@ def task_assign(request, pk):
 @require_http_methods(["GET", "POST"])
 def task_progress(request, pk):
     task = access.reportable_task(request.user, pk)
-    sets_status = access.reporting_role(request.user, task)
+    sets_status = access.reporting_role(request.user, task).sets_status
     form = ProgressForm(
         request.POST or None, request.FILES or None, task=task, user=request.user, sets_status=sets_status
     )

@@ -101,7 +101,7 @@ def support_only_task(username="congan"):
     officer = user(username)
     return next(
         t for t in Task.objects.current().assigned_to(officer.profile.agency).prefetch_related("assignments")
-        if access.reporting_role(officer, t) is False and not t.is_recurring
+        if access.reporting_role(officer, t) is access.ReportingRole.CONTRIBUTES and not t.is_recurring
     )  # fmt: skip
 
 
@@ -229,7 +229,7 @@ def test_filled_rows_are_reviewed_then_saved_as_the_web_form_would(congan, polic
         "Báo cáo", "12/BC-CAT", datetime.date(2025, 3, 25))  # fmt: skip
     assert done.result == "Đã tổ chức diễn tập.\nĐã sơ kết." and done.reported_on == today
     officer = user("congan")
-    assert all(r.sets_status == access.reporting_role(officer, r.task) for r in reports.values())
+    assert all(r.sets_status == access.reporting_role(officer, r.task).sets_status for r in reports.values())
     assert reports[group_task.pk].percent == 40
     assert (reports[supported.pk].percent, reports[supported.pk].sets_status) == (30, False)
     assert reports[recurring.pk].period == quarter_of(today).key  # as filled in advance in the sheet
