@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .documents.office import MAIN_PART, OLE2
+from .documents.office import MAIN_PART, OLE2, has_macros
 
 SIGNATURES = {
     "pdf": (b"%PDF-",),
@@ -69,5 +69,5 @@ def _is_office_open_xml(upload, required_part):
         return False
     finally:
         upload.seek(0)
-    # Macros (vbaProject.bin) are refused: a .docm renamed .docx must not pass.
-    return required_part in names and not any(name.lower().endswith("vbaproject.bin") for name in names)
+    # Macros are refused: a .docm renamed .docx must not pass.
+    return required_part in names and not has_macros(names)

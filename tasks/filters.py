@@ -53,12 +53,8 @@ class TaskFilter(django_filters.FilterSet):
     deadline = django_filters.ChoiceFilter(label=_("Thời hạn"), choices=DEADLINE_CHOICES, method="filter_deadline")
     schedule_kind = django_filters.ChoiceFilter(
         label=_("Loại thời hạn"),
-        choices=[(k, label) for k, label in [
-            (ScheduleKind.DUE_DATE, _("Có hạn cụ thể")), (ScheduleKind.PHASE, _("Theo giai đoạn")),
-            (ScheduleKind.ONGOING, _("Thường xuyên")), (ScheduleKind.RECURRING, _("Định kỳ, hằng năm")),
-            (ScheduleKind.UNSPECIFIED, _("Không ghi thời gian")), (ScheduleKind.UNREADABLE, _("Cần rà soát")),
-        ]],
-    )  # fmt: skip
+        choices=ScheduleKind.choices,
+    )
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)

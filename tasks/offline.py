@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from agencies.text import nfc
+from ptds.forms import MAX_ID
 
 from .documents import ProgrammeFormatError
 from .documents.excel import open_workbook
@@ -64,7 +65,7 @@ DATE_FIELDS = ("completed_on", "document_date")
 REPORT_FIELDS = [key for key in INPUT_FIELDS if key != "period"]
 HEADER_ROW = 3
 MAX_ROWS = 2000  # far more than an agency's tasks; a sheet beyond it is not our template
-MAX_ID = 2**63 - 1  # BigAutoField
+
 MAX_COLUMNS = 50  # the template has 17; columns further right are not read
 DATE_FORMAT = "DD/MM/YYYY"
 SHOWN_FILL = PatternFill("solid", fgColor="E9ECEF")
@@ -286,7 +287,7 @@ def _read_row(number, values, columns):
         return None
     row = {"row": number, "errors": {}}
     raw_id = value(TASK_ID)[0]
-    row["task_ref"] = _text(raw_id)
+    row["task_ref"] = _cell_text(raw_id)
     row["task"] = _task_id(raw_id)
     for key in INPUT_FIELDS:
         content, number_format = value(key)
@@ -302,7 +303,7 @@ def _blank(content):
     return content is None or (isinstance(content, str) and not content.strip())
 
 
-def _text(content):
+def _cell_text(content):
     if content is None:
         return ""
     if isinstance(content, float) and content.is_integer():
@@ -318,7 +319,7 @@ def _task_id(content):
         return None
     if isinstance(content, int | float) and float(content).is_integer():
         content = int(content)
-    text = _text(content)
+    text = _cell_text(content)
     number = int(text) if text.isascii() and text.isdigit() else 0
     return number if 0 < number <= MAX_ID else None
 
@@ -335,17 +336,17 @@ def _convert(key, content, number_format):
         return _date(content)
     if key == "result":  # line breaks kept: several results, one a line
         return unicodedata.normalize("NFC", str(content)).strip()
-    return _text(content)
+    return _cell_text(content)
 
 
 def _status(content):
     choices = {_header_key(str(label)): value for value, label in Progress.choices}
     choices.update({value: value for value in Progress.values})
-    found = choices.get(_header_key(_text(content)))
+    found = choices.get(_header_key(_cell_text(content)))
     if found is None:
         raise ValueError(
             _("«%(value)s» không có trong danh sách tình trạng (%(labels)s).")
-            % {"value": _text(content), "labels": ", ".join(str(label) for label in Progress.labels)}
+            % {"value": _cell_text(content), "labels": ", ".join(str(label) for label in Progress.labels)}
         )
     return found
 
@@ -356,8 +357,8 @@ def _percent(content, number_format):
     if isinstance(content, int | float):
         if "%" in number_format:  # "50%" typed into Excel is stored as 0.5
             content = round(content * 100, 6)
-        return _text(content)
-    return _text(content).removesuffix("%").strip()
+        return _cell_text(content)
+    return _cell_text(content).removesuffix("%").strip()
 
 
 def _date(content):
@@ -365,7 +366,7 @@ def _date(content):
         return content.date().isoformat()
     if isinstance(content, datetime.date):
         return content.isoformat()
-    text = _text(content)
+    text = _cell_text(content)
     try:
         if found := DAY_MONTH_YEAR.fullmatch(text):
             day, month, year = (int(part) for part in found.groups())

@@ -59,7 +59,7 @@ class Period:
         if not 1 <= number <= 12:
             raise PeriodError(_("Tháng phải từ 1 đến 12, không có tháng %(month)d.") % {"month": number})
         label = _("Tháng %(month)d năm %(year)d") % {"month": number, "year": year}
-        return cls(f"{year}-{number:02d}", date(year, number, 1), _month_end(year, number), label)
+        return cls(f"{year}-{number:02d}", date(year, number, 1), month_end(year, number), label)
 
     @classmethod
     def quarter(cls, year: int, number: int) -> "Period":
@@ -68,7 +68,7 @@ class Period:
             raise PeriodError(_("Quý phải từ 1 đến 4 (Q1–Q4), không có quý %(quarter)d.") % {"quarter": number})
         label = _("Quý %(roman)s năm %(year)d") % {"roman": ROMAN[number - 1], "year": year}
         first = 3 * number - 2
-        return cls(f"{year}-Q{number}", date(year, first, 1), _month_end(year, first + 2), label)
+        return cls(f"{year}-Q{number}", date(year, first, 1), month_end(year, first + 2), label)
 
     @classmethod
     def half(cls, year: int, number: int) -> "Period":
@@ -124,7 +124,7 @@ def _month_before(day: date) -> date:
     return date(day.year - 1, 12, 1) if day.month == 1 else date(day.year, day.month - 1, 1)
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 

@@ -3,16 +3,8 @@ from datetime import date, timedelta
 import pytest
 
 from tasks.documents.timeframe import ScheduleKind
-from tasks.status import (
-    DUE_SOON_LABEL,
-    Progress,
-    Status,
-    StatusCount,
-    Summary,
-    classify,
-    is_due_soon,
-    is_recurring,
-)
+from tasks.status import DUE_SOON_LABEL, Progress, Status, StatusCount, Summary, is_recurring
+from tests.status_rules import classify, is_due_soon
 
 DUE = date(2025, 6, 30)
 DAY = timedelta(days=1)

@@ -100,7 +100,7 @@ def _named(numeral, doc):
     return {"number": f"{numeral}.{doc.number}", "content": doc.content[:80]}
 
 
-def _text(value):
+def _as_cell(value):
     return " | ".join(value) if isinstance(value, list) else str(value or "")
 
 
@@ -130,15 +130,15 @@ def compare(programme, doc):
         if task.section.numeral != numeral:
             cells.append(CellChange(_label(Task, "section"), task.section.numeral, numeral))
         for name in TASK_CELLS:
-            before, after = _text(getattr(task, name)), _text(getattr(task_doc, name))
+            before, after = _as_cell(getattr(task, name)), _as_cell(getattr(task_doc, name))
             if before != after:
                 cells.append(CellChange(_label(Task, name), before, after))
         kept.append(TaskChange(task, task_doc, numeral, cells))
 
     header = [
-        CellChange(_label(Programme, name), _text(getattr(programme, name)), _text(getattr(doc, name)))
+        CellChange(_label(Programme, name), _as_cell(getattr(programme, name)), _as_cell(getattr(doc, name)))
         for name in PROGRAMME_CELLS
-        if _text(getattr(programme, name)) != _text(getattr(doc, name))
+        if _as_cell(getattr(programme, name)) != _as_cell(getattr(doc, name))
     ]
     kept_pks = {change.task.pk for change in kept}
     removed = [t for t in stored if t.pk not in kept_pks]

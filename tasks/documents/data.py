@@ -216,18 +216,14 @@ def _year(value):
     return value
 
 
-SCHEDULE_KINDS = {value for name, value in vars(ScheduleKind).items() if not name.startswith("_")}
-RECURRENCES = {value for name, value in vars(Recurrence).items() if not name.startswith("_")}
-
-
 def _schedule(data):
     """Our reading of a task's timeframe, as export_programme writes it."""
-    if not isinstance(data, dict) or _text(data, "kind") not in SCHEDULE_KINDS:
+    if not isinstance(data, dict) or _text(data, "kind") not in ScheduleKind.values:
         raise ShapeError(_("«schedule» không đúng dạng: %(value)s.") % {"value": _shown(data)})
     phases = _list(data, "phases")
     if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in phases):
         raise ShapeError(_("«phases» phải là các số giai đoạn, không phải %(value)s.") % {"value": _shown(phases)})
-    for key, known in (("recurrence", RECURRENCES), ("conditional", None)):
+    for key, known in (("recurrence", Recurrence.values), ("conditional", None)):
         if data.get(key) is not None and _text(data, key) not in (known or {data[key]}):
             raise ShapeError(_("«%(key)s» không đúng dạng: %(value)s.") % {"key": key, "value": _shown(data[key])})
     return Schedule.from_dict(data)

@@ -28,6 +28,11 @@ def check_size(raw, name):
         )
 
 
+def has_macros(part_names):
+    """A package with a VBA project: a .docm or .xlsm, whatever its name says."""
+    return any(part.lower().endswith("vbaproject.bin") for part in part_names)
+
+
 def office_kind(raw, name):
     """The file's real kind ("docx" or "xlsx"), or one clear message: encrypted, legacy, macros, corrupt."""
     if raw.startswith(OLE2):
@@ -40,7 +45,7 @@ def office_kind(raw, name):
             names = set(archive.namelist())
     except zipfile.BadZipFile as error:
         raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
-    if any(part.lower().endswith("vbaproject.bin") for part in names):
+    if has_macros(names):
         raise ProgrammeFormatError(
             _("Tệp «%(name)s» có macro; hãy lưu lại dạng .docx/.xlsx không có macro.") % {"name": name}
         )

@@ -5,28 +5,34 @@ cannot read give an UNREADABLE schedule, flagged for review, never an exception 
 Phrases are matched on folded text (see agencies.text.fold), so accents and case do not matter.
 """
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import TextChoices  # only the enum; nothing here touches the database
+from django.utils.translation import gettext_lazy as _
+
 from agencies.text import fold, nfc
 
-
-class ScheduleKind:
-    DUE_DATE = "due_date"  # a date read from words: "Quý I năm 2025"
-    PHASE = "phase"  # "x" under phase column(s)
-    ONGOING = "ongoing"  # "Thường xuyên"
-    RECURRING = "recurring"  # "Hằng năm", "Định kỳ", ...
-    UNSPECIFIED = "unspecified"  # all time cells empty
-    UNREADABLE = "unreadable"  # words we could not read: kept and flagged for review
+from ..periods import month_end
 
 
-class Recurrence:
-    YEARLY = "yearly"
-    YEARLY_OR_AD_HOC = "yearly_or_ad_hoc"
-    PERIODIC = "periodic"
+class ScheduleKind(TextChoices):
+    """How a task's timeframe reads; the model, the list filter and the JSON form all take these."""
+
+    DUE_DATE = "due_date", _("Có hạn cụ thể")  # a date read from words: "Quý I năm 2025"
+    PHASE = "phase", _("Theo giai đoạn")  # "x" under phase column(s)
+    ONGOING = "ongoing", _("Thường xuyên")  # "Thường xuyên"
+    RECURRING = "recurring", _("Định kỳ, hằng năm")  # "Hằng năm", "Định kỳ", ...
+    UNSPECIFIED = "unspecified", _("Không ghi thời gian")  # all time cells empty
+    UNREADABLE = "unreadable", _("Chưa đọc được, cần rà soát")  # words we could not read: kept and flagged
+
+
+class Recurrence(TextChoices):
+    YEARLY = "yearly", _("Hằng năm")
+    YEARLY_OR_AD_HOC = "yearly_or_ad_hoc", _("Hằng năm hoặc đột xuất")
+    PERIODIC = "periodic", _("Định kỳ")
 
 
 @dataclass(frozen=True)
@@ -119,12 +125,8 @@ _WORDS = {
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-def _month_end(year, month):
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _quarter(match, default_year):
-    return _month_end(int(match[2]), 3 * _QUARTERS[match[1]])
+    return month_end(int(match[2]), 3 * _QUARTERS[match[1]])
 
 
 def _half(match, default_year):
@@ -135,7 +137,7 @@ def _half(match, default_year):
 
 
 def _month(match, default_year):
-    return _month_end(int(match[2]), int(match[1]))
+    return month_end(int(match[2]), int(match[1]))
 
 
 def _year(match, default_year):

@@ -53,7 +53,8 @@ class TaskQuerySet(models.QuerySet):
     def with_status(self, as_of=None):
         """Annotate progress (from the latest status-setting report up to as_of) and the computed status.
 
-        The same rules as tasks.status.classify, in SQL so lists can filter and count by status.
+        The portal's one copy of the status rule, in SQL so lists can filter and count by status (the tests hold
+        it against a Python oracle, tests/status_rules.py).
         """
         as_of = as_of or timezone.localdate()
         latest = ProgressReport.objects.filter(task=OuterRef("pk"), sets_status=True, reported_on__lte=as_of).order_by(
@@ -129,14 +130,7 @@ class Task(models.Model):
     schedule_kind = models.CharField(
         _("loại thời hạn"),
         max_length=20,
-        choices=[
-            (ScheduleKind.DUE_DATE, _("Có hạn cụ thể")),
-            (ScheduleKind.PHASE, _("Theo giai đoạn")),
-            (ScheduleKind.ONGOING, _("Thường xuyên")),
-            (ScheduleKind.RECURRING, _("Định kỳ, hằng năm")),
-            (ScheduleKind.UNSPECIFIED, _("Không ghi thời gian")),
-            (ScheduleKind.UNREADABLE, _("Chưa đọc được, cần rà soát")),
-        ],
+        choices=ScheduleKind.choices,
     )
     due_on = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
     phases = models.ManyToManyField("Phase", verbose_name=_("giai đoạn"), blank=True, related_name="tasks")
@@ -144,11 +138,7 @@ class Task(models.Model):
         _("chu kỳ"),
         max_length=20,
         blank=True,
-        choices=[
-            (Recurrence.YEARLY, _("Hằng năm")),
-            (Recurrence.YEARLY_OR_AD_HOC, _("Hằng năm hoặc đột xuất")),
-            (Recurrence.PERIODIC, _("Định kỳ")),
-        ],
+        choices=Recurrence.choices,
     )
     period_months = models.PositiveSmallIntegerField(
         _("chu kỳ định kỳ (tháng)"),

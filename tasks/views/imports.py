@@ -14,8 +14,9 @@ from .. import access
 from ..documents.amendment import StaleAmendment, apply_amendment, compare
 from ..documents.data import ProgrammeDoc, ProgrammeFormatError
 from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
+from ..documents.timeframe import ScheduleKind
 from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
-from ..models import ImportDraft, Programme, Task
+from ..models import ImportDraft, Programme
 
 
 def _imported(request, programme, doc, new_agencies):
@@ -71,9 +72,8 @@ def import_review(request, pk):
             form.add_error(None, str(error))
         else:
             return _imported(request, programme, doc, new_agencies)
-    kinds = dict(Task._meta.get_field("schedule_kind").choices)
     for task in doc.tasks:
-        task.kind_label = kinds.get(task.schedule.kind, "") if task.schedule else ""
+        task.kind_label = ScheduleKind(task.schedule.kind).label if task.schedule else ""
     context = {
         "draft": draft,
         "doc": doc,

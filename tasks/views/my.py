@@ -14,12 +14,12 @@ from ..forms.progress import ProgressUploadForm
 from ..models import ImportDraft, Task
 from ..sheet_rows import check_rows, reportable
 from ..spreadsheet import xlsx_download
-from ..status import Status
+from ..status import DUE_SOON_LABEL, Status
 
 # Labels are lazy: this list is built at import time, the words are needed per request.
 MY_GROUPS = [
     ("overdue", gettext_lazy("Quá hạn"), {Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE}),
-    ("due_soon", gettext_lazy("Sắp đến hạn"), None),
+    ("due_soon", DUE_SOON_LABEL, None),
     ("in_progress", gettext_lazy("Đang, chưa thực hiện (trong hạn)"),
      {Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME}),
     ("ongoing", gettext_lazy("Thường xuyên, định kỳ"), {Status.ONGOING}),

@@ -23,7 +23,8 @@ from agencies.models import Agency
 from tasks.documents.timeframe import ScheduleKind
 from tasks.models import Assignment, Evidence, Programme, ProgressReport, Section, Task
 from tasks.planning import create_child_programme, default_title
-from tasks.status import Progress, classify, is_due_soon, is_recurring
+from tasks.status import Progress, is_recurring
+from tests.status_rules import classify, is_due_soon
 
 CITY = "04/CTr-UBND"
 BAC_GIANG = "/KH-KHCN"
@@ -272,7 +273,7 @@ def varied_progress(seeded):
 
 
 def status_by_the_rules(t, as_of=None):
-    """tasks.status.classify on the task's effective deadline and its latest status-setting report, in Python."""
+    """tests.status_rules.classify on the task's effective deadline and its latest status-setting report, in Python."""
     as_of = as_of or timezone.localdate()
     counted = [r for r in t.progress_reports.all() if r.sets_status and r.reported_on <= as_of]
     latest = max(counted, key=lambda r: (r.reported_on, r.created_at, r.pk), default=None)

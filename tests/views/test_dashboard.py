@@ -1,7 +1,7 @@
 """The dashboard (/): totals, the summary line and the charts of one programme, cross-checked in Python.
 
 The view counts statuses in SQL (TaskQuerySet.with_status); the expectations here are built task by task with
-tasks.status.classify on the task's effective deadline and latest status-setting report, so the two
+tests.status_rules.classify on the task's effective deadline and latest status-setting report, so the two
 implementations of the rules check each other.
 """
 
