@@ -1,15 +1,15 @@
 """Load test: locust, headless, against gunicorn with 2 workers on 127.0.0.1:8011, on PostgreSQL. Not a test.
 
-    .venv/bin/python bench/load.py [--users 20] [--spawn-rate 5] [--time 60s] [--database URL] [--drop]
+    .venv/bin/python bench/load.py [--users 20] [--spawn-rate 5] [--time 60s] [--database URL] [--drop] [--scale 1]
 
-The database is --database, by default postgres://postgres@127.0.0.1:5432/ptds_bench (never DATABASE_URL, which
-may name a real one): created and filled by bench/generate.py when it does not exist yet; --drop drops it at the
-end. The static files are collected into a temporary folder and gunicorn serves the portal with production's
-settings (DEBUG off, a throw-away key, DJANGO_ALLOWED_HOSTS=127.0.0.1; bench/load_settings.py only turns off what
-is for HTTPS). locust runs bench/locustfile.py: officers, command staff and leadership, each simulated user logged
-in as an account of the generated data. Then gunicorn is stopped and the figures printed per endpoint: requests,
-failures, requests per second, p50 and p95 (locust's), and the status codes gunicorn logged. The officers' reports
-stay in the database.
+The database is --database, by default postgres://postgres@127.0.0.1:5432/ptds_bench (never DATABASE_URL, which may
+name a real one): created and filled by bench/generate.py (at --scale, default 1) when it does not exist yet; --drop
+drops it at the end. The static files are collected into a temporary folder and gunicorn serves the portal with
+production's settings (DEBUG off, a throw-away key, DJANGO_ALLOWED_HOSTS=127.0.0.1; bench/load_settings.py only
+turns off what is for HTTPS). locust runs bench/locustfile.py: officers, command staff and leadership, each
+simulated user logged in as an account of the generated data. Then gunicorn is stopped and the figures printed per
+endpoint: requests, failures, requests per second, p50 and p95 (locust's), and the status codes gunicorn logged. The
+officers' reports stay in the database.
 """
 
 import argparse
@@ -43,8 +43,10 @@ def main():
     parser.add_argument("--spawn-rate", type=float, default=5)
     parser.add_argument("--time", default="60s")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=PORT, help=f"gunicorn's port on {HOST}, default {PORT}")
     parser.add_argument("--database", default=DEFAULT_DATABASE, help=f"default {DEFAULT_DATABASE}")
     parser.add_argument("--drop", action="store_true", help="drop the database at the end")
+    parser.add_argument("--scale", type=float, default=1.0, help="size of the data generated, default 1")
     args = parser.parse_args()
     database = args.database
     work = Path(tempfile.mkdtemp(prefix="ptds-load-"))
@@ -63,7 +65,9 @@ def main():
         if create_database(database):
             print(f"Created {dj_database_url.parse(database)['NAME']}; generating the data (about a minute)")
             generate = {**os.environ, "DATABASE_URL": database}
-            subprocess.run([sys.executable, ROOT / "bench/generate.py"], env=generate, check=True)
+            subprocess.run(
+                [sys.executable, ROOT / "bench/generate.py", "--scale", str(args.scale)], env=generate, check=True
+            )
         accounts, before = read_database(database)
         run(args, env, work, database, accounts, before)
     finally:
@@ -115,9 +119,9 @@ def read_database(database):
             "PTDS_LOAD_STAFF": usernames("Ban CHQS"),
             "PTDS_LOAD_LEADERS": usernames("Lãnh đạo"),
         }
-    counts = {table: count(database, table) for table in ("tasks_task", "tasks_progressreport")}
-    if counts["tasks_task"] < 1000:
-        sys.exit(f"{database} holds {counts['tasks_task']} tasks: fill it with bench/generate.py first.")
+    counts = {table: count(database, table) for table in ("tasks_programme", "tasks_task", "tasks_progressreport")}
+    if counts["tasks_programme"] <= 2:  # the seed's two
+        sys.exit(f"{database} holds only the seed: fill it with bench/generate.py first.")
     return accounts, counts
 
 
@@ -132,17 +136,17 @@ def run(args, env, work, database, accounts, before):
     )
     load_before = os.getloadavg()[0]
     gunicorn = subprocess.Popen(
-        [BIN / "gunicorn", "ptds.wsgi", "--workers", str(args.workers), "--bind", f"{HOST}:{PORT}",
+        [BIN / "gunicorn", "ptds.wsgi", "--workers", str(args.workers), "--bind", f"{HOST}:{args.port}",
          "--access-logfile", work / "access.log", "--error-logfile", work / "error.log",
          "--no-control-socket"],  # gunicorn 27's socket in ~/.gunicorn would clash with another gunicorn's
         cwd=ROOT, env=env,
     )  # fmt: skip
     try:
-        wait_for_server()
+        wait_for_server(args.port)
         started = time.monotonic()
         locust = subprocess.run(
             [BIN / "locust", "-f", ROOT / "bench/locustfile.py", "--headless", "--users", str(args.users),
-             "--spawn-rate", str(args.spawn_rate), "--run-time", args.time, "--host", f"http://{HOST}:{PORT}",
+             "--spawn-rate", str(args.spawn_rate), "--run-time", args.time, "--host", f"http://{HOST}:{args.port}",
              "--csv", work / "locust", "--only-summary", "--loglevel", "WARNING"],
             cwd=ROOT, env={**env, **accounts}, capture_output=True, text=True,
         )  # fmt: skip
@@ -159,11 +163,11 @@ def run(args, env, work, database, accounts, before):
         print(f"\nlocust exited with {locust.returncode}:\n{locust.stderr.strip()[-3000:]}")
 
 
-def wait_for_server():
+def wait_for_server(port):
     deadline = time.monotonic() + 30
     while True:
         try:
-            with urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=2) as response:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -186,7 +190,7 @@ def print_figures(args, work, accounts, counts, seconds, loads):
         f"Load test {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}: {args.users} users "
         f"(officers : command staff : leadership = 6 : 3 : 1), spawn {args.spawn_rate}/s, {args.time} "
         f"({seconds:.0f} s with start and stop), think time 1-3 s; gunicorn {args.workers} sync workers on "
-        f"{HOST}:{PORT}, PostgreSQL; {versions()}; load average {loads[0]:.2f} before, {loads[1]:.2f} after"
+        f"{HOST}:{args.port}, PostgreSQL; {versions()}; load average {loads[0]:.2f} before, {loads[1]:.2f} after"
     )
     print(
         f"Accounts: {roles['PTDS_LOAD_OFFICERS']} officers, {roles['PTDS_LOAD_STAFF']} command staff, "

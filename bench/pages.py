@@ -4,7 +4,8 @@ Runs against the configured database (DATABASE_URL) once bench/generate.py has f
 the SQL queries of one request (CaptureQueriesContext), then the median and p95 of --runs timed requests through the
 Django test Client, logged in (force_login) as the user named, and the median CPU time this process spent on them.
 The pages take turns, run after run, so a burst of load from elsewhere on the machine falls on all of them alike.
-DEBUG is off, as in production.
+Production's settings (DEBUG off, so HTTPS only): the requests come as nginx hands them over in production, with
+DJANGO_BEHIND_PROXY=1 and X-Forwarded-Proto: https, so they are served, not redirected to https://.
 
 Then the task list's queries with 10 tasks, in a throw-away SQLite database generated at scale 0.001 (the seed's
 42 tasks archived, so out of the list), beside the same pages here: the list costs the same queries whatever the
@@ -12,7 +13,8 @@ number of tasks. Not a test.
 
     DATABASE_URL=sqlite:///path/bench.sqlite3 .venv/bin/python bench/pages.py [--runs 30]
 
-Without DATABASE_URL it generates a throw-away SQLite database first (about a minute) and removes it at the end.
+Without DATABASE_URL it generates a throw-away SQLite database first (about a minute; --scale 0.001 for a quick
+check) and removes it at the end.
 """
 
 import argparse
@@ -35,10 +37,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ptds.settings")
 THROWAWAY = None if "DATABASE_URL" in os.environ else Path(tempfile.mkdtemp(prefix="ptds-pages-"))
 if THROWAWAY:
     os.environ["DATABASE_URL"] = f"sqlite:///{THROWAWAY / 'bench.sqlite3'}"
-# Production-like: DEBUG off (no query log, no template debug); the key signs only this run's sessions.
+# Production's settings: DEBUG off (no query log, no template debug, HTTPS only); the key signs only this run's
+# sessions. Behind nginx, as deployed (README, Deployment): the portal trusts the proxy's X-Forwarded-Proto, which
+# every request below carries (PROXIED), so SECURE_SSL_REDIRECT serves them instead of answering 301.
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-throw-away-key")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("DJANGO_BEHIND_PROXY", "1")
+PROXIED = {"X-Forwarded-Proto": "https", "X-Real-IP": "127.0.0.1"}  # what deploy/nginx.conf.example sets
 warnings.filterwarnings("ignore", "No directory at", UserWarning)  # WhiteNoise: static files are not collected here
 
 import django  # noqa: E402
@@ -106,7 +112,7 @@ def pages(counts_only=False):
 def clients():
     logged_in = {}
     for key, user in users().items():
-        logged_in[key] = Client()
+        logged_in[key] = Client(headers=PROXIED)
         logged_in[key].force_login(user)
     return logged_in
 
@@ -178,6 +184,9 @@ def database_version():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="size of the throw-away database (without DATABASE_URL), default 1"
+    )
     parser.add_argument("--counts-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     # The manifest of collected static files is not needed to time the pages: plain static storage.
@@ -189,7 +198,7 @@ def main():
     try:
         if THROWAWAY:
             print("No DATABASE_URL: generating a throw-away SQLite database", flush=True)
-            child(os.environ["DATABASE_URL"], "bench/generate.py")
+            child(os.environ["DATABASE_URL"], "bench/generate.py", "--scale", str(args.scale))
         report(args.runs)
     finally:
         if THROWAWAY:

@@ -14,7 +14,9 @@ Python allocations, measured in a second child since tracing slows the render se
 are one run, or the median of three when the first run takes under 5 s (the bare render then runs as many
 times as the report). The database is built before any timing. Not a test.
 
-    .venv/bin/python bench/reports.py
+    .venv/bin/python bench/reports.py [--pdf-sizes 100 500 2000] [--xlsx-size 10000] [--runs N]
+
+A quick check of the script itself (tests/test_bench_scripts.py): --pdf-sizes 5 --xlsx-size 10 --runs 1 --no-seed.
 """
 
 import argparse
@@ -209,13 +211,13 @@ def synthetic_reports(rng, task, lead, supports, author):
     return reports
 
 
-def build():
+def build(sizes):
     call_command("migrate", verbosity=0)
     call_command("seed", verbosity=0, stdout=open(os.devnull, "w"))
     author = get_user_model().objects.create_user("bench", password=None)
     coordinator = Programme.objects.get(number=SEEDED).coordinating_agency
     agencies = list(Agency.objects.exclude(name__icontains="Bắc Giang").order_by("name"))
-    for size in [*PDF_SIZES, XLSX_ONLY_SIZE]:
+    for size in sizes:
         build_synthetic(size, agencies, author, coordinator)
 
 
@@ -388,15 +390,14 @@ def run_child(kind, number, mode, runs="auto"):
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def measure(number, kinds):
+def measure(number, kinds, runs="auto"):
     """Timed children one at a time, alone on the machine; the traced ones (no timing) side by side.
 
     The bare render runs as many times as the report did, so the ratio compares like with like.
     """
     figures = {}
     for kind in kinds:
-        runs = figures["pdf"]["runs"] if kind == "bare" else "auto"
-        figures[kind] = run_child(kind, number, "time", runs)
+        figures[kind] = run_child(kind, number, "time", figures["pdf"]["runs"] if kind == "bare" else runs)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         traced = {kind: pool.submit(run_child, kind, number, "trace") for kind in kinds}
     for kind in kinds:
@@ -411,6 +412,10 @@ def timed(figures):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--child", nargs=4, metavar=("KIND", "PROGRAMME", "MODE", "RUNS"), help=argparse.SUPPRESS)
+    parser.add_argument("--pdf-sizes", type=int, nargs="+", default=PDF_SIZES, help="synthetic PDF cases (tasks)")
+    parser.add_argument("--xlsx-size", type=int, default=XLSX_ONLY_SIZE, help="the XLSX-only case (tasks)")
+    parser.add_argument("--runs", default="auto", help="timed runs per figure (default: 3 under 5 s, else 1)")
+    parser.add_argument("--no-seed", action="store_true", help=f"leave out the seeded {SEEDED}")
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -418,9 +423,9 @@ def main():
     started, fingerprint = time.perf_counter(), code_fingerprint()
     try:
         build_start = time.perf_counter()
-        build()
+        build([*args.pdf_sizes, args.xlsx_size])
         build_seconds = time.perf_counter() - build_start
-        print_tables()
+        print_tables(args.pdf_sizes, args.xlsx_size, args.runs, seeded=not args.no_seed)
     finally:
         shutil.rmtree(DB.parent, ignore_errors=True)
     print(
@@ -431,8 +436,9 @@ def main():
         print("WARNING: the report code or templates changed during the run: the figures mix two versions.")
 
 
-def print_tables():
-    cases = [(f"{SEEDED} (seed)", SEEDED)] + [(f"synthetic {n:,}", programme_number(n)) for n in PDF_SIZES]
+def print_tables(pdf_sizes, xlsx_size, runs, seeded=True):
+    cases = [(f"{SEEDED} (seed)", SEEDED)] if seeded else []
+    cases += [(f"synthetic {n:,}", programme_number(n)) for n in pdf_sizes]
     rows = [Task.objects.filter(section__programme__number=number).count() for _label, number in cases]
     window = parse_period(PERIOD).cutoff(settings.PTDS_CUTOFF_RULE)
     print("Periodic progress report: full PDF and XLSX beside a bare WeasyPrint render of the appendix table")
@@ -450,7 +456,7 @@ def print_tables():
     )
     results = []
     for (label, number), count in zip(cases, rows, strict=True):
-        results.append((label, count, *measure(number, ["pdf", "bare", "xlsx"])))
+        results.append((label, count, *measure(number, ["pdf", "bare", "xlsx"], runs)))
 
     print()
     head = (
@@ -478,10 +484,8 @@ def print_tables():
             f"{bare_steps['html']:>9.2f} {bare_steps['weasyprint']:>10.2f}"
         )
 
-    big = Task.objects.filter(section__programme__number=programme_number(XLSX_ONLY_SIZE)).count()
-    results.append(
-        (f"synthetic {XLSX_ONLY_SIZE:,}", big, None, None, *measure(programme_number(XLSX_ONLY_SIZE), ["xlsx"]))
-    )
+    big = Task.objects.filter(section__programme__number=programme_number(xlsx_size)).count()
+    results.append((f"synthetic {xlsx_size:,}", big, None, None, *measure(programme_number(xlsx_size), ["xlsx"], runs)))
     print("\nXLSX")
     head = f"{'case':22} {'tasks':>6} | {'s':>7} {'gather s':>8} {'RSS':>6} {'tm':>6} {'KB':>6}"
     print(head)
@@ -500,7 +504,7 @@ def print_tables():
     xlsx = results[-1][4]
     verdict = "met" if xlsx["rss_growth_mb"] < XLSX_TARGET_MB else "MISSED"
     print(
-        f"  XLSX {XLSX_ONLY_SIZE:,} tasks: peak RSS growth {xlsx['rss_growth_mb']:.1f} MB, tracemalloc "
+        f"  XLSX {xlsx_size:,} tasks: peak RSS growth {xlsx['rss_growth_mb']:.1f} MB, tracemalloc "
         f"{xlsx['tracemalloc_mb']:.1f} MB (target < {XLSX_TARGET_MB} MB): {verdict}"
     )
     if not all(r["raised_peak"] for res in results for r in res[2:] if r):

@@ -8,6 +8,7 @@ SQLite database, so the figures are comparable from one machine to the next. Not
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -80,6 +81,13 @@ def main():
     parser.add_argument("--tasks", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
+    try:
+        run(args)
+    finally:
+        shutil.rmtree(DB.parent, ignore_errors=True)  # the throw-away database
+
+
+def run(args):
     build(args.tasks)
     # Count every query of a request: keep the log across requests and log even with DEBUG off.
     request_started.disconnect(reset_queries)

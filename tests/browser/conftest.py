@@ -92,7 +92,7 @@ def site(transactional_db, live_server, settings, tmp_path):
 
 
 def login(page: Page, username: str, password: str = PASSWORD) -> None:
-    """Sign in through the login form; ends on the page the portal sends the user to."""
+    """Sign in through the login form; ends on the page the portal sends the user to, its scripts run."""
     page.goto("/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
@@ -100,6 +100,10 @@ def login(page: Page, username: str, password: str = PASSWORD) -> None:
     expect(page.locator("#id_password")).to_have_count(0)
     # Attached, not visible: on a phone the menu holding it is collapsed.
     expect(page.get_by_role("button", name="Đăng xuất", include_hidden=True)).to_be_attached()
+    # The click returns once the next page starts arriving, and the button above is there before the scripts at the
+    # end of the body (Bootstrap's) have run: a click or choice made then does nothing. DOMContentLoaded comes after
+    # every script of the page (none is async) has run.
+    page.wait_for_load_state("domcontentloaded")
 
 
 def screenshot(page: Page, name: str, full_page: bool = True) -> Path:

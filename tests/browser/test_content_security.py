@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tasks.models import Programme, Task
-from tests.browser.conftest import login
+from tests.browser.conftest import PASSWORD, login
 
 pytestmark = pytest.mark.usefixtures("site")
 
@@ -61,3 +61,23 @@ def test_the_scripts_still_work_under_the_policy(page, open_context):
     phone.get_by_role("button", name="Mở menu").click()  # Bootstrap's collapse, from its bundled script
     expect(phone.get_by_role("link", name="Nhiệm vụ", exact=True)).to_be_visible()
     assert refused == []
+
+
+def test_the_programme_choice_works_before_the_rest_of_the_page_has_loaded(page):
+    """A choice made while Bootstrap's bundle is still on its way (held here until the end) navigates all the same:
+    static/js/ptds.js runs in <head>, before the select exists."""
+    held = []
+    page.goto("/accounts/login/")
+    page.fill("#id_username", "lanhdao")
+    page.fill("#id_password", PASSWORD)
+    page.route("**/bootstrap.bundle.min.js", lambda route: held.append(route))
+    page.get_by_role("button", name="Đăng nhập").click()
+    try:
+        expect(page.locator("select[name=programme]")).to_be_attached()
+        assert page.evaluate("document.readyState") == "loading"  # the parser waits for the bundle
+        programme = Programme.objects.get(number="/KH-KHCN")
+        page.select_option("select[name=programme]", str(programme.pk))
+        expect(page).to_have_url(re.compile(rf"\?programme={programme.pk}$"))
+    finally:
+        for route in held:
+            route.continue_()
