@@ -87,9 +87,29 @@ class AgencyDirectory:
 
 
 _AGENCY_WORDS = (
-    "phong ", "ban ", "so ", "cong an", "uy ban", "ubnd", "trung tam", "van phong", "co quan", "cac ", "doi ",
-    "hoi ", "bo ", "thanh tra", "chi cuc", "cuc ", "vien ", "truong ", "benh vien", "quan doi", "doan ", "mat tran",
-)  # fmt: skip
+    "phong ",
+    "ban ",
+    "so ",
+    "cong an",
+    "uy ban",
+    "ubnd",
+    "trung tam",
+    "van phong",
+    "co quan",
+    "cac ",
+    "doi ",
+    "hoi ",
+    "bo ",
+    "thanh tra",
+    "chi cuc",
+    "cuc ",
+    "vien ",
+    "truong ",
+    "benh vien",
+    "quan doi",
+    "doan ",
+    "mat tran",
+)
 
 
 def _looks_like_agency(name):

@@ -57,14 +57,43 @@ CITY = "thành phố Thái Nguyên"
 CITY_COMMAND = "Ban Chỉ huy quân sự thành phố Thái Nguyên"
 
 WARDS = [
-    "Phan Đình Phùng", "Hoàng Văn Thụ", "Trưng Vương", "Quang Trung", "Đồng Quang", "Gia Sàng", "Túc Duyên",
-    "Tân Thịnh", "Tân Lập", "Thịnh Đán", "Quang Vinh", "Quán Triều", "Tân Long", "Hương Sơn", "Phú Xá",
-    "Trung Thành", "Tân Thành", "Cam Giá", "Tích Lương", "Chùa Hang", "Đồng Bẩm",
-]  # fmt: skip
+    "Phan Đình Phùng",
+    "Hoàng Văn Thụ",
+    "Trưng Vương",
+    "Quang Trung",
+    "Đồng Quang",
+    "Gia Sàng",
+    "Túc Duyên",
+    "Tân Thịnh",
+    "Tân Lập",
+    "Thịnh Đán",
+    "Quang Vinh",
+    "Quán Triều",
+    "Tân Long",
+    "Hương Sơn",
+    "Phú Xá",
+    "Trung Thành",
+    "Tân Thành",
+    "Cam Giá",
+    "Tích Lương",
+    "Chùa Hang",
+    "Đồng Bẩm",
+]
 COMMUNES = [
-    "Linh Sơn", "Huống Thượng", "Cao Ngạn", "Phúc Xuân", "Phúc Trìu", "Phúc Hà", "Quyết Thắng", "Thịnh Đức",
-    "Tân Cương", "Sơn Cẩm", "Đồng Liên", "Lương Sơn", "Sơn Cẩm Hạ",
-]  # fmt: skip
+    "Linh Sơn",
+    "Huống Thượng",
+    "Cao Ngạn",
+    "Phúc Xuân",
+    "Phúc Trìu",
+    "Phúc Hà",
+    "Quyết Thắng",
+    "Thịnh Đức",
+    "Tân Cương",
+    "Sơn Cẩm",
+    "Đồng Liên",
+    "Lương Sơn",
+    "Sơn Cẩm Hạ",
+]
 CITY_LEVEL = [  # (name, short name, kind)
     ("Sở Xây dựng tỉnh Thái Nguyên", "Sở Xây dựng", "department"),
     ("Sở Y tế tỉnh Thái Nguyên", "Sở Y tế", "department"),
@@ -103,9 +132,12 @@ LOCAL_LEVEL = [  # (name, short name, kind, group it belongs to); {p} is "phư�
     ("Hội Chữ thập đỏ {p}", "Hội CTĐ {p}", "unit", "Các tổ chức chính trị - xã hội"),
 ]
 NEW_GROUPS = [
-    "Công an các xã, phường", "Trạm Y tế các xã, phường", "Các trường học trên địa bàn thành phố",
-    "Các tổ chức chính trị - xã hội", "Các sở, ngành của tỉnh",
-]  # fmt: skip
+    "Công an các xã, phường",
+    "Trạm Y tế các xã, phường",
+    "Các trường học trên địa bàn thành phố",
+    "Các tổ chức chính trị - xã hội",
+    "Các sở, ngành của tỉnh",
+]
 TITLES = [  # the subject line ("trích yếu"), which follows the kind: "Kế hoạch" + "Diễn tập ..."
     "Thực hiện Chiến lược quốc gia phòng thủ dân sự trên địa bàn {place}",
     "Phòng thủ dân sự năm {year} của {place}",
@@ -288,7 +320,7 @@ class Generator:
                     signer_name=f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
                     signer_title="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
                     coordinating_agency=coordinator,
-                )  # fmt: skip
+                )
             )
         Programme.objects.bulk_create(self.programmes)
         phases, sections = [], []
@@ -301,8 +333,16 @@ class Generator:
             ]
             for number, (start, end) in enumerate(spans, 1):
                 label = f"Giai đoạn {number} ({start.year} - {end.year})" if end else f"Giai đoạn {number} (sau 2030)"
-                phases.append(Phase(programme=programme, number=number, name=f"Giai đoạn {number}",
-                                    label_as_written=label, start=start, end=end))  # fmt: skip
+                phases.append(
+                    Phase(
+                        programme=programme,
+                        number=number,
+                        name=f"Giai đoạn {number}",
+                        label_as_written=label,
+                        start=start,
+                        end=end,
+                    )
+                )
         Phase.objects.bulk_create(phases)
         Objective.objects.bulk_create(
             Objective(phase=phase, position=i, text=f"Hoàn thành {self.rng.choice(OBJECTS)} {self.rng.choice(SCOPES)}.")
@@ -372,10 +412,15 @@ class Generator:
             supports.append(rng.choice([g for g in self.groups if g not in leads]))
         phases = self.phases[programme.pk]
         kind = rng.choices(
-            [ScheduleKind.DUE_DATE, ScheduleKind.PHASE, ScheduleKind.ONGOING, ScheduleKind.RECURRING,
-             ScheduleKind.UNSPECIFIED],
+            [
+                ScheduleKind.DUE_DATE,
+                ScheduleKind.PHASE,
+                ScheduleKind.ONGOING,
+                ScheduleKind.RECURRING,
+                ScheduleKind.UNSPECIFIED,
+            ],
             [38, 27, 20, 10, 5],
-        )[0]  # fmt: skip
+        )[0]
         due, numbers, recurrence, period_months, conditional = None, [], "", None, ""
         if kind == ScheduleKind.DUE_DATE:
             text, due = self.due_words(programme)
@@ -402,14 +447,23 @@ class Generator:
         override = due is not None and rng.random() < 0.03
         lead_officer = self.officer_of.get(leads[0].pk)
         task = Task(
-            section=section, position=position, number=str(position), content=" ".join(sentences),
-            deliverable=rng.choice(DELIVERABLES), lead_as_written=", ".join(a.short_name or a.name for a in leads),
-            support_as_written=", ".join(a.short_name or a.name for a in supports), timeframe_as_written=timeframe,
-            schedule_kind=kind, due_on=due, recurrence=recurrence, period_months=period_months, conditional=conditional,
+            section=section,
+            position=position,
+            number=str(position),
+            content=" ".join(sentences),
+            deliverable=rng.choice(DELIVERABLES),
+            lead_as_written=", ".join(a.short_name or a.name for a in leads),
+            support_as_written=", ".join(a.short_name or a.name for a in supports),
+            timeframe_as_written=timeframe,
+            schedule_kind=kind,
+            due_on=due,
+            recurrence=recurrence,
+            period_months=period_months,
+            conditional=conditional,
             due_override=due + datetime.timedelta(days=rng.choice([30, 60, 90])) if override else None,
             due_override_reason="Điều chỉnh theo đề nghị của cơ quan chủ trì." if override else "",
             responsible_officer=lead_officer if lead_officer and rng.random() < 0.3 else None,
-        )  # fmt: skip
+        )
         task.search_text = task.folded_words()  # bulk_create skips save()
         return task, leads, supports, numbers
 
@@ -464,18 +518,25 @@ class Generator:
             document = rng.random() < 0.4
             done = status == Progress.DONE
             confirmed = done and rng.random() < 0.5
-            reports.append(ProgressReport(
-                task=task, agency=agency, sets_status=not by_support, status=status, percent=percent,
-                author=self.officer_of.get(agency.pk) or staff,
-                result=" ".join(rng.sample(RESULTS, rng.choice([1, 1, 2]))), reported_on=day,
-                completed_on=day if done else None,
-                period=f"{day.year}-Q{(day.month - 1) // 3 + 1}" if task.is_recurring else "",
-                document_kind=rng.choice(DOCUMENT_KINDS) if document else "",
-                document_number=f"{rng.randint(1, 450)}/KH-UBND" if document else "",
-                document_date=day - datetime.timedelta(days=rng.randint(0, 20)) if document else None,
-                confirmed_by=staff if confirmed else None,
-                confirmed_at=timezone.now() if confirmed else None,
-            ))  # fmt: skip
+            reports.append(
+                ProgressReport(
+                    task=task,
+                    agency=agency,
+                    sets_status=not by_support,
+                    status=status,
+                    percent=percent,
+                    author=self.officer_of.get(agency.pk) or staff,
+                    result=" ".join(rng.sample(RESULTS, rng.choice([1, 1, 2]))),
+                    reported_on=day,
+                    completed_on=day if done else None,
+                    period=f"{day.year}-Q{(day.month - 1) // 3 + 1}" if task.is_recurring else "",
+                    document_kind=rng.choice(DOCUMENT_KINDS) if document else "",
+                    document_number=f"{rng.randint(1, 450)}/KH-UBND" if document else "",
+                    document_date=day - datetime.timedelta(days=rng.randint(0, 20)) if document else None,
+                    confirmed_by=staff if confirmed else None,
+                    confirmed_at=timezone.now() if confirmed else None,
+                )
+            )
         return reports
 
 

@@ -80,9 +80,13 @@ def maintenance(database):
     """A connection to the server's `postgres` database, to create or drop the benchmark's."""
     settings = dj_database_url.parse(database)
     connection = psycopg.connect(
-        dbname="postgres", user=settings["USER"], password=settings["PASSWORD"] or None,
-        host=settings["HOST"], port=settings["PORT"] or 5432, autocommit=True,
-    )  # fmt: skip
+        dbname="postgres",
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        autocommit=True,
+    )
     return connection, settings["NAME"]
 
 
@@ -136,20 +140,50 @@ def run(args, env, work, database, accounts, before):
     )
     load_before = os.getloadavg()[0]
     gunicorn = subprocess.Popen(
-        [BIN / "gunicorn", "ptds.wsgi", "--workers", str(args.workers), "--bind", f"{HOST}:{args.port}",
-         "--access-logfile", work / "access.log", "--error-logfile", work / "error.log",
-         "--no-control-socket"],  # gunicorn 27's socket in ~/.gunicorn would clash with another gunicorn's
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+        [
+            BIN / "gunicorn",
+            "ptds.wsgi",
+            "--workers",
+            str(args.workers),
+            "--bind",
+            f"{HOST}:{args.port}",
+            "--access-logfile",
+            work / "access.log",
+            "--error-logfile",
+            work / "error.log",
+            "--no-control-socket",
+        ],  # gunicorn 27's socket in ~/.gunicorn would clash with another gunicorn's
+        cwd=ROOT,
+        env=env,
+    )
     try:
         wait_for_server(args.port)
         started = time.monotonic()
         locust = subprocess.run(
-            [BIN / "locust", "-f", ROOT / "bench/locustfile.py", "--headless", "--users", str(args.users),
-             "--spawn-rate", str(args.spawn_rate), "--run-time", args.time, "--host", f"http://{HOST}:{args.port}",
-             "--csv", work / "locust", "--only-summary", "--loglevel", "WARNING"],
-            cwd=ROOT, env={**env, **accounts}, capture_output=True, text=True,
-        )  # fmt: skip
+            [
+                BIN / "locust",
+                "-f",
+                ROOT / "bench/locustfile.py",
+                "--headless",
+                "--users",
+                str(args.users),
+                "--spawn-rate",
+                str(args.spawn_rate),
+                "--run-time",
+                args.time,
+                "--host",
+                f"http://{HOST}:{args.port}",
+                "--csv",
+                work / "locust",
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env={**env, **accounts},
+            capture_output=True,
+            text=True,
+        )
         seconds = time.monotonic() - started
     finally:
         gunicorn.terminate()  # SIGTERM: the master lets its workers finish and exits
@@ -199,8 +233,10 @@ def print_figures(args, work, accounts, counts, seconds, loads):
     )
     with open(work / "locust_stats.csv", newline="") as stats:
         rows = list(csv.DictReader(stats))
-    print(f"\n| {'endpoint':32} | {'method':6} | {'requests':>8} | {'failures':>8} | {'req/s':>6} | {'p50 ms':>6} | "
-          f"{'p95 ms':>6} | {'max ms':>6} |")  # fmt: skip
+    print(
+        f"\n| {'endpoint':32} | {'method':6} | {'requests':>8} | {'failures':>8} | {'req/s':>6} | {'p50 ms':>6} | "
+        f"{'p95 ms':>6} | {'max ms':>6} |"
+    )
     print(f"|{'-' * 34}|{'-' * 8}|{'-' * 9}:|{'-' * 9}:|{'-' * 7}:|{'-' * 7}:|{'-' * 7}:|{'-' * 7}:|")
     for row in sorted(rows, key=lambda r: (r["Name"] == "Aggregated", r["Name"])):
         name = "**all**" if row["Name"] == "Aggregated" else row["Name"]

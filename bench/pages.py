@@ -190,8 +190,12 @@ def main():
     parser.add_argument("--counts-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     # The manifest of collected static files is not needed to time the pages: plain static storage.
-    override_settings(STORAGES={**django.conf.settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}).enable()  # fmt: skip
+    override_settings(
+        STORAGES={
+            **django.conf.settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ).enable()
     if args.counts_only:
         counts_only()
         return

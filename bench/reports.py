@@ -94,10 +94,13 @@ REPEAT_UNDER_S = 5.0
 # Synthetic programmes: Vietnamese wording in the shape of the seeded one (bench/words.py).
 
 DUE_TEXTS = [  # (as written, due date)
-    ("Quý IV năm 2025", datetime.date(2025, 12, 31)), ("Quý I năm 2025", datetime.date(2025, 3, 31)),
-    ("Quý III năm 2025", datetime.date(2025, 9, 30)), ("Tháng 11 năm 2025", datetime.date(2025, 11, 30)),
-    ("Năm 2026", datetime.date(2026, 12, 31)), ("Quý II năm 2026", datetime.date(2026, 6, 30)),
-]  # fmt: skip
+    ("Quý IV năm 2025", datetime.date(2025, 12, 31)),
+    ("Quý I năm 2025", datetime.date(2025, 3, 31)),
+    ("Quý III năm 2025", datetime.date(2025, 9, 30)),
+    ("Tháng 11 năm 2025", datetime.date(2025, 11, 30)),
+    ("Năm 2026", datetime.date(2026, 12, 31)),
+    ("Quý II năm 2026", datetime.date(2026, 6, 30)),
+]
 
 
 def programme_number(size):
@@ -107,19 +110,41 @@ def programme_number(size):
 def build_synthetic(size, agencies, author, coordinator):
     rng = random.Random(size)
     programme = Programme.objects.create(
-        kind="Kế hoạch", number=programme_number(size), year=2024, place="TP. Thái Nguyên",
+        kind="Kế hoạch",
+        number=programme_number(size),
+        year=2024,
+        place="TP. Thái Nguyên",
         title=f"Thực hiện nhiệm vụ phòng thủ dân sự (bộ thử {size} nhiệm vụ)",
-        issuer="UBND thành phố Thái Nguyên", issued_on_as_written="ngày 15 tháng 3 năm 2024",
+        issuer="UBND thành phố Thái Nguyên",
+        issued_on_as_written="ngày 15 tháng 3 năm 2024",
         coordinating_agency=coordinator,
-    )  # fmt: skip
-    phases = Phase.objects.bulk_create([
-        Phase(programme=programme, number=1, name="Giai đoạn 1", label_as_written="Giai đoạn 1 (đến năm 2025)",
-              end=datetime.date(2025, 12, 31)),
-        Phase(programme=programme, number=2, name="Giai đoạn 2", label_as_written="Giai đoạn 2 (2026 - 2030)",
-              start=datetime.date(2026, 1, 1), end=datetime.date(2030, 12, 31)),
-        Phase(programme=programme, number=3, name="Giai đoạn 3", label_as_written="Giai đoạn 3 (sau năm 2030)",
-              start=datetime.date(2031, 1, 1)),
-    ])  # fmt: skip
+    )
+    phases = Phase.objects.bulk_create(
+        [
+            Phase(
+                programme=programme,
+                number=1,
+                name="Giai đoạn 1",
+                label_as_written="Giai đoạn 1 (đến năm 2025)",
+                end=datetime.date(2025, 12, 31),
+            ),
+            Phase(
+                programme=programme,
+                number=2,
+                name="Giai đoạn 2",
+                label_as_written="Giai đoạn 2 (2026 - 2030)",
+                start=datetime.date(2026, 1, 1),
+                end=datetime.date(2030, 12, 31),
+            ),
+            Phase(
+                programme=programme,
+                number=3,
+                name="Giai đoạn 3",
+                label_as_written="Giai đoạn 3 (sau năm 2030)",
+                start=datetime.date(2031, 1, 1),
+            ),
+        ]
+    )
     section_count = min(len(SECTION_TOPICS), 5 + size // 100)
     sections = Section.objects.bulk_create(
         Section(programme=programme, position=i + 1, numeral=roman(i + 1), title=SECTION_TOPICS[i])
@@ -152,15 +177,21 @@ def build_synthetic(size, agencies, author, coordinator):
             timeframe, recurrence = ["Hằng năm", "", ""], "yearly"
         override = rng.random() < 0.03 and due is not None
         task = Task(
-            section=section, position=position, number=str(position), content=" ".join(sentences),
+            section=section,
+            position=position,
+            number=str(position),
+            content=" ".join(sentences),
             deliverable=rng.choice(DELIVERABLES),
             lead_as_written="; ".join(a.short_name or a.name for a in leads),
             support_as_written="; ".join(a.name for a in supports),
-            timeframe_as_written=timeframe, schedule_kind=kind, due_on=due, recurrence=recurrence,
+            timeframe_as_written=timeframe,
+            schedule_kind=kind,
+            due_on=due,
+            recurrence=recurrence,
             due_override=due + datetime.timedelta(days=90) if override else None,
             due_override_reason="Chờ bố trí kinh phí năm 2026" if override else "",
             conditional="Khi có chỉ đạo của UBND tỉnh" if rng.random() < 0.03 else "",
-        )  # fmt: skip
+        )
         task.search_text = task.folded_words()
         tasks.append(task)
         task_phases.append(phase_numbers)
@@ -190,14 +221,23 @@ def synthetic_reports(rng, task, lead, supports, author):
 
     def report(agency, sets_status, reported_on, status, percent):
         document = rng.random() < 0.4
-        reports.append(ProgressReport(
-            task=task, agency=agency, sets_status=sets_status, author=author, status=status, percent=percent,
-            result=" ".join(rng.sample(RESULTS, rng.choice([1, 1, 1, 2]))), reported_on=reported_on,
-            completed_on=reported_on if status == Progress.DONE else None, period=PERIOD,
-            document_kind=rng.choice(DOCUMENT_KINDS) if document else "",
-            document_number=f"{rng.randint(1, 450)}/KH-UBND" if document else "",
-            document_date=reported_on - datetime.timedelta(days=rng.randint(1, 20)) if document else None,
-        ))  # fmt: skip
+        reports.append(
+            ProgressReport(
+                task=task,
+                agency=agency,
+                sets_status=sets_status,
+                author=author,
+                status=status,
+                percent=percent,
+                result=" ".join(rng.sample(RESULTS, rng.choice([1, 1, 1, 2]))),
+                reported_on=reported_on,
+                completed_on=reported_on if status == Progress.DONE else None,
+                period=PERIOD,
+                document_kind=rng.choice(DOCUMENT_KINDS) if document else "",
+                document_number=f"{rng.randint(1, 450)}/KH-UBND" if document else "",
+                document_date=reported_on - datetime.timedelta(days=rng.randint(1, 20)) if document else None,
+            )
+        )
 
     if rng.random() < 0.3:
         report(lead, True, datetime.date(2025, 8, rng.randint(1, 28)), Progress.IN_PROGRESS, rng.choice([20, 40, 60]))
@@ -206,8 +246,13 @@ def synthetic_reports(rng, task, lead, supports, author):
         status = rng.choices([Progress.IN_PROGRESS, Progress.DONE, Progress.PAUSED], [60, 35, 5])[0]
         report(lead, True, day, status, 100 if status == Progress.DONE else rng.choice([30, 50, 70, 90]))
         if supports and rng.random() < 0.25:
-            report(rng.choice(supports), False, day + datetime.timedelta(days=rng.randint(0, 2)),
-                   Progress.IN_PROGRESS, rng.choice([50, 80]))  # fmt: skip
+            report(
+                rng.choice(supports),
+                False,
+                day + datetime.timedelta(days=rng.randint(0, 2)),
+                Progress.IN_PROGRESS,
+                rng.choice([50, 80]),
+            )
     return reports
 
 

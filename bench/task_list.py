@@ -51,7 +51,7 @@ def build(count):
             timeframe_as_written=["x", "", ""],
             schedule_kind="phase",
             due_on=f"{2025 + i % 6}-12-31",
-        )  # fmt: skip
+        )
         for i in range(count)
     ]
     for task in tasks:

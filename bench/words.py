@@ -4,25 +4,45 @@ Shared by the benchmarks (bench/reports.py, bench/generate.py); plain data, no D
 """
 
 ACTIONS = [
-    "Tổ chức", "Xây dựng", "Rà soát, bổ sung", "Triển khai", "Kiện toàn", "Tuyên truyền, phổ biến",
-    "Kiểm tra, đôn đốc việc thực hiện", "Tập huấn, bồi dưỡng", "Đầu tư, mua sắm", "Hướng dẫn", "Sơ kết, đánh giá",
-    "Phối hợp thực hiện", "Cập nhật, điều chỉnh",
-]  # fmt: skip
+    "Tổ chức",
+    "Xây dựng",
+    "Rà soát, bổ sung",
+    "Triển khai",
+    "Kiện toàn",
+    "Tuyên truyền, phổ biến",
+    "Kiểm tra, đôn đốc việc thực hiện",
+    "Tập huấn, bồi dưỡng",
+    "Đầu tư, mua sắm",
+    "Hướng dẫn",
+    "Sơ kết, đánh giá",
+    "Phối hợp thực hiện",
+    "Cập nhật, điều chỉnh",
+]
 OBJECTS = [
-    "kế hoạch phòng thủ dân sự", "phương án ứng phó sự cố, thiên tai và tìm kiếm cứu nạn",
-    "lực lượng phòng thủ dân sự chuyên trách, kiêm nhiệm", "quy chế phối hợp giữa các cơ quan, đơn vị",
-    "diễn tập phòng thủ dân sự cấp xã, phường", "hệ thống cảnh báo sớm thiên tai và thông tin chỉ huy",
-    "kiến thức phòng thủ dân sự cho cán bộ, công chức, viên chức", "công trình phòng thủ dân sự",
-    "trang thiết bị cứu hộ, cứu nạn", "cơ sở dữ liệu về phòng thủ dân sự",
-    "phương án sơ tán, di dời nhân dân khi có tình huống", "công tác phòng cháy, chữa cháy tại khu dân cư",
+    "kế hoạch phòng thủ dân sự",
+    "phương án ứng phó sự cố, thiên tai và tìm kiếm cứu nạn",
+    "lực lượng phòng thủ dân sự chuyên trách, kiêm nhiệm",
+    "quy chế phối hợp giữa các cơ quan, đơn vị",
+    "diễn tập phòng thủ dân sự cấp xã, phường",
+    "hệ thống cảnh báo sớm thiên tai và thông tin chỉ huy",
+    "kiến thức phòng thủ dân sự cho cán bộ, công chức, viên chức",
+    "công trình phòng thủ dân sự",
+    "trang thiết bị cứu hộ, cứu nạn",
+    "cơ sở dữ liệu về phòng thủ dân sự",
+    "phương án sơ tán, di dời nhân dân khi có tình huống",
+    "công tác phòng cháy, chữa cháy tại khu dân cư",
     "phương án phòng, chống dịch bệnh nguy hiểm ở người, động vật và cây trồng",
     "phương án bảo đảm an toàn hồ, đập và công trình thủy lợi trong mùa mưa bão",
-]  # fmt: skip
+]
 SCOPES = [
-    "trên địa bàn thành phố", "tại các xã, phường", "trong các cơ quan, đơn vị, doanh nghiệp",
-    "ở các khu vực trọng điểm", "theo quy định của Luật Phòng thủ dân sự năm 2023",
-    "cho giai đoạn 2025 - 2030", "theo chỉ đạo của Ủy ban nhân dân tỉnh",
-]  # fmt: skip
+    "trên địa bàn thành phố",
+    "tại các xã, phường",
+    "trong các cơ quan, đơn vị, doanh nghiệp",
+    "ở các khu vực trọng điểm",
+    "theo quy định của Luật Phòng thủ dân sự năm 2023",
+    "cho giai đoạn 2025 - 2030",
+    "theo chỉ đạo của Ủy ban nhân dân tỉnh",
+]
 EXTRAS = [
     "Bảo đảm sát với tình hình thực tế của địa phương và khả năng huy động nguồn lực.",
     "Lồng ghép với các chương trình, kế hoạch phát triển kinh tế - xã hội của thành phố.",
@@ -33,10 +53,16 @@ EXTRAS = [
     "Chú trọng ứng dụng công nghệ thông tin, chuyển đổi số trong chỉ đạo, điều hành.",
 ]
 DELIVERABLES = [
-    "Kế hoạch của UBND thành phố", "Quyết định của Chủ tịch UBND thành phố", "Báo cáo kết quả thực hiện",
-    "Phương án được cấp có thẩm quyền phê duyệt", "Hướng dẫn của Ban CHQS thành phố", "Công văn chỉ đạo",
-    "Tài liệu tuyên truyền, tờ rơi, tin bài", "Báo cáo sơ kết, tổng kết", "",
-]  # fmt: skip
+    "Kế hoạch của UBND thành phố",
+    "Quyết định của Chủ tịch UBND thành phố",
+    "Báo cáo kết quả thực hiện",
+    "Phương án được cấp có thẩm quyền phê duyệt",
+    "Hướng dẫn của Ban CHQS thành phố",
+    "Công văn chỉ đạo",
+    "Tài liệu tuyên truyền, tờ rơi, tin bài",
+    "Báo cáo sơ kết, tổng kết",
+    "",
+]
 RESULTS = [
     "Đã ban hành kế hoạch triển khai và phân công nhiệm vụ cụ thể cho các cơ quan, đơn vị.",
     "Đã tổ chức 02 lớp tập huấn cho 150 lượt cán bộ, công chức và lực lượng dân quân.",

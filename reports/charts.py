@@ -28,17 +28,32 @@ def stacked_bars(rows, title="", font_family="Liberation Serif, Times New Roman,
     parts = []
     for index, (label, count) in enumerate(rows):
         y = 24 + index * (BAR_HEIGHT + GAP)
-        parts.append(format_html('<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>',
-                                 LABEL_WIDTH - 6, y + 13, TEXT, _shorten(label)))  # fmt: skip
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>',
+                LABEL_WIDTH - 6,
+                y + 13,
+                TEXT,
+                _shorten(label),
+            )
+        )
         x = LABEL_WIDTH
         for attribute, legend, colour in SEGMENTS:
             value = getattr(count, attribute)
             if value:
                 width = value * scale
-                parts.append(format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>',
-                    f"{x:.1f}", y, f"{width:.1f}", BAR_HEIGHT, colour, legend, value,
-                ))  # fmt: skip
+                parts.append(
+                    format_html(
+                        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>',
+                        f"{x:.1f}",
+                        y,
+                        f"{width:.1f}",
+                        BAR_HEIGHT,
+                        colour,
+                        legend,
+                        value,
+                    )
+                )
                 x += width
         parts.append(format_html('<text x="{}" y="{}" fill="{}">{}</text>', f"{x + 4:.1f}", y + 13, MUTED, count.total))
     legend_y = 24 + len(rows) * (BAR_HEIGHT + GAP) + 6
@@ -56,9 +71,14 @@ def stacked_bars(rows, title="", font_family="Liberation Serif, Times New Roman,
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{t}"'
         ' font-family="{f}" font-size="11">'
         '<text x="8" y="12" font-weight="bold" fill="{c}">{t}</text>{body}{legend}</svg>',
-        w=max(width, len(SEGMENTS) * 150 + 10), h=height, t=title, f=font_family, c=TEXT,
-        body=mark_safe("".join(parts)), legend=legend,
-    )  # fmt: skip
+        w=max(width, len(SEGMENTS) * 150 + 10),
+        h=height,
+        t=title,
+        f=font_family,
+        c=TEXT,
+        body=mark_safe("".join(parts)),
+        legend=legend,
+    )
 
 
 def _shorten(text, limit=34):

@@ -255,9 +255,19 @@ def _row(task, children_note=""):
     if task.conditional:
         notes.append(task.conditional)
     return ReportRow(
-        pk=task.pk, ref=f"{task.section.numeral}.{task.number}", number=task.number, content=task.content,
-        lead=task.lead_as_written, support=task.support_as_written, timeframe=task.timeframe_text,
-        deliverable=task.deliverable, deadline=task.deadline, percent=task.percent,
+        pk=task.pk,
+        ref=f"{task.section.numeral}.{task.number}",
+        number=task.number,
+        content=task.content,
+        lead=task.lead_as_written,
+        support=task.support_as_written,
+        timeframe=task.timeframe_text,
+        deliverable=task.deliverable,
+        deadline=task.deadline,
+        percent=task.percent,
         lead_agencies=[agency.short_name or agency.name for agency in task.lead_agencies],
-        status=Status(task.status), results=results, notes=notes, rollup=children_note,
-    )  # fmt: skip
+        status=Status(task.status),
+        results=results,
+        notes=notes,
+        rollup=children_note,
+    )

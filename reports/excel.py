@@ -35,10 +35,16 @@ DETAIL_COLUMNS = [  # (heading, width in characters)
     (gettext_lazy("Ghi chú"), 20),
 ]
 COUNT_HEADINGS = [
-    gettext_lazy("TT"), "", gettext_lazy("Tổng số"), gettext_lazy("Hoàn thành đúng hạn"),
-    gettext_lazy("Hoàn thành quá hạn"), gettext_lazy("Chưa hoàn thành, trong hạn"),
-    gettext_lazy("Chưa hoàn thành, quá hạn"), gettext_lazy("Thường xuyên"), gettext_lazy("Tỷ lệ hoàn thành (%)"),
-]  # fmt: skip
+    gettext_lazy("TT"),
+    "",
+    gettext_lazy("Tổng số"),
+    gettext_lazy("Hoàn thành đúng hạn"),
+    gettext_lazy("Hoàn thành quá hạn"),
+    gettext_lazy("Chưa hoàn thành, trong hạn"),
+    gettext_lazy("Chưa hoàn thành, quá hạn"),
+    gettext_lazy("Thường xuyên"),
+    gettext_lazy("Tỷ lệ hoàn thành (%)"),
+]
 
 
 def _boxed(sheet, value, bold=False, align=TOP, number_format=None):
@@ -82,8 +88,13 @@ def _summary_sheet(workbook, content):
 
 def _count_cells(sheet, count):
     numbers = [
-        count.total, count.done_on_time, count.done_late, count.not_done_on_time, count.not_done_overdue, count.ongoing,
-    ]  # fmt: skip
+        count.total,
+        count.done_on_time,
+        count.done_late,
+        count.not_done_on_time,
+        count.not_done_overdue,
+        count.ongoing,
+    ]
     return [_boxed(sheet, n) for n in numbers] + [_boxed(sheet, count.completion_rate, number_format="0.0")]
 
 
@@ -93,27 +104,37 @@ def _detail_sheet(workbook, content, on_progress):
     header_row = 3
     _landscape_a4(sheet, title_rows=f"{header_row}:{header_row}")
     sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.append([cell(sheet, _("KẾT QUẢ THỰC HIỆN NHIỆM VỤ %(period)s") % {"period": content.period.label.upper()},
-                       bold=True)])  # fmt: skip
+    sheet.append(
+        [cell(sheet, _("KẾT QUẢ THỰC HIỆN NHIỆM VỤ %(period)s") % {"period": content.period.label.upper()}, bold=True)]
+    )
     sheet.append([cell(sheet, content.subject)])
     sheet.append([_boxed(sheet, heading, bold=True, align=CENTRE) for heading, _width in DETAIL_COLUMNS])
     last_column = get_column_letter(len(DETAIL_COLUMNS))
     row_number, done, total = header_row, 0, max(content.row_count, 1)
     for section, rows in content.sections:
         row_number += 1
-        sheet.append([_boxed(sheet, section.numeral, bold=True, align=CENTRE), _boxed(sheet, section.title, bold=True)]
-                     + [_boxed(sheet, "") for _i in range(len(DETAIL_COLUMNS) - 2)])  # fmt: skip
+        sheet.append(
+            [_boxed(sheet, section.numeral, bold=True, align=CENTRE), _boxed(sheet, section.title, bold=True)]
+            + [_boxed(sheet, "") for _i in range(len(DETAIL_COLUMNS) - 2)]
+        )
         sheet.merged_cells.add(f"B{row_number}:{last_column}{row_number}")
         for row in rows:
             row_number += 1
-            sheet.append([
-                _boxed(sheet, row.number, align=CENTRE), _boxed(sheet, row.content),
-                _boxed(sheet, row.lead), _boxed(sheet, row.support),
-                _boxed(sheet, row.timeframe), _boxed(sheet, row.deadline, number_format=DATE_FORMAT),
-                _boxed(sheet, row.deliverable), _boxed(sheet, "\n".join(row.result_lines)),
-                _boxed(sheet, str(row.status.label)), _boxed(sheet, row.percent),
-                _boxed(sheet, "\n".join(row.notes)),
-            ])  # fmt: skip
+            sheet.append(
+                [
+                    _boxed(sheet, row.number, align=CENTRE),
+                    _boxed(sheet, row.content),
+                    _boxed(sheet, row.lead),
+                    _boxed(sheet, row.support),
+                    _boxed(sheet, row.timeframe),
+                    _boxed(sheet, row.deadline, number_format=DATE_FORMAT),
+                    _boxed(sheet, row.deliverable),
+                    _boxed(sheet, "\n".join(row.result_lines)),
+                    _boxed(sheet, str(row.status.label)),
+                    _boxed(sheet, row.percent),
+                    _boxed(sheet, "\n".join(row.notes)),
+                ]
+            )
             done += 1
             if on_progress and done % 500 == 0:
                 on_progress(done / total)
@@ -122,18 +143,29 @@ def _detail_sheet(workbook, content, on_progress):
 
 def _overdue_sheet(workbook, content):
     sheet = workbook.create_sheet(_("Quá hạn"))
-    headings = [(_("TT"), 8), (_("Nội dung nhiệm vụ"), 60), (_("Cơ quan chủ trì"), 26), (_("Hạn hoàn thành"), 14),
-                (_("Số ngày quá hạn"), 10), (_("Tình trạng"), 22)]  # fmt: skip
+    headings = [
+        (_("TT"), 8),
+        (_("Nội dung nhiệm vụ"), 60),
+        (_("Cơ quan chủ trì"), 26),
+        (_("Hạn hoàn thành"), 14),
+        (_("Số ngày quá hạn"), 10),
+        (_("Tình trạng"), 22),
+    ]
     _widths(sheet, [width for _heading, width in headings])
     _landscape_a4(sheet, title_rows="1:1")
     sheet.freeze_panes = "A2"
     sheet.append([_boxed(sheet, heading, bold=True, align=CENTRE) for heading, _width in headings])
     for row in content.overdue:
-        sheet.append([
-            _boxed(sheet, row.ref), _boxed(sheet, row.content),
-            _boxed(sheet, row.lead), _boxed(sheet, row.deadline, number_format=DATE_FORMAT),
-            _boxed(sheet, (content.as_of - row.deadline).days), _boxed(sheet, str(row.status.label)),
-        ])  # fmt: skip
+        sheet.append(
+            [
+                _boxed(sheet, row.ref),
+                _boxed(sheet, row.content),
+                _boxed(sheet, row.lead),
+                _boxed(sheet, row.deadline, number_format=DATE_FORMAT),
+                _boxed(sheet, (content.as_of - row.deadline).days),
+                _boxed(sheet, str(row.status.label)),
+            ]
+        )
     sheet.auto_filter.ref = f"A1:F{len(content.overdue) + 1}"
 
 

@@ -24,9 +24,12 @@ def period_suggestions(today):
         quarters.append(quarter_of(quarters[-1].start - timedelta(days=1)))
     year = today.year
     others = [
-        Period.half(year, 1), Period.nine_months(year), Period.year(year),
-        Period.half(year - 1, 2), Period.year(year - 1),
-    ]  # fmt: skip
+        Period.half(year, 1),
+        Period.nine_months(year),
+        Period.year(year),
+        Period.half(year - 1, 2),
+        Period.year(year - 1),
+    ]
     return quarters + others
 
 
@@ -37,22 +40,28 @@ class ReportForm(forms.Form):
     period = forms.CharField(
         label=_("Kỳ báo cáo"),
         max_length=30,
-        help_text=_("2025-Q4 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2025 (năm), 2025-03 (tháng), "
-                    "hoặc 2025-01-01..2025-03-31 (khoảng ngày tùy chọn)."),
-    )  # fmt: skip
+        help_text=_(
+            "2025-Q4 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2025 (năm), 2025-03 (tháng), "
+            "hoặc 2025-01-01..2025-03-31 (khoảng ngày tùy chọn)."
+        ),
+    )
     cutoff_rule = forms.ChoiceField(
         label=_("Cách tính số liệu"), choices=ProducedReport._meta.get_field("cutoff_rule").choices
     )
     agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(), required=False, label=_("Cơ quan"),
+        queryset=Agency.objects.none(),
+        required=False,
+        label=_("Cơ quan"),
         help_text=_("Để trống: cả chương trình. Chọn một cơ quan: các nhiệm vụ cơ quan đó chủ trì hoặc phối hợp."),
-    )  # fmt: skip
+    )
     section = forms.ModelChoiceField(queryset=Section.objects.none(), required=False, label=_("Mục"))
     number = forms.RegexField(
-        regex=r"^\d{1,6}$", required=False, label=_("Số báo cáo"),
+        regex=r"^\d{1,6}$",
+        required=False,
+        label=_("Số báo cáo"),
         help_text=_("Để trống để văn thư ghi số khi đăng ký văn bản."),
         error_messages={"invalid": _("Số báo cáo chỉ gồm chữ số, ví dụ 15.")},
-    )  # fmt: skip
+    )
     report_date = forms.DateField(label=_("Ngày báo cáo"), required=False, widget=DateInput())
     proposals = forms.CharField(
         label=_("Khó khăn, vướng mắc, đề xuất"),
@@ -95,8 +104,10 @@ class ReportForm(forms.Form):
         data = super().clean()
         programme, section = data.get("programme"), data.get("section")
         if programme and section and section.programme_id != programme.pk:
-            self.add_error("section", _("Mục %(numeral)s không thuộc %(programme)s.")
-                           % {"numeral": section.numeral, "programme": programme})  # fmt: skip
+            self.add_error(
+                "section",
+                _("Mục %(numeral)s không thuộc %(programme)s.") % {"numeral": section.numeral, "programme": programme},
+            )
         if programme and "period" in data and not self.errors:
             if not self.scoped_tasks().exists():
                 raise ValidationError(_("Không có nhiệm vụ nào trong phạm vi đã chọn."), code="empty")
@@ -124,18 +135,29 @@ class ReportForm(forms.Form):
     def new_report(self, format):
         data = self.cleaned_data
         return ProducedReport.begin(
-            data["programme"], data["period"], data["cutoff_rule"], format,
-            created_by=self.user, row_count=self.scoped_tasks().count(), **self.document(),
-        )  # fmt: skip
+            data["programme"],
+            data["period"],
+            data["cutoff_rule"],
+            format,
+            created_by=self.user,
+            row_count=self.scoped_tasks().count(),
+            **self.document(),
+        )
 
 
 class ReportSetupForm(forms.ModelForm):
     class Meta:
         model = ReportSetup
         fields = [
-            "parent_body", "issuing_body", "number_suffix", "place", "signer_authority", "signer_title", "signer_name",
+            "parent_body",
+            "issuing_body",
+            "number_suffix",
+            "place",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
             "recipients",
-        ]  # fmt: skip
+        ]
         widgets = {"recipients": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):

@@ -33,10 +33,16 @@ def produce(report):
     tasks = Task.objects.visible_to(report.created_by) if report.created_by else Task.objects.current()
     try:
         content = gather(
-            tasks, report.programme, parse_period(report.period_key), (report.window_start, report.window_end),
-            agency=report.agency, section=report.section, number=report.number, report_date=report.report_date,
+            tasks,
+            report.programme,
+            parse_period(report.period_key),
+            (report.window_start, report.window_end),
+            agency=report.agency,
+            section=report.section,
+            number=report.number,
+            report_date=report.report_date,
             proposals=report.proposals,
-        )  # fmt: skip
+        )
         report.row_count = content.row_count
         _progress(report, 20)
         if report.format == ProducedReport.Format.PDF:

@@ -131,9 +131,13 @@ class ProducedReport(models.Model):
     file = models.FileField(_("tệp"), upload_to=report_path, blank=True)
     size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người lập"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người lập"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         help_text=_("Để trống khi lập bằng lệnh progress_report."),
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(_("thời điểm lập"), auto_now_add=True)
     finished_at = models.DateTimeField(_("thời điểm xong"), null=True, blank=True)
 
@@ -161,9 +165,15 @@ class ProducedReport(models.Model):
         """The record of a report about to be produced: its period as key and label, and the data window."""
         start, end = period.cutoff(cutoff_rule)
         return cls.objects.create(
-            programme=programme, period_key=period.key, period_label=period.label, cutoff_rule=cutoff_rule,
-            window_start=start, window_end=end, format=format, **fields,
-        )  # fmt: skip
+            programme=programme,
+            period_key=period.key,
+            period_label=period.label,
+            cutoff_rule=cutoff_rule,
+            window_start=start,
+            window_end=end,
+            format=format,
+            **fields,
+        )
 
     def give_up_if_stalled(self):
         """A report left unfinished long ago was cut off (a restart kills the thread); say so instead of waiting."""

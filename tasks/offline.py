@@ -166,20 +166,29 @@ def _add_validations(sheet, first, last):
 
     labels = ",".join(str(label) for label in Progress.labels)
     validation(
-        "status", type="list", formula1=f'"{labels}"', errorTitle=_("Tình trạng"),
+        "status",
+        type="list",
+        formula1=f'"{labels}"',
+        errorTitle=_("Tình trạng"),
         error=_("Hãy chọn một tình trạng trong danh sách."),
-    )  # fmt: skip
+    )
     validation(
-        "percent", type="whole", operator="between", formula1="0", formula2="100", errorTitle=_("Tỷ lệ (%)"),
+        "percent",
+        type="whole",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        errorTitle=_("Tỷ lệ (%)"),
         error=_("Tỷ lệ hoàn thành là số nguyên từ 0 đến 100."),
-    )  # fmt: skip
+    )
     for key in DATE_FIELDS:
         # Not a date rule (a date typed as text would be refused); a hint shown on the cell instead.
         validation(key, promptTitle=headers()[key], prompt=_("Ngày dạng dd/mm/yyyy, ví dụ 15/03/2025."))
     validation(
-        "period", promptTitle=_("Kỳ báo cáo"),
+        "period",
+        promptTitle=_("Kỳ báo cáo"),
         prompt=_("Ví dụ 2025-Q4 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2025 (năm), 2025-03 (tháng)."),
-    )  # fmt: skip
+    )
 
 
 def read_filled(raw, name="bao-cao.xlsx"):

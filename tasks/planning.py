@@ -13,9 +13,19 @@ from .models import Assignment, Phase, Programme, Section, Task
 PHASE_FIELDS = ["number", "name", "label_as_written", "start", "end"]
 SECTION_FIELDS = ["numeral", "title"]
 TASK_FIELDS = [
-    "position", "number", "content", "deliverable", "lead_as_written", "support_as_written", "timeframe_as_written",
-    "schedule_kind", "due_on", "recurrence", "period_months", "conditional",
-]  # fmt: skip
+    "position",
+    "number",
+    "content",
+    "deliverable",
+    "lead_as_written",
+    "support_as_written",
+    "timeframe_as_written",
+    "schedule_kind",
+    "due_on",
+    "recurrence",
+    "period_months",
+    "conditional",
+]
 ASSIGNMENT_FIELDS = ["agency_id", "role", "position"]
 
 
@@ -49,9 +59,14 @@ def create_child_programme(parent, tasks, *, kind, number, title, issuer, year, 
     with transaction.atomic():
         try:
             programme = Programme.objects.create(
-                parent=parent, kind=kind, number=number, title=title, issuer=issuer, year=year,
+                parent=parent,
+                kind=kind,
+                number=number,
+                title=title,
+                issuer=issuer,
+                year=year,
                 coordinating_agency=coordinating_agency,
-            )  # fmt: skip
+            )
         except IntegrityError as error:  # the same number saved meanwhile by someone else; the block rolls back
             raise _number_taken(number, issuer, year) from error
         phases = {

@@ -49,8 +49,9 @@ def check_rows(user, agency, rows):
             continue
         first_rows[row.task.pk] = row.number
         form_data = {key: data.get(key) or "" for key in offline.INPUT_FIELDS}
-        row.form = SheetProgressForm({**form_data, "version": row.task.version}, task=row.task, user=user,
-                                     sets_status=reporting.sets_status)  # fmt: skip
+        row.form = SheetProgressForm(
+            {**form_data, "version": row.task.version}, task=row.task, user=user, sets_status=reporting.sets_status
+        )
         errors = dict(row.form.errors)
         # What could not be read is said once, in the words of the sheet, instead of what the form made of it.
         errors.update({key: [message] for key, message in (data.get("errors") or {}).items()})

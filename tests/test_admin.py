@@ -169,10 +169,15 @@ def test_task_changelist_query_count_does_not_grow_with_tasks(admin_client, djan
     police = Agency.objects.get(name="Công an thành phố Thái Nguyên")
     command = Agency.objects.get(name="Ban Chỉ huy quân sự thành phố Thái Nguyên")
     extra = Task.objects.bulk_create(
-        Task(section=section, position=100 + i, number=str(100 + i), content=f"Nhiệm vụ bổ sung {i}",
-             schedule_kind=ScheduleKind.ONGOING)
+        Task(
+            section=section,
+            position=100 + i,
+            number=str(100 + i),
+            content=f"Nhiệm vụ bổ sung {i}",
+            schedule_kind=ScheduleKind.ONGOING,
+        )
         for i in range(60)
-    )  # fmt: skip
+    )
     Assignment.objects.bulk_create(
         Assignment(task=t, agency=agency, role=role, position=1)
         for t in extra
@@ -201,8 +206,18 @@ def test_mark_reviewed_action(admin_client):
 
 def test_produced_reports_are_listed_but_never_edited_in_the_admin(admin_client, city_programme, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
-    call_command("progress_report", "--programme", city_programme.number, "--period", "2025-Q4",
-                 "--format", "xlsx", "--output", str(tmp_path / "q4.xlsx"), stdout=StringIO())  # fmt: skip
+    call_command(
+        "progress_report",
+        "--programme",
+        city_programme.number,
+        "--period",
+        "2025-Q4",
+        "--format",
+        "xlsx",
+        "--output",
+        str(tmp_path / "q4.xlsx"),
+        stdout=StringIO(),
+    )
     response = changelist(admin_client, "reports_producedreport")
     assert "Quý IV năm 2025" in response.content.decode()
     kept = ProducedReport.objects.get()

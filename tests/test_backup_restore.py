@@ -49,8 +49,12 @@ def manage(env, *args):
 
 
 def django_python(env, code):
-    return run({**env, "DJANGO_SETTINGS_MODULE": "ptds.settings"}, sys.executable, "-c",
-               "import django\ndjango.setup()\n" + textwrap.dedent(code))  # fmt: skip
+    return run(
+        {**env, "DJANGO_SETTINGS_MODULE": "ptds.settings"},
+        sys.executable,
+        "-c",
+        "import django\ndjango.setup()\n" + textwrap.dedent(code),
+    )
 
 
 # Progress reports with evidence files and a kept report file, made as the portal would (the ORM, its storage).
@@ -143,8 +147,18 @@ def test_a_backup_restores_the_same_data_and_files(throwaway_database, tmp_path)
     manage(env, "migrate", "--noinput")
     manage(env, "seed", "--demo-users")
     django_python(env, REPORTS)
-    manage(env, "progress_report", "--programme", "04/CTr-UBND", "--period", "2025-Q4", "--format", "xlsx",
-           "--output", str(tmp_path / "bao-cao.xlsx"))  # fmt: skip
+    manage(
+        env,
+        "progress_report",
+        "--programme",
+        "04/CTr-UBND",
+        "--period",
+        "2025-Q4",
+        "--format",
+        "xlsx",
+        "--output",
+        str(tmp_path / "bao-cao.xlsx"),
+    )
     before = fingerprint(env)
     assert before["tables"]["tasks_progressreport"][0] == 3 and before["tables"]["tasks_task"][0] == 42
     assert len(before["evidence"]) == 3 and len(before["files"]) == 4  # three evidence files and the kept report
@@ -159,8 +173,9 @@ def test_a_backup_restores_the_same_data_and_files(throwaway_database, tmp_path)
     # The disaster: the database and every evidence file gone.
     recreate()
     shutil.rmtree(media)
-    refused = subprocess.run(["make", "-s", "restore", f"FILE={dump}"], cwd=settings.BASE_DIR, env=env,
-                             capture_output=True, text=True)  # fmt: skip
+    refused = subprocess.run(
+        ["make", "-s", "restore", f"FILE={dump}"], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
     assert refused.returncode != 0 and "CONFIRM=yes" in refused.stderr
     assert not media.exists()
 
@@ -187,8 +202,9 @@ def test_restore_asks_for_confirmation_and_shows_no_password(tmp_path):
     dump.write_bytes(b"")
     (tmp_path / "ptds-20260105-0200.media.tar.gz").write_bytes(b"")
     env = clean_env(DATABASE_URL="postgres://ptds:mat-khau@db.example.vn:5432/ptds")
-    done = subprocess.run(["make", "-s", "restore", f"FILE={dump}"], cwd=settings.BASE_DIR, env=env,
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        ["make", "-s", "restore", f"FILE={dump}"], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
     assert done.returncode != 0
     assert "replaces the portal's data in db.example.vn:5432/ptds" in done.stderr and "CONFIRM=yes" in done.stderr
     assert "mat-khau" not in done.stderr

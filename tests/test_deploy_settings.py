@@ -40,26 +40,35 @@ def production_env(tmp_path, **overrides):
 
 def manage(env, *args):
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=300,
-    )  # fmt: skip
+    )
 
 
 def probe(env, code):
     """Runs `code` with Django set up under `env`; returns what it put in `result`, through JSON."""
     script = "import json, django\ndjango.setup()\n" + textwrap.dedent(code) + "\nprint(json.dumps(result))"
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=settings.BASE_DIR, env={**env, "DJANGO_SETTINGS_MODULE": "ptds.settings"},
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={**env, "DJANGO_SETTINGS_MODULE": "ptds.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize("behind_proxy", ["0", "1"])
 def test_check_deploy_finds_nothing(tmp_path, behind_proxy):
-    done = manage(production_env(tmp_path, DJANGO_BEHIND_PROXY=behind_proxy), "check", "--deploy", "--fail-level",
-                  "WARNING")  # fmt: skip
+    done = manage(
+        production_env(tmp_path, DJANGO_BEHIND_PROXY=behind_proxy), "check", "--deploy", "--fail-level", "WARNING"
+    )
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     assert "WARNINGS" not in output and "ERRORS" not in output
@@ -100,8 +109,13 @@ def deployed(tmp_path_factory):
 def test_collectstatic_builds_the_manifest_with_bootstrap(deployed):
     env, tmp_path = deployed
     manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
-    for name in ["vendor/bootstrap/css/bootstrap.min.css", "vendor/bootstrap/js/bootstrap.bundle.min.js",
-                 "css/ptds.css", "js/ptds.js", "admin/css/base.css"]:  # fmt: skip
+    for name in [
+        "vendor/bootstrap/css/bootstrap.min.css",
+        "vendor/bootstrap/js/bootstrap.bundle.min.js",
+        "css/ptds.css",
+        "js/ptds.js",
+        "admin/css/base.css",
+    ]:
         assert name in manifest
         hashed = tmp_path / "static" / manifest[name]
         assert hashed.exists() and hashed.name != name.rsplit("/", 1)[-1]  # a name that changes with the content
@@ -204,8 +218,13 @@ def test_gunicorn_serves_the_portal_with_the_deploy_config(deployed):
     env = {**env, "DJANGO_BEHIND_PROXY": "1", "GUNICORN_BIND": f"127.0.0.1:{port}"}
     log = tmp_path / "gunicorn.log"
     with log.open("w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "ptds.wsgi"],
-                                  cwd=settings.BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "ptds.wsgi"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         headers = {"Host": HOST, "X-Forwarded-Proto": "https", "X-Real-IP": "203.0.113.9"}
         deadline = time.monotonic() + 30

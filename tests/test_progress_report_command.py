@@ -31,8 +31,23 @@ def test_a_pdf_of_the_whole_programme_is_written_and_kept(seeded, tmp_path):
 
 def test_one_agency_and_one_section_accent_insensitively(seeded, tmp_path):
     output = tmp_path / "cong-an.xlsx"
-    run("progress_report", "--programme", CITY, "--period", "2025-H2", "--agency", "cong an thanh pho",
-        "--section", "v", "--format", "xlsx", "--output", output, "--cutoff-rule", "decree_09")  # fmt: skip
+    run(
+        "progress_report",
+        "--programme",
+        CITY,
+        "--period",
+        "2025-H2",
+        "--agency",
+        "cong an thanh pho",
+        "--section",
+        "v",
+        "--format",
+        "xlsx",
+        "--output",
+        output,
+        "--cutoff-rule",
+        "decree_09",
+    )
     kept = ProducedReport.objects.get()
     assert (kept.agency.name, kept.section.numeral) == ("Công an thành phố Thái Nguyên", "V")
     assert (kept.window_start.isoformat(), kept.window_end.isoformat()) == ("2025-06-15", "2025-12-14")
@@ -64,8 +79,17 @@ def test_bad_arguments_are_named_and_nothing_is_kept(seeded, tmp_path, args, mes
 
 def test_a_missing_folder_is_named(seeded, tmp_path):
     with pytest.raises(CommandError, match="Không có thư mục"):
-        run("progress_report", "--programme", CITY, "--period", "2025", "--format", "xlsx",
-            "--output", tmp_path / "missing" / "x.xlsx")  # fmt: skip
+        run(
+            "progress_report",
+            "--programme",
+            CITY,
+            "--period",
+            "2025",
+            "--format",
+            "xlsx",
+            "--output",
+            tmp_path / "missing" / "x.xlsx",
+        )
 
 
 def test_the_exit_status_is_not_zero_for_a_scheduler(tmp_path):
@@ -75,10 +99,23 @@ def test_the_exit_status_is_not_zero_for_a_scheduler(tmp_path):
     manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=tmp_path)
     result = subprocess.run(
-        [*manage, "progress_report", "--programme", CITY, "--period", "2025-Q4", "--format", "pdf",
-         "--output", str(tmp_path / "x.pdf")],
-        env=env, capture_output=True, text=True, cwd=tmp_path,
-    )  # fmt: skip
+        [
+            *manage,
+            "progress_report",
+            "--programme",
+            CITY,
+            "--period",
+            "2025-Q4",
+            "--format",
+            "pdf",
+            "--output",
+            str(tmp_path / "x.pdf"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert result.returncode == 1
     assert "Không có chương trình số 04/CTr-UBND." in result.stderr
     assert result.stdout == ""

@@ -37,13 +37,33 @@ def history(seeded):
     target = task(CITY, "V", "5")
     target.due_override, target.due_override_reason = D(2025, 3, 31), "Theo chỉ đạo của Ban CHQS"
     target.save()
-    report(target, "congan", Progress.IN_PROGRESS, percent=40, result="Đã xây dựng dự thảo phương án",
-           reported_on=D(2025, 2, 10))  # fmt: skip
-    report(target, "yte", Progress.IN_PROGRESS, sets_status=False, result="Phòng Y tế góp ý dự thảo",
-           reported_on=D(2025, 3, 20))  # fmt: skip
-    report(target, "congan", Progress.DONE, completed_on=D(2025, 5, 15), result="Đã ban hành phương án",
-           document_kind="Quyết định", document_number="12/QĐ-CAT", document_date=D(2025, 5, 15),
-           reported_on=D(2025, 5, 20))  # fmt: skip
+    report(
+        target,
+        "congan",
+        Progress.IN_PROGRESS,
+        percent=40,
+        result="Đã xây dựng dự thảo phương án",
+        reported_on=D(2025, 2, 10),
+    )
+    report(
+        target,
+        "yte",
+        Progress.IN_PROGRESS,
+        sets_status=False,
+        result="Phòng Y tế góp ý dự thảo",
+        reported_on=D(2025, 3, 20),
+    )
+    report(
+        target,
+        "congan",
+        Progress.DONE,
+        completed_on=D(2025, 5, 15),
+        result="Đã ban hành phương án",
+        document_kind="Quyết định",
+        document_number="12/QĐ-CAT",
+        document_date=D(2025, 5, 15),
+        reported_on=D(2025, 5, 20),
+    )
     return target
 
 
@@ -92,8 +112,17 @@ def test_the_counts_add_up_by_section_and_by_lead_agency(seeded):
     assert total.total == content.row_count == 37
     assert sum(count.total for _label, count in content.by_section) == 37
     assert [label.split(".")[0] for label, _count in content.by_section] == [
-        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-    ]  # fmt: skip
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "X",
+    ]
     # A task without a lead (X.2) is counted under its own heading, not dropped.
     leads = dict(content.by_lead)
     assert "Chưa xác định cơ quan chủ trì" in leads

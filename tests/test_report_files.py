@@ -33,16 +33,27 @@ def city_report(period_key="2025-Q4", **document):
 def content(seeded):
     city = programme(CITY)
     ReportSetup.objects.create(
-        programme=city, parent_body="ỦY BAN NHÂN DÂN THÀNH PHỐ THÁI NGUYÊN",
-        issuing_body="BAN CHỈ HUY QUÂN SỰ THÀNH PHỐ", number_suffix="BC-BCH", place="Thái Nguyên",
-        signer_authority="TM. BAN CHỈ HUY", signer_title="CHỈ HUY TRƯỞNG", signer_name="Trần Văn Bình",
+        programme=city,
+        parent_body="ỦY BAN NHÂN DÂN THÀNH PHỐ THÁI NGUYÊN",
+        issuing_body="BAN CHỈ HUY QUÂN SỰ THÀNH PHỐ",
+        number_suffix="BC-BCH",
+        place="Thái Nguyên",
+        signer_authority="TM. BAN CHỈ HUY",
+        signer_title="CHỈ HUY TRƯỞNG",
+        signer_name="Trần Văn Bình",
         recipients="UBND thành phố (b/c);\nLưu: VT, TM.",
-    )  # fmt: skip
+    )
     trap = task(CITY, "I", "1")
     trap.content = '=HYPERLINK("http://evil.invalid","bấm") ' + trap.content  # formula injection attempt
     trap.save()
-    report(task(CITY, "V", "5"), "congan", Progress.DONE, completed_on=datetime.date(2025, 11, 3),
-           result="Đã tổ chức diễn tập phương án", reported_on=datetime.date(2025, 11, 5))  # fmt: skip
+    report(
+        task(CITY, "V", "5"),
+        "congan",
+        Progress.DONE,
+        completed_on=datetime.date(2025, 11, 3),
+        result="Đã tổ chức diễn tập phương án",
+        reported_on=datetime.date(2025, 11, 5),
+    )
     return city_report(number="5", report_date=datetime.date(2026, 1, 5))
 
 
@@ -67,10 +78,14 @@ def flat(text):
 def test_the_first_page_carries_the_decree_30_header_and_the_counts_as_of_the_cut_off(pdf, content):
     first = flat(page_text(pdf.pages[0]))
     for words in [
-        "ỦY BAN NHÂN DÂN THÀNH PHỐ THÁI NGUYÊN", "BAN CHỈ HUY QUÂN SỰ THÀNH PHỐ", "Số: 05/BC-BCH",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-        "Thái Nguyên, ngày 05 tháng 01 năm 2026", "BÁO CÁO",
-    ]:  # fmt: skip
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ THÁI NGUYÊN",
+        "BAN CHỈ HUY QUÂN SỰ THÀNH PHỐ",
+        "Số: 05/BC-BCH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Thái Nguyên, ngày 05 tháng 01 năm 2026",
+        "BÁO CÁO",
+    ]:
         assert words in first
     assert flat(content.subject) in first
     assert "quý IV năm 2025" in content.subject and "04/CTr-UBND" in content.subject
@@ -130,8 +145,13 @@ def test_rendering_fetches_nothing_but_the_fonts(tmp_path):
     assert font.read(4) == b"\x00\x01\x00\x00"  # a TrueType font
     secret = tmp_path / "secret.txt"
     secret.write_text("không được đọc")
-    for url in ["http://127.0.0.1:9/x.png", "https://example.com/a.css", secret.as_uri(), "file:///etc/passwd",
-                f"file://{settings.PTDS_PDF_FONT_DIR}/../../../../etc/passwd"]:  # fmt: skip
+    for url in [
+        "http://127.0.0.1:9/x.png",
+        "https://example.com/a.css",
+        secret.as_uri(),
+        "file:///etc/passwd",
+        f"file://{settings.PTDS_PDF_FONT_DIR}/../../../../etc/passwd",
+    ]:
         with pytest.raises(ValueError, match="Refused"):
             fetcher.fetch(url)
 

@@ -287,9 +287,13 @@ def mail_settings(**env):
     """EMAIL_BACKEND, EMAIL_PORT and DEFAULT_FROM_EMAIL as ptds/settings.py reads them from this environment."""
     code = "from ptds import settings as s; print(s.EMAIL_BACKEND, getattr(s, 'EMAIL_PORT', '-'), s.DEFAULT_FROM_EMAIL)"
     result = subprocess.run(
-        [sys.executable, "-c", code], env={"PATH": "/usr/bin:/bin", **env}, cwd=django_settings.BASE_DIR,
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        [sys.executable, "-c", code],
+        env={"PATH": "/usr/bin:/bin", **env},
+        cwd=django_settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return result.stdout.split(" ", 2)
 
 

@@ -79,9 +79,13 @@ class Amendment:
             for cell in change.cells:
                 lines.append(
                     _("Sửa %(number)s, %(label)s: «%(before)s» → «%(after)s»")
-                    % {"number": f"{change.numeral}.{change.doc.number}", "label": cell.label,
-                       "before": cell.before, "after": cell.after}
-                )  # fmt: skip
+                    % {
+                        "number": f"{change.numeral}.{change.doc.number}",
+                        "label": cell.label,
+                        "before": cell.before,
+                        "after": cell.after,
+                    }
+                )
         return lines
 
     def digest(self):

@@ -37,9 +37,12 @@ def office_kind(raw, name):
     """The file's real kind ("docx" or "xlsx"), or one clear message: encrypted, legacy, macros, corrupt."""
     if raw.startswith(OLE2):
         raise ProgrammeFormatError(
-            _("Tệp «%(name)s» được đặt mật khẩu hoặc là định dạng Office cũ (.doc/.xls). Hãy bỏ mật khẩu và lưu "
-              "lại dạng .docx hoặc .xlsx.") % {"name": name}
-        )  # fmt: skip
+            _(
+                "Tệp «%(name)s» được đặt mật khẩu hoặc là định dạng Office cũ (.doc/.xls). Hãy bỏ mật khẩu và lưu "
+                "lại dạng .docx hoặc .xlsx."
+            )
+            % {"name": name}
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())

@@ -120,13 +120,16 @@ def check_fits(doc):
         where = _("Giai đoạn %(number)d") % {"number": number}
         cells += [(where, None, Phase, name, getattr(phase, name)) for name in ("name", "label_as_written")]
     for section in doc.sections:
-        cells.append((_("Mục %(numeral)s") % {"numeral": section.numeral}, section.line, Section, "numeral",
-                      section.numeral))  # fmt: skip
+        cells.append(
+            (_("Mục %(numeral)s") % {"numeral": section.numeral}, section.line, Section, "numeral", section.numeral)
+        )
         for task in section.tasks:
             where = _("Nhiệm vụ %(number)s") % {"number": f"{section.numeral}.{task.number}"}
             schedule = task.schedule or Schedule(kind=ScheduleKind.UNSPECIFIED)
-            cells += [(where, task.line, Task, "number", task.number),
-                      (where, task.line, Task, "conditional", schedule.conditional)]  # fmt: skip
+            cells += [
+                (where, task.line, Task, "number", task.number),
+                (where, task.line, Task, "conditional", schedule.conditional),
+            ]
             cells += [(where, task.line, Agency, "name", name) for name in task.lead + task.support]
     for where, line, model, name, value in cells:
         field = model._meta.get_field(name)

@@ -18,14 +18,17 @@ from .base import CheckboxList, TaskChoiceField, TaskMultipleChoiceField, Versio
 
 class AssignmentForm(VersionedForm):
     lead = ModelMultipleChoiceField(
-        label=gettext_lazy("Cơ quan chủ trì"), queryset=Agency.objects.all(),
+        label=gettext_lazy("Cơ quan chủ trì"),
+        queryset=Agency.objects.all(),
         error_messages={"required": gettext_lazy("Cần ít nhất một cơ quan chủ trì.")},
         widget=forms.SelectMultiple(attrs={"size": 8}),
-    )  # fmt: skip
+    )
     support = ModelMultipleChoiceField(
-        label=gettext_lazy("Cơ quan phối hợp"), queryset=Agency.objects.all(), required=False,
+        label=gettext_lazy("Cơ quan phối hợp"),
+        queryset=Agency.objects.all(),
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
-    )  # fmt: skip
+    )
     due_override = forms.DateField(label=gettext_lazy("Hạn hoàn thành mới"), required=False, widget=DateInput)
     due_override_reason = forms.CharField(
         label=gettext_lazy("Lý do điều chỉnh hạn"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -34,18 +37,23 @@ class AssignmentForm(VersionedForm):
         label=gettext_lazy("Cán bộ phụ trách"), queryset=get_user_model().objects.filter(is_active=True), required=False
     )
     parent_task = TaskChoiceField(
-        label=gettext_lazy("Thực hiện nhiệm vụ cấp trên"), queryset=Task.objects.none(), required=False,
+        label=gettext_lazy("Thực hiện nhiệm vụ cấp trên"),
+        queryset=Task.objects.none(),
+        required=False,
         help_text=gettext_lazy("Nhiệm vụ của chương trình cấp trên mà nhiệm vụ này triển khai thực hiện."),
         error_messages={"invalid_choice": gettext_lazy("Nhiệm vụ cấp trên phải thuộc chương trình cấp trên.")},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, task, **kwargs):
         initial = kwargs.setdefault("initial", {})
         initial.update(
-            lead=task.lead_agencies, support=task.support_agencies, due_override=task.due_override,
-            due_override_reason=task.due_override_reason, responsible_officer=task.responsible_officer,
+            lead=task.lead_agencies,
+            support=task.support_agencies,
+            due_override=task.due_override,
+            due_override_reason=task.due_override_reason,
+            responsible_officer=task.responsible_officer,
             parent_task=task.parent_task_id,
-        )  # fmt: skip
+        )
         super().__init__(*args, task=task, **kwargs)
         parent = task.section.programme.parent_id
         if parent:  # only the parent programme's current tasks: the choice is also the server-side check
@@ -96,14 +104,15 @@ class ChildProgrammeForm(forms.Form):
         queryset=Agency.objects.exclude(kind=Agency.Kind.GROUP).order_by("name"),  # a group phrase coordinates nothing
     )
     tasks = TaskMultipleChoiceField(
-        label=gettext_lazy("Nhiệm vụ giao cấp dưới thực hiện"), queryset=Task.objects.none(),
+        label=gettext_lazy("Nhiệm vụ giao cấp dưới thực hiện"),
+        queryset=Task.objects.none(),
         widget=CheckboxList(attrs={"class": "border rounded p-2 small"}),
         error_messages={
             "required": gettext_lazy("Hãy chọn ít nhất một nhiệm vụ của chương trình cấp trên."),
             "invalid_choice": gettext_lazy("Chỉ chọn được nhiệm vụ hiện hành của chương trình cấp trên."),
             "invalid_pk_value": gettext_lazy("Chỉ chọn được nhiệm vụ hiện hành của chương trình cấp trên."),
         },
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, parent, user, **kwargs):
         self.parent, self.user = parent, user
@@ -126,6 +135,13 @@ class ChildProgrammeForm(forms.Form):
         """The new programme; raises ValidationError (a number taken meanwhile) for the view to show."""
         data = self.cleaned_data
         return create_child_programme(
-            self.parent, data["tasks"], kind=data["kind"], number=data["number"], title=data["title"],
-            issuer=data["issuer"], year=data["year"], coordinating_agency=data["coordinating_agency"], user=self.user,
-        )  # fmt: skip
+            self.parent,
+            data["tasks"],
+            kind=data["kind"],
+            number=data["number"],
+            title=data["title"],
+            issuer=data["issuer"],
+            year=data["year"],
+            coordinating_agency=data["coordinating_agency"],
+            user=self.user,
+        )

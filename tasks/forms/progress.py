@@ -21,16 +21,23 @@ from .base import UploadForm, VersionedForm
 
 class ProgressForm(VersionedForm, forms.ModelForm):
     files = MultipleFileField(
-        label=gettext_lazy("Tệp minh chứng"), required=False,
+        label=gettext_lazy("Tệp minh chứng"),
+        required=False,
         help_text=gettext_lazy("PDF, DOC/DOCX, XLS/XLSX, JPG/PNG; có thể chọn nhiều tệp."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = ProgressReport
         fields = [
-            "status", "percent", "result", "completed_on", "period",
-            "document_kind", "document_number", "document_date",
-        ]  # fmt: skip
+            "status",
+            "percent",
+            "result",
+            "completed_on",
+            "period",
+            "document_kind",
+            "document_number",
+            "document_date",
+        ]
         widgets = {
             "completed_on": DateInput,
             "document_date": DateInput,

@@ -38,9 +38,12 @@ class ReminderLog(models.Model):
     day = models.DateField(_("ngày nhắc"))
     kind = models.CharField(_("loại thư"), max_length=20, choices=Kind.choices)
     agency = models.ForeignKey(
-        Agency, verbose_name=_("cơ quan nhận"), on_delete=models.PROTECT, related_name="+",
+        Agency,
+        verbose_name=_("cơ quan nhận"),
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("Cơ quan có cán bộ nhận thư nhắc việc, hoặc cơ quan thường trực nhận danh sách chưa báo cáo."),
-    )  # fmt: skip
+    )
     recipients = models.TextField(_("địa chỉ nhận"))
     item_count = models.PositiveIntegerField(
         _("số mục"), help_text=_("Số nhiệm vụ (thư nhắc cơ quan) hoặc số cơ quan chưa báo cáo (thư nhắc Ban CHQS).")

@@ -21,10 +21,13 @@ class ProgressReport(models.Model):
     task = models.ForeignKey("Task", on_delete=models.PROTECT, related_name="progress_reports")
     agency = models.ForeignKey(Agency, verbose_name=_("cơ quan báo cáo"), on_delete=models.PROTECT)
     sets_status = models.BooleanField(
-        _("báo cáo của cơ quan chủ trì"), default=False,
-        help_text=_("Báo cáo của cơ quan chủ trì (hoặc Ban CHQS) quyết định tình trạng nhiệm vụ; "
-                    "báo cáo của cơ quan phối hợp được ghi nhận là phần đóng góp."),
-    )  # fmt: skip
+        _("báo cáo của cơ quan chủ trì"),
+        default=False,
+        help_text=_(
+            "Báo cáo của cơ quan chủ trì (hoặc Ban CHQS) quyết định tình trạng nhiệm vụ; "
+            "báo cáo của cơ quan phối hợp được ghi nhận là phần đóng góp."
+        ),
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo"), on_delete=models.PROTECT)
     status = models.CharField(_("tình trạng"), max_length=20, choices=Progress.choices)
     percent = models.PositiveSmallIntegerField(_("tỷ lệ hoàn thành (%)"), validators=[MaxValueValidator(100)])
@@ -37,9 +40,13 @@ class ProgressReport(models.Model):
     reported_on = models.DateField(_("ngày báo cáo"), default=timezone.localdate)
     created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("Ban CHQS xác nhận"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="confirmed_reports",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Ban CHQS xác nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="confirmed_reports",
+    )
     confirmed_at = models.DateTimeField(_("thời điểm xác nhận"), null=True, blank=True)
 
     history = HistoricalRecords()

@@ -156,13 +156,21 @@ class Task(models.Model):
     due_override = models.DateField(_("hạn do Ban CHQS ấn định"), null=True, blank=True)
     due_override_reason = models.TextField(_("lý do điều chỉnh hạn"), blank=True)
     responsible_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ phụ trách"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="responsible_tasks",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ phụ trách"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_tasks",
+    )
     parent_task = models.ForeignKey(
-        "self", verbose_name=_("thực hiện nhiệm vụ cấp trên"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="child_tasks",
-    )  # fmt: skip
+        "self",
+        verbose_name=_("thực hiện nhiệm vụ cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="child_tasks",
+    )
     # A task an amendment removed after work was reported on it: kept with its history, out of every list.
     archived_at = models.DateTimeField(_("bãi bỏ lúc"), null=True, blank=True, editable=False)
     archived_reason = models.TextField(_("lý do bãi bỏ"), blank=True, editable=False)

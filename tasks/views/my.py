@@ -20,11 +20,14 @@ from ..status import DUE_SOON_LABEL, Status
 MY_GROUPS = [
     ("overdue", gettext_lazy("Quá hạn"), {Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE}),
     ("due_soon", DUE_SOON_LABEL, None),
-    ("in_progress", gettext_lazy("Đang, chưa thực hiện (trong hạn)"),
-     {Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME}),
+    (
+        "in_progress",
+        gettext_lazy("Đang, chưa thực hiện (trong hạn)"),
+        {Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME},
+    ),
     ("ongoing", gettext_lazy("Thường xuyên, định kỳ"), {Status.ONGOING}),
     ("done", gettext_lazy("Đã hoàn thành"), {Status.DONE_ON_TIME, Status.DONE_LATE}),
-]  # fmt: skip
+]
 
 
 @require_GET

@@ -66,19 +66,35 @@ def task_export(request):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Nhiệm vụ"))
     headers = [
-        _("Chương trình"), _("Mục"), _("TT"), _("Nội dung nhiệm vụ"), _("Cơ quan chủ trì"), _("Cơ quan phối hợp"),
-        _("Thời gian thực hiện"), _("Hạn"), _("Sản phẩm"), _("Tình trạng"), _("%"),
-    ]  # fmt: skip
+        _("Chương trình"),
+        _("Mục"),
+        _("TT"),
+        _("Nội dung nhiệm vụ"),
+        _("Cơ quan chủ trì"),
+        _("Cơ quan phối hợp"),
+        _("Thời gian thực hiện"),
+        _("Hạn"),
+        _("Sản phẩm"),
+        _("Tình trạng"),
+        _("%"),
+    ]
     sheet.append([cell(sheet, h, bold=True) for h in headers])
     for task in task_filter.qs.order_by("section__programme", "section__position", "position"):
-        sheet.append([
-            cell(sheet, task.section.programme.number), cell(sheet, task.section.numeral), cell(sheet, task.number),
-            cell(sheet, task.content, wrap=True), cell(sheet, task.lead_as_written, wrap=True),
-            cell(sheet, task.support_as_written, wrap=True),
-            cell(sheet, "; ".join(c for c in task.timeframe_as_written if c)),
-            cell(sheet, task.deadline, number_format="DD/MM/YYYY"), cell(sheet, task.deliverable, wrap=True),
-            cell(sheet, task.status_label), cell(sheet, task.percent or 0),
-        ])  # fmt: skip
+        sheet.append(
+            [
+                cell(sheet, task.section.programme.number),
+                cell(sheet, task.section.numeral),
+                cell(sheet, task.number),
+                cell(sheet, task.content, wrap=True),
+                cell(sheet, task.lead_as_written, wrap=True),
+                cell(sheet, task.support_as_written, wrap=True),
+                cell(sheet, "; ".join(c for c in task.timeframe_as_written if c)),
+                cell(sheet, task.deadline, number_format="DD/MM/YYYY"),
+                cell(sheet, task.deliverable, wrap=True),
+                cell(sheet, task.status_label),
+                cell(sheet, task.percent or 0),
+            ]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return xlsx_download(buffer.getvalue(), "nhiem-vu")
@@ -111,8 +127,9 @@ def _period_rows(task, reports):
     start = programme.issued_on or datetime.date(programme.year, 1, 1)
     rows = []
     for period in quarters_between(start, timezone.localdate()):
-        first = min((r for r in reports if r.period == period.key and r.sets_status),
-                    key=lambda r: r.reported_on, default=None)  # fmt: skip
+        first = min(
+            (r for r in reports if r.period == period.key and r.sets_status), key=lambda r: r.reported_on, default=None
+        )
         rows.append({"period": period, "report": first, "late": bool(first and first.reported_on > period.end)})
     return rows
 
@@ -124,8 +141,13 @@ def _audit_trail(task):
     """Changes to the task, its assignments and its reports, newest first."""
 
     def entry(record, subject, detail):
-        return {"when": record.history_date, "who": record.history_user, "subject": subject,
-                "action": HISTORY_ACTIONS[record.history_type], "detail": detail}  # fmt: skip
+        return {
+            "when": record.history_date,
+            "who": record.history_user,
+            "subject": subject,
+            "action": HISTORY_ACTIONS[record.history_type],
+            "detail": detail,
+        }
 
     entries = []
     records = list(task.history.select_related("history_user").order_by("history_date", "history_id"))

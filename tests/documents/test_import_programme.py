@@ -88,9 +88,16 @@ def test_json_output_has_the_documented_form():
     assert set(data["phases"][0]) == {"name", "label_as_written", "start", "end", "objectives"}
     first = data["sections"][0]["tasks"][0]
     assert set(first) == {
-        "number", "content", "lead_as_written", "support_as_written", "lead", "support",
-        "timeframe_as_written", "schedule", "deliverable",
-    }  # fmt: skip
+        "number",
+        "content",
+        "lead_as_written",
+        "support_as_written",
+        "lead",
+        "support",
+        "timeframe_as_written",
+        "schedule",
+        "deliverable",
+    }
     assert first["schedule"] == {
         "kind": "due_date",
         "due": "2025-03-31",

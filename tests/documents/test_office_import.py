@@ -250,8 +250,9 @@ def test_a_bad_file_gets_one_clear_message_and_writes_nothing(agency_directory, 
 
 
 def long_numeral_docx():
-    return build_docx([("IIIIIIIIIIIIIII" + line[1:]) if line.startswith("I\t") else line
-                       for line in seed_lines(BAC_GIANG_SEED)])  # fmt: skip
+    return build_docx(
+        [("IIIIIIIIIIIIIII" + line[1:]) if line.startswith("I\t") else line for line in seed_lines(BAC_GIANG_SEED)]
+    )
 
 
 def long_agency_xlsx():

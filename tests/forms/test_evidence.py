@@ -30,8 +30,13 @@ MB = 1024 * 1024
 
 
 def post_report(client, task, *files):
-    data = {"version": task.version, "status": Progress.IN_PROGRESS, "percent": 50, "result": "Đã tập huấn.",
-            "files": list(files)}  # fmt: skip
+    data = {
+        "version": task.version,
+        "status": Progress.IN_PROGRESS,
+        "percent": 50,
+        "result": "Đã tập huấn.",
+        "files": list(files),
+    }
     if task.is_recurring:
         data["period"] = "2025-Q4"
     return client.post(progress_url(task), data)

@@ -193,9 +193,14 @@ def test_stale_version_is_refused_with_a_reload_link(login, v5):
     support = [a.pk for a in v5.support_agencies]
     moved = staff.post(
         assign_url(v5),
-        {"version": form["version"], "lead": [lead], "support": support, "due_override": new_due,
-         "due_override_reason": "Theo chỉ đạo của UBND thành phố."},
-    )  # fmt: skip
+        {
+            "version": form["version"],
+            "lead": [lead],
+            "support": support,
+            "due_override": new_due,
+            "due_override_reason": "Theo chỉ đạo của UBND thành phố.",
+        },
+    )
     assert moved.status_code == 302
     assert Task.objects.get(pk=v5.pk).version == 2
 

@@ -37,18 +37,37 @@ from tasks.models import (
 SHARED_FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
 # "ci" skips the explain phase: on a failure it reruns a slow example hundreds of times to say which lines ran.
 hypothesis.settings.register_profile(
-    "ci", max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=SHARED_FIXTURES,
+    "ci",
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=SHARED_FIXTURES,
     phases=[phase for phase in hypothesis.Phase if phase != hypothesis.Phase.explain],
-)  # fmt: skip
+)
 hypothesis.settings.register_profile("thorough", max_examples=500, deadline=None, suppress_health_check=SHARED_FIXTURES)
 hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Every table a form, an import or a report may write, with the audit trail of those that keep one.
 TABLES = [
-    Programme, Section, Phase, Objective, LegalBasis, Task, Assignment, ProgressReport, Evidence, ImportDraft,
-    Agency, AgencyAlias, ProducedReport, ReportSetup,
-    Task.history.model, Assignment.history.model, ProgressReport.history.model,
-]  # fmt: skip
+    Programme,
+    Section,
+    Phase,
+    Objective,
+    LegalBasis,
+    Task,
+    Assignment,
+    ProgressReport,
+    Evidence,
+    ImportDraft,
+    Agency,
+    AgencyAlias,
+    ProducedReport,
+    ReportSetup,
+    Task.history.model,
+    Assignment.history.model,
+    ProgressReport.history.model,
+]
 
 
 @pytest.fixture(autouse=True)

@@ -14,10 +14,29 @@ text = st.text(characters, max_size=40)
 long_text = st.text(characters, min_size=200, max_size=2000)
 numbers = st.integers(min_value=-(10**30), max_value=10**30) | st.integers(min_value=-2, max_value=110)
 floats = st.floats(allow_nan=True, allow_infinity=True).map(repr) | st.decimals(allow_nan=False).map(str)
-odd_dates = st.sampled_from(
-    ["2025-02-30", "2025-13-01", "0000-00-00", "9999-12-31", "10000-01-01", "0001-01-01", "-2025-01-01", "31/12/2025",
-     "1.1.2025", "2025-1-1", " 2025-01-01 ", "2025-01-01T25:00", "２０２５-０１-０１", "2100-01-01", "1999-12-31"]
-) | st.dates().map(lambda day: day.isoformat()) | st.dates().map(lambda day: day.strftime("%d/%m/%Y"))  # fmt: skip
+odd_dates = (
+    st.sampled_from(
+        [
+            "2025-02-30",
+            "2025-13-01",
+            "0000-00-00",
+            "9999-12-31",
+            "10000-01-01",
+            "0001-01-01",
+            "-2025-01-01",
+            "31/12/2025",
+            "1.1.2025",
+            "2025-1-1",
+            " 2025-01-01 ",
+            "2025-01-01T25:00",
+            "２０２５-０１-０１",
+            "2100-01-01",
+            "1999-12-31",
+        ]
+    )
+    | st.dates().map(lambda day: day.isoformat())
+    | st.dates().map(lambda day: day.strftime("%d/%m/%Y"))
+)
 # What Word and Excel files can hold: XML 1.0 characters (no NUL, no other C0 controls but tab and line ends).
 xml_characters = st.characters(codec="utf-8", exclude_characters="".join(map(chr, [*range(9), 11, 12, *range(14, 32)])))
 xml_text = st.text(xml_characters | st.sampled_from(VIETNAMESE + "\u2028\u202e\ufeff＝"), max_size=60)
@@ -58,12 +77,32 @@ def form_data(valid=(), **plausible):
     return st.tuples(extra, changed(valid, plausible)).map(lambda pair: {**pair[0], **pair[1]})
 
 
-file_names = st.tuples(
-    # The browser sends the name without its folders; "", "." and ".." are no file at all.
-    text.filter(lambda name: "/" not in name and "\\" not in name) | st.sampled_from(["a" * 300, "con", "báo cáo"]),
-    st.sampled_from(["", ".docx", ".xlsx", ".txt", ".json", ".pdf", ".png", ".jpg", ".doc", ".xls", ".DOCX", ".exe",
-                     ".tar.gz", "."]),
-).map("".join).filter(lambda name: name not in ("", ".", ".."))  # fmt: skip
+file_names = (
+    st.tuples(
+        # The browser sends the name without its folders; "", "." and ".." are no file at all.
+        text.filter(lambda name: "/" not in name and "\\" not in name) | st.sampled_from(["a" * 300, "con", "báo cáo"]),
+        st.sampled_from(
+            [
+                "",
+                ".docx",
+                ".xlsx",
+                ".txt",
+                ".json",
+                ".pdf",
+                ".png",
+                ".jpg",
+                ".doc",
+                ".xls",
+                ".DOCX",
+                ".exe",
+                ".tar.gz",
+                ".",
+            ]
+        ),
+    )
+    .map("".join)
+    .filter(lambda name: name not in ("", ".", ".."))
+)
 
 
 def mutated(original: bytes):
@@ -87,8 +126,10 @@ def mutated(original: bytes):
 def uploads(*originals):
     """A file as a browser would send it: a real file (name, bytes) more or less damaged, or any bytes by any name."""
     junk = st.binary(max_size=3000) | st.sampled_from([b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
-    real = [st.builds(SimpleUploadedFile, st.just(name) | file_names, st.just(data) | mutated(data))
-            for name, data in originals]  # fmt: skip
+    real = [
+        st.builds(SimpleUploadedFile, st.just(name) | file_names, st.just(data) | mutated(data))
+        for name, data in originals
+    ]
     return st.one_of(*real, st.builds(SimpleUploadedFile, file_names, junk))
 
 

@@ -48,8 +48,12 @@ def spreadsheets(personas):
         "export": downloaded(personas["chqs"].get(reverse("tasks:export"))),
         "template": downloaded(personas["congan"].get(reverse("tasks:my_template"))),
     }
-    choice = {"programme": Programme.objects.get(number=CITY).pk, "period": quarter_of(timezone.localdate()).key,
-              "cutoff_rule": "calendar", "format": "xlsx"}  # fmt: skip
+    choice = {
+        "programme": Programme.objects.get(number=CITY).pk,
+        "period": quarter_of(timezone.localdate()).key,
+        "cutoff_rule": "calendar",
+        "format": "xlsx",
+    }
     response = personas["chqs"].post(reverse("reports:produce"), choice)
     assert response.status_code == 302, response.status_code
     report = ProducedReport.objects.latest("pk")
@@ -76,8 +80,15 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_spreadsheet(personas
         police.name = police.short_name = texts["agency"]  # the report names agencies by their short name
         police.save()
         officer = get_user_model().objects.get(username="congan")
-        ProgressReport.objects.create(task=task, agency=police, author=officer, status=Progress.IN_PROGRESS,
-                                      percent=30, result=texts["result"], sets_status=True)  # fmt: skip
+        ProgressReport.objects.create(
+            task=task,
+            agency=police,
+            author=officer,
+            status=Progress.IN_PROGRESS,
+            percent=30,
+            result=texts["result"],
+            sets_status=True,
+        )
 
         for name, content in spreadsheets(personas).items():
             found = cells(content)

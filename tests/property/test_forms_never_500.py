@@ -63,12 +63,19 @@ def attempt(send, success=(302,)):
 
 def task_filters():
     return dict(
-        q=text, programme=pks(Programme), section=pks(Section), phase=pks(Phase), lead=pks(Agency),
-        support=pks(Agency), status=st.sampled_from(Status.values), deadline=st.sampled_from(["overdue", "due_soon"]),
+        q=text,
+        programme=pks(Programme),
+        section=pks(Section),
+        phase=pks(Phase),
+        lead=pks(Agency),
+        support=pks(Agency),
+        status=st.sampled_from(Status.values),
+        deadline=st.sampled_from(["overdue", "due_soon"]),
         schedule_kind=st.sampled_from([ScheduleKind.DUE_DATE, ScheduleKind.PHASE, ScheduleKind.ONGOING]),
         sort=st.sampled_from(["ref", "-ref", "content", "-deadline", "status", "percent", "lead", "-", ""]) | text,
-        page=numbers, per_page=numbers,
-    )  # fmt: skip
+        page=numbers,
+        per_page=numbers,
+    )
 
 
 @given(data=st.data())
@@ -95,9 +102,16 @@ def child_task(seeded):
     parent task field."""
     city = Programme.objects.get(number=CITY)
     child = create_child_programme(
-        city, [city_task("V", "5")], kind="Kế hoạch", number="15/KH-UBND", title=default_title(city), issuer="UBND",
-        year=2025, coordinating_agency=city.coordinating_agency, user=get_user_model().objects.get(username="chqs"),
-    )  # fmt: skip
+        city,
+        [city_task("V", "5")],
+        kind="Kế hoạch",
+        number="15/KH-UBND",
+        title=default_title(city),
+        issuer="UBND",
+        year=2025,
+        coordinating_agency=city.coordinating_agency,
+        user=get_user_model().objects.get(username="chqs"),
+    )
     return Task.objects.get(section__programme=child)
 
 
@@ -106,10 +120,14 @@ def test_the_assignment_form_takes_any_post(personas, child_task, data):
     username = data.draw(st.sampled_from(["chqs", "admin", "congan", "lanhdao"]), label="persona")
     task = data.draw(st.sampled_from([city_task("V", "5"), child_task]), label="task")
     fields = dict(
-        version=st.just(task.version) | numbers, lead=several(pks(Agency)), support=several(pks(Agency)),
-        due_override=odd_dates, due_override_reason=text, responsible_officer=pks(get_user_model()),
+        version=st.just(task.version) | numbers,
+        lead=several(pks(Agency)),
+        support=several(pks(Agency)),
+        due_override=odd_dates,
+        due_override_reason=text,
+        responsible_officer=pks(get_user_model()),
         parent_task=pks(Task),
-    )  # fmt: skip
+    )
     valid = assignment_payload(task, due_override="2026-06-30", due_override_reason="Ban CHQS điều chỉnh")
     payload = data.draw(form_data(valid, **fields), label="post")
     attempt(lambda: personas[username].post(reverse("tasks:assign", args=[task.pk]), payload))
@@ -118,15 +136,26 @@ def test_the_assignment_form_takes_any_post(personas, child_task, data):
 @given(data=st.data())
 def test_the_progress_form_takes_any_post_and_any_attachment(personas, data):
     # V.5 is led by Công an; Phòng Y tế supports it through a group; VIII.4 is reported on every quarter.
-    targets = {"chqs": [city_task("V", "5"), city_task("VIII", "4")], "congan": [city_task("V", "5")],
-               "yte": [city_task("V", "5")], "lanhdao": [city_task("V", "5")]}  # fmt: skip
+    targets = {
+        "chqs": [city_task("V", "5"), city_task("VIII", "4")],
+        "congan": [city_task("V", "5")],
+        "yte": [city_task("V", "5")],
+        "lanhdao": [city_task("V", "5")],
+    }
     username = data.draw(st.sampled_from(sorted(targets)), label="persona")
     task = data.draw(st.sampled_from(targets[username]), label="task")
     fields = dict(
-        version=st.just(task.version) | numbers, status=st.sampled_from(Progress.values), percent=numbers,
-        result=text, completed_on=odd_dates, period=PERIODS, document_kind=text, document_number=text,
-        document_date=odd_dates, files=several(uploads(("bien-ban.pdf", PDF), ("anh.png", PNG))),
-    )  # fmt: skip
+        version=st.just(task.version) | numbers,
+        status=st.sampled_from(Progress.values),
+        percent=numbers,
+        result=text,
+        completed_on=odd_dates,
+        period=PERIODS,
+        document_kind=text,
+        document_number=text,
+        document_date=odd_dates,
+        files=several(uploads(("bien-ban.pdf", PDF), ("anh.png", PNG))),
+    )
     valid = {"version": task.version, "status": Progress.IN_PROGRESS, "percent": 40, "result": "Đã triển khai"}
     if task.is_recurring:
         valid["period"] = "2025-Q4"
@@ -140,9 +169,15 @@ def done_report(seeded):
     task = city_task("V", "5")
     author = get_user_model().objects.get(username="congan")
     return ProgressReport.objects.create(
-        task=task, agency=author.profile.agency, author=author, status=Progress.DONE, percent=100, result="Xong",
-        completed_on=task.section.programme.issued_on, sets_status=True,
-    )  # fmt: skip
+        task=task,
+        agency=author.profile.agency,
+        author=author,
+        status=Progress.DONE,
+        percent=100,
+        result="Xong",
+        completed_on=task.section.programme.issued_on,
+        sets_status=True,
+    )
 
 
 @given(data=st.data())
@@ -158,13 +193,23 @@ def test_confirming_a_report_takes_any_post(personas, done_report, data):
 def test_the_subordinate_plan_form_takes_any_post(personas, data):
     city = Programme.objects.get(number=CITY)
     fields = dict(
-        kind=text, number=text, title=text, issuer=text, year=numbers, coordinating_agency=pks(Agency),
+        kind=text,
+        number=text,
+        title=text,
+        issuer=text,
+        year=numbers,
+        coordinating_agency=pks(Agency),
         tasks=several(pks(Task, section__programme=city)),
-    )  # fmt: skip
+    )
     valid = {
-        "kind": "Kế hoạch", "number": "15/KH-UBND", "title": default_title(city), "issuer": "UBND phường Túc Duyên",
-        "year": 2025, "coordinating_agency": city.coordinating_agency_id, "tasks": [city_task("V", "5").pk],
-    }  # fmt: skip
+        "kind": "Kế hoạch",
+        "number": "15/KH-UBND",
+        "title": default_title(city),
+        "issuer": "UBND phường Túc Duyên",
+        "year": 2025,
+        "coordinating_agency": city.coordinating_agency_id,
+        "tasks": [city_task("V", "5").pk],
+    }
     username = data.draw(st.sampled_from(["chqs", "admin", "congan"]), label="persona")
     payload = data.draw(form_data(valid, **fields), label="post")
     attempt(lambda: personas[username].post(reverse("tasks:child_programme", args=[city.pk]), payload))
@@ -177,8 +222,12 @@ def seed_files():
     """The Bắc Giang plan in each format the import reads: real files for the uploads to damage."""
     lines = seed_lines(BAC_GIANG_SEED)
     exported = json.dumps(read_programme_text("\n".join(lines)).to_dict(), ensure_ascii=False)
-    return [("ke-hoach.docx", build_docx(lines)), ("ke-hoach.xlsx", build_xlsx(lines)),
-            ("ke-hoach.txt", BAC_GIANG_SEED.read_bytes()), ("ke-hoach.json", exported.encode())]  # fmt: skip
+    return [
+        ("ke-hoach.docx", build_docx(lines)),
+        ("ke-hoach.xlsx", build_xlsx(lines)),
+        ("ke-hoach.txt", BAC_GIANG_SEED.read_bytes()),
+        ("ke-hoach.json", exported.encode()),
+    ]
 
 
 SEED_FILES = seed_files()  # read once: the files do not depend on the database
@@ -205,8 +254,10 @@ def drafts(personas):
         amendment = personas["chqs"].get(reverse("tasks:import_review", args=[draft.pk])).context["amendment"]
         return draft, amendment.digest() if amendment else ""
 
-    new_plan = [line.replace("/KH-KHCN", "15/KH-KHCN").replace("Thanh tra Sở", "Thanh tra Sở KH&CN")
-                for line in seed_lines(BAC_GIANG_SEED)]  # fmt: skip
+    new_plan = [
+        line.replace("/KH-KHCN", "15/KH-KHCN").replace("Thanh tra Sở", "Thanh tra Sở KH&CN")
+        for line in seed_lines(BAC_GIANG_SEED)
+    ]
     amended = [line.replace("Công an thành phố", "Công an TP") for line in seed_lines(CITY_SEED)]
     return [upload(new_plan, "ke-hoach.xlsx"), upload(amended, "chuong-trinh.xlsx")]
 
@@ -250,11 +301,16 @@ def sheet_cells():
     """What an officer may type into each column of the sheet (dates as Excel can hold them: from 1900)."""
     days = st.dates(min_value=datetime.date(1900, 3, 1), max_value=datetime.date(2100, 12, 31))
     return dict(
-        task=pks(Task) | xml_text, result=xml_text, document_kind=xml_text, document_number=xml_text,
+        task=pks(Task) | xml_text,
+        result=xml_text,
+        document_kind=xml_text,
+        document_number=xml_text,
         status=st.sampled_from([str(label) for label in Progress.labels] + Progress.values) | xml_text,
         percent=st.integers(min_value=-5, max_value=150) | st.floats(allow_nan=False, allow_infinity=False) | xml_text,
-        completed_on=days | xml_text, document_date=days | xml_text, period=PERIODS | xml_text,
-    )  # fmt: skip
+        completed_on=days | xml_text,
+        document_date=days | xml_text,
+        period=PERIODS | xml_text,
+    )
 
 
 REPORTED = {"status": "Đang thực hiện", "percent": 50, "result": "Đã triển khai"}  # a row as an officer fills it
@@ -294,10 +350,16 @@ def test_a_filled_sheet_is_reviewed_and_saved_whole_or_not_at_all(personas, temp
 
 def report_fields():
     return dict(
-        programme=pks(Programme), period=PERIODS | text, agency=pks(Agency), section=pks(Section),
-        cutoff_rule=st.sampled_from([CutoffRule.CALENDAR, CutoffRule.DECREE_09]), number=text, report_date=odd_dates,
-        proposals=text, format=st.sampled_from(["pdf", "xlsx"]) | text,
-    )  # fmt: skip
+        programme=pks(Programme),
+        period=PERIODS | text,
+        agency=pks(Agency),
+        section=pks(Section),
+        cutoff_rule=st.sampled_from([CutoffRule.CALENDAR, CutoffRule.DECREE_09]),
+        number=text,
+        report_date=odd_dates,
+        proposals=text,
+        format=st.sampled_from(["pdf", "xlsx"]) | text,
+    )
 
 
 def report_choice():
@@ -330,8 +392,16 @@ def test_producing_a_report_takes_any_post_and_never_fails_on_what_was_typed(per
 def test_the_report_setup_form_takes_any_post(personas, data):
     city = Programme.objects.get(number=CITY)
     setup = ReportSetup.for_programme(city)
-    fields = ["parent_body", "issuing_body", "number_suffix", "place", "signer_authority", "signer_title",
-              "signer_name", "recipients"]  # fmt: skip
+    fields = [
+        "parent_body",
+        "issuing_body",
+        "number_suffix",
+        "place",
+        "signer_authority",
+        "signer_title",
+        "signer_name",
+        "recipients",
+    ]
     username = data.draw(st.sampled_from(["chqs", "admin", "lanhdao"]), label="persona")
     payload = data.draw(form_data({name: getattr(setup, name) for name in fields}, **dict.fromkeys(fields, text)))
     attempt(lambda: personas[username].post(reverse("reports:setup", args=[city.pk]), payload))

@@ -41,15 +41,34 @@ def words_for(xml_only):
     junk = xml_text if xml_only else text
     years = st.integers(min_value=0, max_value=9999).map(lambda year: f"{year:04d}")
     return junk | st.one_of(
-        st.sampled_from(["x", "X", "Thường xuyên", "Hằng năm", "Quý V/2025", "Tháng 13/2025", "31/2/2025", "TT", "",
-                         "6 tháng đầu năm", "Giai đoạn 1 (2025 - 2020)", "sau năm 9999", "Nơi nhận:", "I", "I."]),
-        years.map(lambda year: f"Năm {year}"), years.map(lambda year: f"Quý I/{year}"),
+        st.sampled_from(
+            [
+                "x",
+                "X",
+                "Thường xuyên",
+                "Hằng năm",
+                "Quý V/2025",
+                "Tháng 13/2025",
+                "31/2/2025",
+                "TT",
+                "",
+                "6 tháng đầu năm",
+                "Giai đoạn 1 (2025 - 2020)",
+                "sau năm 9999",
+                "Nơi nhận:",
+                "I",
+                "I.",
+            ]
+        ),
+        years.map(lambda year: f"Năm {year}"),
+        years.map(lambda year: f"Quý I/{year}"),
         years.map(lambda year: f"Thái Nguyên, ngày 01 tháng 01 năm {year}"),
         years.map(lambda year: f"Thái Nguyên, ngày tháng năm {year}"),
         st.from_regex(r"\d{1,3}(\.\d{1,3}){0,12}\.?", fullmatch=True),  # task numbers, some too long for TT
         st.from_regex(r"[IVXLC]{1,15}\.?", fullmatch=True),  # section numerals, some too long
-        st.builds("Số: {}".format, junk), st.text(xml_characters, min_size=100, max_size=400),
-    )  # fmt: skip
+        st.builds("Số: {}".format, junk),
+        st.text(xml_characters, min_size=100, max_size=400),
+    )
 
 
 def damage(lines, edits):
@@ -241,11 +260,29 @@ def test_any_phase_heading_is_read_or_left_open(label, number):
 
 
 cell_values = st.one_of(
-    st.none(), xml_text, st.integers(min_value=-(2**70), max_value=2**70), st.booleans(), st.dates(), st.datetimes(),
+    st.none(),
+    xml_text,
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
     st.floats(allow_nan=False, allow_infinity=False),
-    st.sampled_from(["Đang thực hiện", "Đã hoàn thành", "done", "50%", "=1/0", "31/02/2025", "15/03/2025", "2025-3-15",
-                     "2025-Q4", "1e400", "12/QĐ-UBND"]),
-)  # fmt: skip
+    st.sampled_from(
+        [
+            "Đang thực hiện",
+            "Đã hoàn thành",
+            "done",
+            "50%",
+            "=1/0",
+            "31/02/2025",
+            "15/03/2025",
+            "2025-3-15",
+            "2025-Q4",
+            "1e400",
+            "12/QĐ-UBND",
+        ]
+    ),
+)
 
 
 def sheet(rows):

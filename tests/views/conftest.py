@@ -172,9 +172,16 @@ def child_plan(parent_tasks, number="15/KH-UBND", coordinator=UBND):
     """
     parent = parent_tasks[0].section.programme
     return create_child_programme(
-        parent, parent_tasks, kind="Kế hoạch", number=number, title=default_title(parent),
-        issuer="UBND phường Phan Đình Phùng", year=2025, coordinating_agency=agency(coordinator), user=user("chqs"),
-    )  # fmt: skip
+        parent,
+        parent_tasks,
+        kind="Kế hoạch",
+        number=number,
+        title=default_title(parent),
+        issuer="UBND phường Phan Đình Phùng",
+        year=2025,
+        coordinating_agency=agency(coordinator),
+        user=user("chqs"),
+    )
 
 
 def synthetic_tasks(count, numeral="XI", lead=CONG_AN, support=ALL_CITY_AGENCIES, **fields):

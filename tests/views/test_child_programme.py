@@ -190,8 +190,18 @@ def test_the_chosen_tasks_are_copied_and_linked_to_their_originals(chqs):
     assert [c.parent_task for c in copies] == sorted(chosen, key=lambda t: (t.section.position, t.position))
     for copy in copies:
         original = copy.parent_task
-        for name in ("content", "deliverable", "lead_as_written", "support_as_written", "timeframe_as_written",
-                     "schedule_kind", "due_on", "recurrence", "period_months", "conditional"):  # fmt: skip
+        for name in (
+            "content",
+            "deliverable",
+            "lead_as_written",
+            "support_as_written",
+            "timeframe_as_written",
+            "schedule_kind",
+            "due_on",
+            "recurrence",
+            "period_months",
+            "conditional",
+        ):
             assert getattr(copy, name) == getattr(original, name), name
         assert [p.number for p in copy.phases.all()] == [p.number for p in original.phases.all()]
         assert {p.programme_id for p in copy.phases.all()} <= {plan.pk}
@@ -224,9 +234,16 @@ def test_the_planning_module_checks_the_tasks_itself(seeded):
     ]:
         with pytest.raises(ValidationError) as refused:
             create_child_programme(
-                city, tasks, kind="Kế hoạch", number="15/KH-UBND", title="Thực hiện", issuer="UBND phường",
-                year=2025, coordinating_agency=None, user=user("chqs"),
-            )  # fmt: skip
+                city,
+                tasks,
+                kind="Kế hoạch",
+                number="15/KH-UBND",
+                title="Thực hiện",
+                issuer="UBND phường",
+                year=2025,
+                coordinating_agency=None,
+                user=user("chqs"),
+            )
         assert refused.value.message_dict["tasks"][0].startswith(message)
     assert written() == before
 

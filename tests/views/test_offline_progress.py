@@ -33,8 +33,9 @@ COLUMN = {header: index for index, header in enumerate(headers().values(), 1)}
 
 
 def officer_tasks(name=CONG_AN):
-    return list(Task.objects.current().assigned_to(agency(name)).order_by("section__programme", "section__position",
-                                                                          "position"))  # fmt: skip
+    return list(
+        Task.objects.current().assigned_to(agency(name)).order_by("section__programme", "section__position", "position")
+    )
 
 
 def download(client):
@@ -100,9 +101,10 @@ def support_only_task(username="congan"):
     """A current task naming the officer's agency only as support: its reports do not set the status."""
     officer = user(username)
     return next(
-        t for t in Task.objects.current().assigned_to(officer.profile.agency).prefetch_related("assignments")
+        t
+        for t in Task.objects.current().assigned_to(officer.profile.agency).prefetch_related("assignments")
         if access.reporting_role(officer, t) is access.ReportingRole.CONTRIBUTES and not t.is_recurring
-    )  # fmt: skip
+    )
 
 
 def recurring_task():
@@ -125,9 +127,15 @@ def test_the_template_lists_the_officer_s_current_tasks_with_their_state(congan,
     assert "Công an thành phố Thái Nguyên" in title and timezone.localdate().strftime("%d/%m/%Y") in title
     assert [c.value for c in sheet[3]] == list(headers().values())
     assert list(headers().values())[:1] == ["Mã"] and list(headers().values())[-8:] == [
-        "Tình trạng", "Tỷ lệ (%)", "Kết quả thực hiện", "Ngày hoàn thành", "Loại văn bản", "Số, ký hiệu",
-        "Ngày văn bản", "Kỳ báo cáo",
-    ]  # fmt: skip
+        "Tình trạng",
+        "Tỷ lệ (%)",
+        "Kết quả thực hiện",
+        "Ngày hoàn thành",
+        "Loại văn bản",
+        "Số, ký hiệu",
+        "Ngày văn bản",
+        "Kỳ báo cáo",
+    ]
     r = row_of(sheet, police_task)
     shown = {header: sheet.cell(r, index).value for header, index in COLUMN.items()}
     assert shown["Chương trình"] == CITY and shown["Mục"] == "V" and shown["TT"] == "5"
@@ -197,18 +205,31 @@ def test_my_tasks_links_the_template_for_officers_only(congan, chqs):
 def test_filled_rows_are_reviewed_then_saved_as_the_web_form_would(congan, police_task, group_task):
     supported, recurring = support_only_task(), recurring_task()
     today = timezone.localdate()
-    review = uploaded(congan, {
-        police_task: {"Tình trạng": "Đã hoàn thành", "Kết quả thực hiện": "Đã tổ chức diễn tập.\nĐã sơ kết.",
-                      "Ngày hoàn thành": datetime.datetime(2025, 3, 20), "Loại văn bản": "Báo cáo",
-                      "Số, ký hiệu": "12/BC-CAT", "Ngày văn bản": "25/03/2025"},
-        group_task: {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": 40, "Kết quả thực hiện": "Đang xây dựng kế hoạch."},
-        supported: {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": "30%", "Kết quả thực hiện": "Đã góp ý dự thảo."},
-        recurring: {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": 50, "Kết quả thực hiện": "Đã kiểm tra định kỳ."},
-    })  # fmt: skip
+    review = uploaded(
+        congan,
+        {
+            police_task: {
+                "Tình trạng": "Đã hoàn thành",
+                "Kết quả thực hiện": "Đã tổ chức diễn tập.\nĐã sơ kết.",
+                "Ngày hoàn thành": datetime.datetime(2025, 3, 20),
+                "Loại văn bản": "Báo cáo",
+                "Số, ký hiệu": "12/BC-CAT",
+                "Ngày văn bản": "25/03/2025",
+            },
+            group_task: {
+                "Tình trạng": "Đang thực hiện",
+                "Tỷ lệ (%)": 40,
+                "Kết quả thực hiện": "Đang xây dựng kế hoạch.",
+            },
+            supported: {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": "30%", "Kết quả thực hiện": "Đã góp ý dự thảo."},
+            recurring: {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": 50, "Kết quả thực hiện": "Đã kiểm tra định kỳ."},
+        },
+    )
     assert review.status_code == 200
     rows = review.context["rows"]
-    assert [row.task for row in rows] == sorted([police_task, group_task, supported, recurring],
-                                                key=lambda t: officer_tasks().index(t))  # fmt: skip
+    assert [row.task for row in rows] == sorted(
+        [police_task, group_task, supported, recurring], key=lambda t: officer_tasks().index(t)
+    )
     assert all(row.valid for row in rows), errors_by_row(review)
     page = review.content.decode()
     assert "4 dòng hợp lệ sẽ được ghi, 0 dòng lỗi không được ghi." in page
@@ -224,9 +245,16 @@ def test_filled_rows_are_reviewed_then_saved_as_the_web_form_would(congan, polic
     assert all(r.agency == agency(CONG_AN) and r.author == user("congan") for r in reports.values())
     done = reports[police_task.pk]
     assert (done.status, done.percent, done.completed_on, done.sets_status) == (
-        Progress.DONE, 100, datetime.date(2025, 3, 20), True)  # fmt: skip
+        Progress.DONE,
+        100,
+        datetime.date(2025, 3, 20),
+        True,
+    )
     assert (done.document_kind, done.document_number, done.document_date) == (
-        "Báo cáo", "12/BC-CAT", datetime.date(2025, 3, 25))  # fmt: skip
+        "Báo cáo",
+        "12/BC-CAT",
+        datetime.date(2025, 3, 25),
+    )
     assert done.result == "Đã tổ chức diễn tập.\nĐã sơ kết." and done.reported_on == today
     officer = user("congan")
     assert all(r.sets_status == access.reporting_role(officer, r.task).sets_status for r in reports.values())
@@ -243,8 +271,18 @@ def test_rows_for_tasks_the_agency_may_not_report_on_are_refused(congan, police_
     archived.archived_at = timezone.now()
     archived.save()
     filled = {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": 20, "Kết quả thực hiện": "Đã triển khai."}
-    review = uploaded(congan, {police_task: filled, unnamed_task: filled, archived: filled, 999999: filled,
-                               "abc": filled, str(10**30): filled, "=1+1": filled})  # fmt: skip
+    review = uploaded(
+        congan,
+        {
+            police_task: filled,
+            unnamed_task: filled,
+            archived: filled,
+            999999: filled,
+            "abc": filled,
+            str(10**30): filled,
+            "=1+1": filled,
+        },
+    )
     rows = {row.data["task_ref"]: row for row in review.context["rows"]}
     assert rows[str(police_task.pk)].valid
     page = review.content.decode()
@@ -269,13 +307,17 @@ def test_invalid_rows_say_why_and_are_not_written(congan, police_task, group_tas
         tasks[0]: ({**base, "Tỷ lệ (%)": 150}, "Tỷ lệ (%): Tỷ lệ hoàn thành phải từ 0 đến 100%."),
         tasks[1]: ({**base, "Ngày văn bản": soon}, "Ngày văn bản: Ngày ban hành văn bản không thể sau ngày hôm nay."),
         tasks[2]: ({**base, "Tình trạng": "Xong rồi"}, "Tình trạng: «Xong rồi» không có trong danh sách tình trạng"),
-        tasks[3]: ({**base, "Ngày văn bản": "31/02/2025"},
-                   "Ngày văn bản: không đọc được ngày «31/02/2025»; hãy ghi dạng dd/mm/yyyy."),
+        tasks[3]: (
+            {**base, "Ngày văn bản": "31/02/2025"},
+            "Ngày văn bản: không đọc được ngày «31/02/2025»; hãy ghi dạng dd/mm/yyyy.",
+        ),
         tasks[4]: ({**base, "Ngày hoàn thành": "hôm qua"}, "Ngày hoàn thành: không đọc được ngày «hôm qua»"),
-        tasks[5]: ({**base, "Ngày hoàn thành": "01/03/2025"},
-                   "Ngày hoàn thành: Chỉ ghi ngày hoàn thành khi tình trạng là «Đã hoàn thành»."),
+        tasks[5]: (
+            {**base, "Ngày hoàn thành": "01/03/2025"},
+            "Ngày hoàn thành: Chỉ ghi ngày hoàn thành khi tình trạng là «Đã hoàn thành».",
+        ),
         tasks[6]: ({"Kết quả thực hiện": "Chưa ghi tình trạng."}, "Tình trạng: "),
-    }  # fmt: skip
+    }
     review = uploaded(congan, {t: values for t, (values, _message) in cases.items()})
     by_task = {row.task: row for row in review.context["rows"]}
     page = review.content.decode()
@@ -311,11 +353,18 @@ def test_a_done_recurring_task_and_a_task_twice_are_refused(congan, police_task)
 
 
 def test_values_as_excel_stores_them_are_read(congan, police_task, group_task):
-    content = fill(download(congan), {
-        police_task: {"Tình trạng": " đã HOÀN THÀNH ", "Ngày hoàn thành": "5-3-2025", "Ngày văn bản": "2025-03-06",
-                      "Kết quả thực hiện": "Xong."},
-        group_task: {"Tình trạng": "Tạm dừng", "Tỷ lệ (%)": 0.35, "Kết quả thực hiện": "Chờ kinh phí."},
-    })  # fmt: skip
+    content = fill(
+        download(congan),
+        {
+            police_task: {
+                "Tình trạng": " đã HOÀN THÀNH ",
+                "Ngày hoàn thành": "5-3-2025",
+                "Ngày văn bản": "2025-03-06",
+                "Kết quả thực hiện": "Xong.",
+            },
+            group_task: {"Tình trạng": "Tạm dừng", "Tỷ lệ (%)": 0.35, "Kết quả thực hiện": "Chờ kinh phí."},
+        },
+    )
     workbook = load_workbook(io.BytesIO(content))
     sheet = workbook["Nhiệm vụ"]
     sheet.cell(row_of(sheet, group_task), COLUMN["Tỷ lệ (%)"]).number_format = "0%"  # "35%" typed into Excel

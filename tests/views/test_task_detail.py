@@ -135,13 +135,24 @@ def test_no_reports_yet(congan, police_task):
 
 def test_reports_history_newest_first_with_everything_reported(chqs, police_task):
     today = timezone.localdate()
-    report(police_task, "congan", Progress.IN_PROGRESS, percent=20, reported_on=today - datetime.timedelta(days=30),
-           result="Đã giao Đội An ninh mạng xây dựng dự thảo.")  # fmt: skip
+    report(
+        police_task,
+        "congan",
+        Progress.IN_PROGRESS,
+        percent=20,
+        reported_on=today - datetime.timedelta(days=30),
+        result="Đã giao Đội An ninh mạng xây dựng dự thảo.",
+    )
     done = report(
-        police_task, "congan", Progress.DONE, reported_on=today - datetime.timedelta(days=2),
-        result="Đã ban hành kế hoạch.", document_kind="Quyết định", document_number="12/QĐ-UBND",
+        police_task,
+        "congan",
+        Progress.DONE,
+        reported_on=today - datetime.timedelta(days=2),
+        result="Đã ban hành kế hoạch.",
+        document_kind="Quyết định",
+        document_number="12/QĐ-UBND",
         document_date=datetime.date(2025, 3, 15),
-    )  # fmt: skip
+    )
     evidence(done, "Quyết định 12.pdf")
     report(police_task, "yte", Progress.IN_PROGRESS, sets_status=False, percent=10, result="Y tế góp ý dự thảo.")
     items = report_items(page(chqs, police_task).content.decode())
@@ -267,8 +278,12 @@ def test_the_audit_trail_speaks_vietnamese(chqs, police_task):
     assign(chqs, police_task, lead=[agency(Y_TE).pk])
     subjects = {subject for _who, subject, _detail in trail(chqs, police_task)}
     assert subjects == {
-        "Báo cáo tiến độ: Tạo mới", "Nhiệm vụ: Tạo mới", "Nhiệm vụ: Sửa", "Phân công: Tạo mới", "Phân công: Xoá"
-    }  # fmt: skip
+        "Báo cáo tiến độ: Tạo mới",
+        "Nhiệm vụ: Tạo mới",
+        "Nhiệm vụ: Sửa",
+        "Phân công: Tạo mới",
+        "Phân công: Xoá",
+    }
 
 
 def test_the_audit_trail_names_changed_fields_in_vietnamese(chqs, police_task):
@@ -361,8 +376,9 @@ def test_a_child_is_linked_only_for_those_who_may_see_it(request, police_task, p
 
 @pytest.mark.parametrize("count", [1, 20])
 @pytest.mark.parametrize("persona", ["chqs", "congan", "lanhdao"])
-def test_query_count_does_not_grow_with_the_children(request, django_assert_max_num_queries, police_task, persona,
-                                                     count):  # fmt: skip
+def test_query_count_does_not_grow_with_the_children(
+    request, django_assert_max_num_queries, police_task, persona, count
+):
     client = request.getfixturevalue(persona)
     evidence(report(police_task, "congan"))  # as in the pins above: one report with its evidence
     city_tasks = Task.objects.filter(section__programme__number=CITY).order_by("section__position", "position")
@@ -378,8 +394,9 @@ def test_query_count_does_not_grow_with_the_children(request, django_assert_max_
 
 @pytest.mark.parametrize("reports", [1, 20])
 @pytest.mark.parametrize("persona", ["chqs", "congan", "lanhdao"])
-def test_query_count_does_not_grow_with_the_reports(request, django_assert_max_num_queries, police_task, persona,
-                                                    reports):  # fmt: skip
+def test_query_count_does_not_grow_with_the_reports(
+    request, django_assert_max_num_queries, police_task, persona, reports
+):
     client = request.getfixturevalue(persona)
     for i in range(reports):
         evidence(report(police_task, "congan", result=f"Báo cáo lần {i + 1}"))
@@ -390,8 +407,9 @@ def test_query_count_does_not_grow_with_the_reports(request, django_assert_max_n
 
 
 @pytest.mark.parametrize("reports", [1, 20])
-def test_query_count_does_not_grow_with_reports_sent_through_the_form(chqs, django_assert_max_num_queries,
-                                                                      police_task, reports):  # fmt: skip
+def test_query_count_does_not_grow_with_reports_sent_through_the_form(
+    chqs, django_assert_max_num_queries, police_task, reports
+):
     # A report through the form also bumps the task's version: that must not add to the audit trail's queries.
     officer = logged_in("congan")
     for i in range(reports):

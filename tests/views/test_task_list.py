@@ -38,9 +38,18 @@ EXPORT_QUERIES = 8
 SEEN_BEFORE = {"chqs": 37, "congan": 33}  # the synthetic tasks are led by Công an in the city programme
 
 HEADERS = [
-    "Chương trình", "Mục", "TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
-    "Thời gian thực hiện", "Hạn", "Sản phẩm", "Tình trạng", "%",
-]  # fmt: skip
+    "Chương trình",
+    "Mục",
+    "TT",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian thực hiện",
+    "Hạn",
+    "Sản phẩm",
+    "Tình trạng",
+    "%",
+]
 
 
 def refs(tasks):

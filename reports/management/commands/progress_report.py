@@ -45,9 +45,16 @@ class Command(BaseCommand):
         if not rows:
             raise CommandError(_("Không có nhiệm vụ nào trong phạm vi đã chọn."))
         report = ProducedReport.begin(
-            programme, period, cutoff_rule or settings.PTDS_CUTOFF_RULE, format,
-            agency=agency, section=section, number=number, report_date=timezone.localdate(), row_count=rows,
-        )  # fmt: skip
+            programme,
+            period,
+            cutoff_rule or settings.PTDS_CUTOFF_RULE,
+            format,
+            agency=agency,
+            section=section,
+            number=number,
+            report_date=timezone.localdate(),
+            row_count=rows,
+        )
         produce(report)
         if report.state != ProducedReport.State.DONE:
             raise CommandError(report.error)

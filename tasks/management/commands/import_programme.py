@@ -61,8 +61,9 @@ class Command(BaseCommand):
                 existing = existing_programme(doc) if amend else None
                 if existing:
                     amendment = compare(existing, doc)
-                    new_agencies = apply_amendment(amendment, reason=_("Sửa đổi, bổ sung theo tệp %(file)s.") % {
-                        "file": Path(path).name})  # fmt: skip
+                    new_agencies = apply_amendment(
+                        amendment, reason=_("Sửa đổi, bổ sung theo tệp %(file)s.") % {"file": Path(path).name}
+                    )
                 else:
                     _programme, new_agencies = save_programme(doc)
                 if dry_run:

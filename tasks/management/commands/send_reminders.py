@@ -69,10 +69,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("%(verb)s tới %(agency)s (%(what)s): %(recipients)s – “%(subject)s”")
                 % {
-                    "verb": verb, "agency": reminder.agency, "what": reminder.what,
-                    "recipients": ", ".join(reminder.recipients), "subject": reminder.subject,
+                    "verb": verb,
+                    "agency": reminder.agency,
+                    "what": reminder.what,
+                    "recipients": ", ".join(reminder.recipients),
+                    "subject": reminder.subject,
                 }
-            )  # fmt: skip
+            )
         self.stdout.write(
             _("Ngày %(day)s: %(verb)s %(sent)d thư; %(again)d thư đã gửi trước đó; %(failed)d thư lỗi.")
             % {

@@ -1,0 +1,214 @@
+"""The appendix table of a programme in its text form: header rows, sections and tasks, continued over pages.
+
+Cells are tab-separated. Page breaks repeat the header rows and split a task over two rows (a row with an empty
+TT cell, or a bare line); the reader joins them back.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from agencies.text import fold, nfc
+
+from .data import ProgrammeFormatError, SectionDoc, TaskDoc
+
+ROMAN = r"[IVXLC]+"
+BODY_HEADING = re.compile(rf"^{ROMAN}\.\s+\S")
+NOTE_LINE = re.compile(r"^\[.*\]$")  # "[Handwritten signature]", "[Seal]"
+PAGE_NUMBER_LINE = re.compile(r"^\d{1,3}$")
+SECTION_CELL = re.compile(rf"^(?P<numeral>{ROMAN})(?:\.\s*(?P<title>.*))?$")
+TASK_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?$")
+
+# Header words of the table's columns, folded; the first match names the column.
+COLUMN_WORDS = [
+    ("number", ("tt", "stt")),
+    ("content", ("noi dung",)),
+    ("lead", ("chu tri",)),
+    ("support", ("phoi hop",)),
+    ("time", ("thoi gian", "thoi han")),
+    ("deliverable", ("san pham",)),
+]
+COLUMN_LABELS = {"number": "TT", "content": "Nội dung"}
+
+
+def _column_name(cell):
+    folded = fold(cell)
+    return next(
+        (name for name, words in COLUMN_WORDS if any(w == folded or (len(w) > 3 and w in folded) for w in words)), None
+    )
+
+
+def _cells(line):
+    return [nfc(cell) for cell in line.split("\t")]
+
+
+class TableReader:
+    def __init__(self, lines, start):
+        self.lines = lines
+        self.start = start
+        self.columns = {}
+        self.time_columns = []
+        self.phase_labels = []
+        self.sections = []
+        self.section_lines = {}
+        self.task_lines = {}
+        self.current = None  # the task or section the next continuation belongs to
+
+    def read(self):
+        in_table = False
+        index = self.start
+        while index < len(self.lines):
+            line = self.lines[index]
+            cells = _cells(line)
+            lineno = index + 1
+            if "\t" in line and cells[0] and fold(cells[0]) in ("tt", "stt"):
+                self._read_header(cells, lineno)
+                in_table = True
+                index = self._skip_sub_header(index + 1)
+                continue
+            index += 1
+            if not in_table or not any(cells):
+                continue
+            if "\t" not in line:
+                in_table = self._read_bare_line(cells[0])
+            elif cells[0]:
+                self._read_numbered_row(cells, lineno)
+            else:
+                self._continue(cells, lineno)
+        if not any(section.tasks for section in self.sections):
+            raise ProgrammeFormatError(_("Bảng nhiệm vụ không có nhiệm vụ nào."), self.start + 1)
+
+    def _read_header(self, cells, lineno):
+        columns, time_columns, last = {}, [], None
+        for position, cell in enumerate(cells):
+            name = _column_name(cell)
+            if name:
+                columns.setdefault(name, position)
+                last = name
+                if name == "time":
+                    time_columns = [position]
+            elif not cell and last == "time":
+                time_columns.append(position)  # "Thời gian thực hiện" merged over the phase columns
+        for required in ("number", "content"):
+            if required not in columns:
+                raise ProgrammeFormatError(
+                    _("Dòng %(line)d: bảng thiếu cột «%(column)s».")
+                    % {"line": lineno, "column": COLUMN_LABELS[required]},
+                    lineno,
+                )
+        self.columns, self.time_columns = columns, time_columns
+
+    def _skip_sub_header(self, index):
+        """Skip the second header row (phase columns), remembering its labels the first time."""
+        if index < len(self.lines) and len(self.time_columns) > 1:
+            cells = _cells(self.lines[index])
+            labels = [cells[i] if i < len(cells) else "" for i in self.time_columns]
+            if not cells[0] and any("giai doan" in fold(label) for label in labels):
+                if not self.phase_labels:
+                    self.phase_labels = labels
+                return index + 1
+        del self.time_columns[1:]  # no phase row: empty header cells after the time column are not columns
+        return index
+
+    def _cell(self, cells, name):
+        position = self.columns.get(name)
+        return cells[position] if position is not None and position < len(cells) else ""
+
+    def _read_bare_line(self, text):
+        """A line without tabs: a note to skip, the end of the table, or a task continued."""
+        if NOTE_LINE.match(text) or PAGE_NUMBER_LINE.match(text):
+            return True
+        if BODY_HEADING.match(text) or fold(text).startswith("noi nhan") or not isinstance(self.current, TaskDoc):
+            self.current = None
+            return False
+        self.current.content = _join(self.current.content, text)
+        return True
+
+    def _read_numbered_row(self, cells, lineno):
+        first = cells[0]
+        section = SECTION_CELL.match(first)
+        task = TASK_NUMBER.match(first)
+        if task and self._is_arabic_section(cells):
+            section, task = {"numeral": first.rstrip("."), "title": ""}, None
+        if section:
+            numeral = section["numeral"]
+            if numeral in self.section_lines:
+                raise ProgrammeFormatError(
+                    _("Dòng %(line)d: mục %(numeral)s xuất hiện lần thứ hai (lần đầu ở dòng %(first)d).")
+                    % {"line": lineno, "numeral": numeral, "first": self.section_lines[numeral]},
+                    lineno,
+                )
+            self.section_lines[numeral] = lineno
+            title = _join(section["title"] or "", " ".join(c for c in cells[1:] if c))
+            self.current = SectionDoc(numeral=numeral, title=title, line=lineno)
+            self.sections.append(self.current)
+        elif task:
+            if not self.sections:
+                raise ProgrammeFormatError(
+                    _("Dòng %(line)d: nhiệm vụ số %(number)s đứng trước mục La Mã đầu tiên của bảng.")
+                    % {"line": lineno, "number": task["number"]},
+                    lineno,
+                )
+            section = self.sections[-1]
+            key = (section.numeral, task["number"])
+            if key in self.task_lines:
+                raise ProgrammeFormatError(
+                    _("Dòng %(line)d: mục %(numeral)s có hai nhiệm vụ số %(number)s (lần đầu ở dòng %(first)d).")
+                    % {"line": lineno, "numeral": key[0], "number": key[1], "first": self.task_lines[key]},
+                    lineno,
+                )
+            self.task_lines[key] = lineno
+            self.current = TaskDoc(
+                number=task["number"],
+                content=self._cell(cells, "content"),
+                lead_as_written=self._cell(cells, "lead"),
+                support_as_written=self._cell(cells, "support"),
+                timeframe_as_written=[cells[i] if i < len(cells) else "" for i in self.time_columns],
+                deliverable=self._cell(cells, "deliverable"),
+                line=lineno,
+            )
+            section.tasks.append(self.current)
+        else:
+            raise ProgrammeFormatError(
+                _("Dòng %(line)d: ô TT «%(value)s» không phải số La Mã của mục hay số thứ tự của nhiệm vụ.")
+                % {"line": lineno, "value": first},
+                lineno,
+            )
+
+    def _is_arabic_section(self, cells):
+        """ "1" with a title and nothing else, in a table numbered 1, 1.1, 1.2 instead of I, 1, 2."""
+        if "." in cells[0].rstrip(".") or any(SECTION_CELL.match(s.numeral) for s in self.sections):
+            return False
+        others = [self._cell(cells, name) for name in ("lead", "support", "deliverable")]
+        others += [cells[i] if i < len(cells) else "" for i in self.time_columns]
+        return bool(self._cell(cells, "content")) and not any(others)
+
+    def _continue(self, cells, lineno):
+        """A row with an empty TT cell: the cells of the row above, continued after a page break."""
+        if isinstance(self.current, SectionDoc):
+            self.current.title = _join(self.current.title, " ".join(c for c in cells if c))
+        elif isinstance(self.current, TaskDoc):
+            task = self.current
+            if len(task.timeframe_as_written) != len(self.time_columns):  # the header repeated differently
+                message = _(
+                    "Dòng %(line)d: dòng tiếp nối nhiệm vụ %(number)s nằm dưới tiêu đề bảng có %(now)d cột thời gian, "
+                    "còn dòng đầu của nhiệm vụ có %(before)d; tiêu đề bảng lặp lại ở trang sau phải như trang trước."
+                )
+                counts = {"now": len(self.time_columns), "before": len(task.timeframe_as_written)}
+                raise ProgrammeFormatError(message % {"line": lineno, "number": task.number, **counts}, lineno)
+            task.content = _join(task.content, self._cell(cells, "content"))
+            task.lead_as_written = _join(task.lead_as_written, self._cell(cells, "lead"))
+            task.support_as_written = _join(task.support_as_written, self._cell(cells, "support"))
+            task.deliverable = _join(task.deliverable, self._cell(cells, "deliverable"))
+            task.timeframe_as_written = [
+                _join(old, cells[i] if i < len(cells) else "")
+                for old, i in zip(task.timeframe_as_written, self.time_columns, strict=True)
+            ]
+        else:
+            raise ProgrammeFormatError(
+                _("Dòng %(line)d: dòng tiếp nối (ô TT trống) không thuộc nhiệm vụ nào.") % {"line": lineno}, lineno
+            )
+
+
+def _join(before, after):
+    return f"{before} {after}".strip() if after else before
