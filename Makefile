@@ -4,17 +4,40 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench bench-load backup restore
+.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench bench-load backup restore lock
 
 # Debian packages: Liberation 2 fonts (version 1 lacks Vietnamese) and Pango for the PDF reports;
 # Chromium drives the browser tests; poppler-utils renders the PDF pages the tests look at.
 DEBIAN_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 chromium poppler-utils
 
-$(VENV)/.installed: pyproject.toml
+# The Python packages come from the locks in requirements/ (exact versions with their hashes, made by `make lock`
+# from pyproject.toml's ranges): prod.txt for production, dev.txt (prod + the dev extra) here, bench.txt (dev + the
+# bench extra) for the load test. A changed lock rebuilds the virtualenv from nothing, so it holds the lock and no
+# leftovers; the project itself (no packages of its own) is then installed without dependencies, and `pip check`
+# fails if pyproject.toml asks for a package the lock lacks (then run `make lock`).
+$(VENV)/.locked: requirements/dev.txt
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
 	touch $@
+
+$(VENV)/.installed: $(VENV)/.locked pyproject.toml
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check || { echo "requirements/*.txt do not satisfy pyproject.toml: run make lock"; exit 1; }
+	touch $@
+
+## Refresh the locks after a change to pyproject.toml's dependencies (PyPI, for Linux x86_64 and Python 3.11):
+## a version already locked stays unless the new ranges exclude it; `make lock LOCK_FLAGS=--upgrade` moves every
+## package to the newest version the ranges allow. The dev lock keeps the production versions, the bench lock the dev
+## ones, so the three never disagree.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-unknown-linux-gnu --custom-compile-command 'make lock' $(LOCK_FLAGS) \
+	pyproject.toml requirements/build.in
+
+lock: $(VENV)/.installed
+	$(UV_COMPILE) -o requirements/prod.txt
+	$(UV_COMPILE) --extra dev -c requirements/prod.txt -o requirements/dev.txt
+	$(UV_COMPILE) --extra dev --extra bench -c requirements/dev.txt -o requirements/bench.txt
 
 # Bootstrap comes from the npm registry; Django serves it from node_modules.
 node_modules/.installed: package.json package-lock.json
@@ -63,8 +86,8 @@ bench: $(VENV)/.installed system-packages
 	env -u DATABASE_URL $(BIN)/python bench/pages.py
 	$(BIN)/python bench/reports.py
 
-$(VENV)/.bench-installed: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+$(VENV)/.bench-installed: requirements/bench.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements/bench.txt
 	touch $@
 
 ## Load test: locust, 20 users for 60 s, against gunicorn (2 workers, 127.0.0.1:8011) on PostgreSQL; creates,
