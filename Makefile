@@ -34,7 +34,7 @@ UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.
 	--python-platform x86_64-unknown-linux-gnu --custom-compile-command 'make lock' $(LOCK_FLAGS) \
 	pyproject.toml requirements/build.in
 
-lock: $(VENV)/.installed
+lock: $(VENV)/.locked
 	$(UV_COMPILE) -o requirements/prod.txt
 	$(UV_COMPILE) --extra dev -c requirements/prod.txt -o requirements/dev.txt
 	$(UV_COMPILE) --extra dev --extra bench -c requirements/dev.txt -o requirements/bench.txt
@@ -71,9 +71,15 @@ test-postgres: $(VENV)/.installed node_modules/.installed system-packages
 		echo "No PostgreSQL on 127.0.0.1:5432: skipped the PostgreSQL run"; \
 	fi
 
+## The checks of .pre-commit-config.yaml; only the two whitespace hooks change a file (repairing what they find, and
+## failing all the same).
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates/
+	$(BIN)/lint-imports
+	$(BIN)/pre-commit run --all-files trailing-whitespace
+	$(BIN)/pre-commit run --all-files end-of-file-fixer
 
 migrations-check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
