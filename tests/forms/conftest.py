@@ -2,7 +2,6 @@
 proving that a refused form changed nothing, neither in the database nor under MEDIA_ROOT."""
 
 import io
-import re
 import zipfile
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tasks.models import Assignment, Evidence, ProgressReport, Task
+from tests.html import find_all
 
 CITY = "04/CTr-UBND"
 PASSWORD = "ptds-demo"
@@ -87,7 +87,7 @@ def open_form(client, url):
     """GET the form as the browser does; its hidden fields (version, CSRF token) by name."""
     response = client.get(url)
     assert response.status_code == 200
-    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', response.content.decode()))
+    return {i.get("name"): i.get("value", "") for i in find_all(response, '//input[@type="hidden"][@name]')}
 
 
 def page(response):

@@ -1,8 +1,6 @@
 """Plans that implement plans: a subordinate plan drawn from chosen tasks (/programmes/<id>/child/), and a task's
 link to the parent task it carries out (on the assignment page)."""
 
-import re
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -11,6 +9,7 @@ from django.utils import timezone
 
 from tasks.models import Assignment, Phase, Programme, Section, Task
 from tasks.planning import create_child_programme
+from tests.html import find_all
 
 from .conftest import (
     BAC_GIANG,
@@ -122,9 +121,9 @@ def test_the_form_starts_from_the_parent_and_the_user(chqs):
     assert form["coordinating_agency"].value() == agency(BAN_CHQS).pk
     html = response.content.decode()
     # Every current task of the programme, none ticked, under its section's heading.
-    boxes = re.findall(r'<input type="checkbox" name="tasks" value="(\d+)"[^>]*>', html)
-    assert len(boxes) == 37
-    assert "checked" not in " ".join(re.findall(r'<input type="checkbox" name="tasks"[^>]*>', html))
+    boxes = find_all(html, '//input[@type="checkbox"][@name="tasks"]')
+    assert len(boxes) == 37 and all(box.get("value").isdigit() for box in boxes)
+    assert not [box for box in boxes if box.get("checked") is not None]
     assert html.index("I. KIỆN TOÀN") < html.index("I.1 – Tổ chức lại Ban Chỉ huy") < html.index("II. THAM GIA")
 
 

@@ -9,6 +9,8 @@ from django.contrib.auth import SESSION_KEY
 from django.db.models import F
 from django.test import Client
 
+from tests.html import contains_html, document, find_all
+
 from .conftest import PASSWORD, user
 
 
@@ -16,11 +18,11 @@ def test_the_login_page_is_in_vietnamese(anonymous):
     response = anonymous.get("/accounts/login/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="vi">' in html
-    assert "<title>Đăng nhập · Cổng theo dõi nhiệm vụ PTDS</title>" in html
-    assert '<label class="form-label" for="id_username">Tên đăng nhập</label>' in html
-    assert '<label class="form-label" for="id_password">Mật khẩu</label>' in html
-    assert '<button class="btn btn-success w-100" type="submit">Đăng nhập</button>' in html
+    assert document(html).tag == "html" and document(html).get("lang") == "vi"
+    assert contains_html(html, "<title>Đăng nhập · Cổng theo dõi nhiệm vụ PTDS</title>")
+    assert contains_html(html, '<label class="form-label" for="id_username">Tên đăng nhập</label>')
+    assert contains_html(html, '<label class="form-label" for="id_password">Mật khẩu</label>')
+    assert contains_html(html, '<button class="btn btn-success w-100" type="submit">Đăng nhập</button>')
     assert "Đăng xuất" not in html  # no menu for anonymous users
 
 
@@ -61,7 +63,7 @@ def test_logging_in_returns_to_the_page_asked_for(anonymous, police_task):
     path = police_task.get_absolute_url()
     login_url = anonymous.get(path)["Location"]
     form = anonymous.get(login_url)
-    assert f'<input type="hidden" name="next" value="{path}">' in form.content.decode()
+    assert contains_html(form, f'<input type="hidden" name="next" value="{path}">')
     response = anonymous.post(login_url, {"username": "congan", "password": PASSWORD, "next": path})
     assert response["Location"] == path
 
@@ -88,7 +90,7 @@ def test_the_login_form_carries_a_csrf_token(seeded):
 
 def test_logout_is_a_post(congan):
     html = congan.get("/").content.decode()
-    assert '<form method="post" action="/accounts/logout/">' in html
+    assert [f.get("method") for f in find_all(html, '//form[@action="/accounts/logout/"]')] == ["post"]
     assert congan.get("/accounts/logout/").status_code == 405  # a link or a prefetch cannot log anyone out
     assert congan.get("/").status_code == 200
     response = congan.post("/accounts/logout/")
@@ -132,7 +134,7 @@ def test_five_wrong_passwords_lock_the_username_out_even_with_the_right_one(anon
     assert response.status_code == 429
     html = response.content.decode()
     assert LOCKED in html
-    assert '<html lang="vi">' in html
+    assert document(html).tag == "html" and document(html).get("lang") == "vi"
     assert SESSION_KEY not in anonymous.session
     assert anonymous.get("/").status_code == 302
 

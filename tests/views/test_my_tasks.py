@@ -1,12 +1,11 @@
 """My tasks (/my/): an officer's tasks grouped as overdue, due soon, in progress, ongoing and done."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from tasks.models import Task
 from tasks.status import Progress, Status
+from tests.html import by_id, contains_html, find, find_all, outer_html, same_html, text
 
 from .conftest import (
     BAN_CHQS,
@@ -39,8 +38,8 @@ def grouped(response):
 
 def counts(response):
     return {
-        key: int(n)
-        for key, n in re.findall(r'<div class="stat" id="count-(\w+)">(\d+)</div>', response.content.decode())
+        element.get("id").removeprefix("count-"): int(text(element))
+        for element in find_all(response, '//div[@class="stat"][starts-with(@id, "count-")]')
     }
 
 
@@ -77,12 +76,15 @@ def test_an_officer_s_tasks_by_group_with_counts(congan, varied_progress):
     assert counts(response) == {key: len(pks) for key, pks in expected.items()}
     assert all(expected.values()), "the fixture gives Công an a task in every group"
     html = response.content.decode()
-    assert 'Việc của tôi <small class="text-muted">Công an thành phố Thái Nguyên</small>' in html
+    heading = find(html, "//h1")
+    agency_name = '<small class="text-muted">Công an thành phố Thái Nguyên</small>'
+    assert same_html(outer_html(heading), f'<h1 class="h4">Việc của tôi {agency_name}</h1>')
     for key, label in [("overdue", "Quá hạn"), ("due_soon", "Sắp đến hạn"), ("done", "Đã hoàn thành")]:
-        assert (
-            f'<section class="card mb-3" id="{key}"><div class="card-header fw-semibold">{label} ({len(expected[key])})'
-            in html
-        )
+        section = by_id(html, key)
+        assert (section.tag, section.get("class")) == ("section", "card mb-3")
+        header = section[0]
+        assert (header.tag, header.get("class")) == ("div", "card-header fw-semibold")
+        assert text(header).startswith(f"{label} ({len(expected[key])})")
 
 
 def test_groups_put_each_task_where_the_rules_say(congan, varied_progress):
@@ -103,7 +105,7 @@ def test_no_task_is_in_two_groups(congan, varied_progress):
 
 def test_yte_sees_the_tasks_of_phong_y_te(yte):
     response = my(yte)
-    assert '<small class="text-muted">Phòng Y tế thành phố Thái Nguyên</small>' in response.content.decode()
+    assert contains_html(response, '<small class="text-muted">Phòng Y tế thành phố Thái Nguyên</small>')
     groups = grouped(response)
     assert groups == expected_groups(Y_TE)
     assert task(CITY, "VIII", "5").pk in groups["ongoing"]  # Phòng Y tế leads it

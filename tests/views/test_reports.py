@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reports.models import ProducedReport, ReportSetup
+from tests.html import find_all
 
 from .conftest import BAC_GIANG, CITY, CONG_AN, Y_TE, agency, programme, section, synthetic_tasks, user
 
@@ -210,7 +211,8 @@ def test_a_large_report_is_produced_in_the_background_with_its_progress(seeded, 
     page = client.get(kept.get_absolute_url())
     deadline = time.monotonic() + 60
     while page.context["report"].state in ("queued", "running") and time.monotonic() < deadline:
-        assert b'http-equiv="refresh"' in page.content and b'<progress class="report-progress"' in page.content
+        assert find_all(page, '//meta[@http-equiv="refresh"]')
+        assert find_all(page, '//progress[@class="report-progress"]')
         time.sleep(0.2)
         page = client.get(kept.get_absolute_url())
     assert page.context["report"].state == "done", page.context["report"].error

@@ -12,6 +12,7 @@ from django.utils.html import escape
 
 from tasks.models import Task
 from tasks.status import Progress
+from tests.html import Markup, contains_html, find, find_all, text
 
 from .conftest import ALL_CITY_AGENCIES as ALL
 from .conftest import (
@@ -45,16 +46,19 @@ def page(client, t):
 
 
 def dd(html, label):
-    """The <dd> following the <dt> with this label, as HTML."""
-    match = re.search(rf"<dt[^>]*>{re.escape(label)}</dt><dd[^>]*>(.*?)</dd>", html, re.S)
-    assert match, f"no {label!r} on the page"
-    return match.group(1).strip()
+    """The <dd> right after the <dt> with this label, as HTML (exact text where it is shown as written)."""
+    [dt] = [dt for dt in find_all(html, "//dt") if text(dt) == label] or [None]
+    assert dt is not None, f"no {label!r} on the page"
+    element = dt.getnext()
+    assert element.tag == "dd"
+    return Markup(element, exact="as-written" in element.get("class", "").split())
 
 
 def test_shows_the_task_as_written_and_as_resolved(chqs, police_task):
     html = page(chqs, police_task).content.decode()
-    assert '<h1 class="h4">Nhiệm vụ V.5</h1>' in html
-    assert '<p class="as-written fs-6">Xây dựng kế hoạch sự cố an ninh mạng, bảo vệ an ninh mạng.</p>' in html
+    assert contains_html(html, '<h1 class="h4">Nhiệm vụ V.5</h1>')
+    content = "Xây dựng kế hoạch sự cố an ninh mạng, bảo vệ an ninh mạng."
+    assert [p.text for p in find_all(html, '//p[@class="as-written fs-6"]')] == [content]  # exactly as written
     assert dd(html, "Cơ quan chủ trì (như văn bản)") == "Công an thành phố"
     assert dd(html, "Cơ quan chủ trì (đã xác định)") == "Công an thành phố Thái Nguyên"
     assert dd(html, "Cơ quan phối hợp (như văn bản)") == "Các phòng, ban, cơ quan, đơn vị, địa phương"
@@ -126,11 +130,11 @@ def test_status_comes_from_the_latest_lead_report(congan, police_task):
 
 
 def report_items(html):
-    return re.findall(r'<li class="list-group-item small">(.*?)</li>', html, re.S)
+    return [Markup(li) for li in find_all(html, '//li[@class="list-group-item small"]')]
 
 
 def test_no_reports_yet(congan, police_task):
-    assert '<li class="list-group-item text-muted">Chưa có báo cáo.</li>' in page(congan, police_task).content.decode()
+    assert contains_html(page(congan, police_task), '<li class="list-group-item text-muted">Chưa có báo cáo.</li>')
 
 
 def test_reports_history_newest_first_with_everything_reported(chqs, police_task):
@@ -216,7 +220,11 @@ def test_recurring_tasks_list_each_quarter_with_its_report(chqs):
     report(recurring, status=Progress.IN_PROGRESS, period="2025-Q2", reported_on=datetime.date(2025, 7, 10))
     html = page(chqs, recurring).content.decode()
     assert "Báo cáo theo kỳ (nhiệm vụ thường xuyên, định kỳ)" in html
-    rows = dict(re.findall(r"<tr><td>(Quý [IV]+ năm \d{4})</td><td>(.*?)</td></tr>", html))
+    rows = {
+        text(tr[0]): Markup(tr[1])
+        for tr in find_all(html, "//tr[count(td) = 2]")
+        if re.fullmatch(r"Quý [IV]+ năm \d{4}", text(tr[0]))
+    }
     assert next(iter(rows)) == "Quý IV năm 2024"  # the programme was issued on 31/12/2024
     assert rows["Quý I năm 2025"] == '20/03/2025 · <span class="text-success">đúng hạn</span>'
     assert rows["Quý II năm 2025"] == '10/07/2025 · <span class="text-danger">nộp muộn</span>'
@@ -249,8 +257,11 @@ def assign(client, t, **changes):
 def trail(client, t):
     """(who, what, detail) rows of the audit trail, newest first."""
     html = page(client, t).content.decode()
-    html = html[html.index("Nhật ký thay đổi") :]
-    return re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", html)
+    return [
+        tuple(text(td) for td in tr[1:])
+        for tr in find(html, '//div[@class="card-header"][normalize-space() = "Nhật ký thay đổi"]/..').xpath(".//tr")
+        if len(tr) == 4 and all(td.tag == "td" and len(td) == 0 for td in tr)
+    ]
 
 
 def test_the_audit_trail_records_who_changed_what(chqs, police_task):
@@ -296,7 +307,7 @@ def test_names_read_family_name_first(chqs, police_task):
     # Vietnamese names read family name first: "Lê Thị Công An", never "An Lê Thị Công".
     report(police_task, "congan")
     html = page(chqs, police_task).content.decode()
-    assert '<div class="text-muted">Lê Thị Công An</div>' in html
+    assert contains_html(html, '<div class="text-muted">Lê Thị Công An</div>')
     assert "Trần Văn Chỉ Huy · Ban CHQS thành phố" in html  # the menu bar
 
 
@@ -314,13 +325,18 @@ def child_copy(parent_task, number, due_in_days=30):
 
 def children(html):
     """The roll-up line and the table rows as (programme, TT cell, lead, status) of the "Cấp dưới thực hiện" card."""
-    card = re.search(r'<div class="card mb-3" id="children">(.*?)</tbody></table></div>', html, re.S)
-    if not card:
+    cards = find_all(html, '//div[@id="children"]')
+    if not cards:
         return None, []
-    line = re.search(r'<div [^>]*id="children-line">(.*?)</div>', card.group(1)).group(1)
-    rows = re.findall(
-        r'<tr><td>([^<]*)</td><td>(.*?)</td><td>([^<]*)</td><td><span class="badge [^"]*">([^<]*)</span>', card.group(1)
-    )
+    [card] = cards
+    assert card.get("class") == "card mb-3"
+    line = text(find(card, './/div[@id="children-line"]'))
+    rows = []
+    for tr in card.xpath(".//tbody/tr"):
+        programme, number, lead, status = tr[:4]
+        assert not len(programme) and not len(lead) and len(status) == 1 and len(status[0]) == 0
+        assert status[0].tag == "span" and status[0].get("class").split()[0] == "badge"
+        rows.append((text(programme), Markup(number), text(lead), text(status)))
     return line, rows
 
 
