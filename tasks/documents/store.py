@@ -76,7 +76,7 @@ def existing_programme(doc):
 def save_programme(doc):
     """Store a new programme in one transaction. Returns (programme, agencies created for review).
 
-    A programme already stored is refused: its new version is an amendment (tasks.amendment).
+    A programme already stored is refused: its new version is an amendment (documents/amendment.py).
     """
     existing = existing_programme(doc)
     if existing:
