@@ -24,7 +24,15 @@ from .store import ProgrammeWriter
 # Positions are moved out of the way first, so that reordering never meets the unique constraints midway.
 _SHIFT = 10000
 
-TASK_CELLS = ["number", "content", "lead_as_written", "support_as_written", "timeframe_as_written", "deliverable"]
+TASK_CELLS = [
+    "number",
+    "content",
+    "lead_as_written",
+    "support_as_written",
+    "timeframe_as_written",
+    "deliverable",
+    "extra_cells",
+]
 PROGRAMME_CELLS = ["kind", "title", "place", "issued_on_as_written", "signer_name", "signer_title"]
 
 
@@ -105,7 +113,9 @@ def _named(numeral, doc):
 
 
 def _as_cell(value):
-    return " | ".join(value) if isinstance(value, list) else str(value or "")
+    if isinstance(value, list):  # time cells, or [header, cell] pairs of the other columns
+        return " | ".join(": ".join(item) if isinstance(item, list) else item for item in value)
+    return str(value or "")
 
 
 def _label(model, name):

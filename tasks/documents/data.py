@@ -28,6 +28,7 @@ class TaskDoc:
     support_as_written: str = ""
     timeframe_as_written: list[str] = field(default_factory=list)
     deliverable: str = ""
+    extra_cells: list[list[str]] = field(default_factory=list)  # [header, cell] of other columns, as written
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     schedule: Schedule | None = None
@@ -44,6 +45,7 @@ class TaskDoc:
             "timeframe_as_written": self.timeframe_as_written,
             "schedule": self.schedule.to_dict() if self.schedule else None,
             "deliverable": self.deliverable,
+            "extra_cells": self.extra_cells,
         }
 
     @classmethod
@@ -57,6 +59,7 @@ class TaskDoc:
             support_as_written=_text(data, "support_as_written", ""),
             timeframe_as_written=_texts(data, "timeframe_as_written"),
             deliverable=_text(data, "deliverable", ""),
+            extra_cells=[_pair(pair) for pair in _list(data, "extra_cells")],
             lead=_texts(data, "lead"),
             support=_texts(data, "support"),
             schedule=_schedule(schedule) if schedule else None,
@@ -205,6 +208,15 @@ def _list(data, key):
 
 def _texts(data, key):
     return [_text({key: value}, key) for value in _list(data, key)]
+
+
+def _pair(value):
+    """One [header, cell] of a column kept as written."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise ShapeError(
+            _("«extra_cells» phải gồm các cặp [tên cột, nội dung], không phải %(value)s.") % {"value": _shown(value)}
+        )
+    return _texts({"pair": value}, "pair")
 
 
 def _year(value):

@@ -228,6 +228,7 @@ class ProgrammeWriter:
         task.number = doc.number
         task.content = doc.content
         task.deliverable = doc.deliverable
+        task.extra_cells = doc.extra_cells
         task.lead_as_written = doc.lead_as_written
         task.support_as_written = doc.support_as_written
         task.timeframe_as_written = doc.timeframe_as_written
@@ -315,6 +316,7 @@ def _task_doc(task):
         support_as_written=task.support_as_written,
         timeframe_as_written=list(task.timeframe_as_written),
         deliverable=task.deliverable,
+        extra_cells=[list(pair) for pair in task.extra_cells],
         lead=[a.name for a in task.lead_agencies],
         support=[a.name for a in task.support_agencies],
         schedule=Schedule(

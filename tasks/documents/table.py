@@ -19,14 +19,15 @@ PAGE_NUMBER_LINE = re.compile(r"^\d{1,3}$")
 SECTION_CELL = re.compile(rf"^(?P<numeral>{ROMAN})(?:\.\s*(?P<title>.*))?$")
 TASK_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?$")
 
-# Header words of the table's columns, folded; the first match names the column.
+# Header words of the table's columns, folded, with the variants real plans use; the first match names the column,
+# so the agencies, time and deliverable come before the content ("Cơ quan chủ trì thực hiện nhiệm vụ" is the lead).
 COLUMN_WORDS = [
-    ("number", ("tt", "stt")),
-    ("content", ("noi dung",)),
-    ("lead", ("chu tri",)),
+    ("number", ("tt", "stt", "so tt")),
+    ("lead", ("chu tri", "co quan thuc hien", "don vi thuc hien")),
     ("support", ("phoi hop",)),
-    ("time", ("thoi gian", "thoi han")),
-    ("deliverable", ("san pham",)),
+    ("time", ("thoi gian", "thoi han", "tien do", "nam hoan thanh")),
+    ("deliverable", ("san pham", "ket qua", "hinh thuc van ban")),
+    ("content", ("noi dung", "nhiem vu", "giai phap", "cong viec")),
 ]
 COLUMN_LABELS = {"number": "TT", "content": "Nội dung"}
 
@@ -48,6 +49,7 @@ class TableReader:
         self.start = start
         self.columns = {}
         self.time_columns = []
+        self.extra_columns = []  # (header as written, position) of every other column: kept, never dropped
         self.phase_labels = []
         self.sections = []
         self.section_lines = {}
@@ -79,15 +81,18 @@ class TableReader:
             raise ProgrammeFormatError(_("Bảng nhiệm vụ không có nhiệm vụ nào."), self.start + 1)
 
     def _read_header(self, cells, lineno):
-        columns, time_columns, last = {}, [], None
+        columns, time_columns, extra_columns, last = {}, [], [], None
         for position, cell in enumerate(cells):
             name = _column_name(cell)
-            if name:
-                columns.setdefault(name, position)
+            if name and name not in columns:
+                columns[name] = position
                 last = name
                 if name == "time":
                     time_columns = [position]
-            elif not cell and last == "time":
+            elif cell.strip():
+                extra_columns.append((cell.strip(), position))  # "Kinh phí", "Ghi chú", a second "Nội dung"...
+                last = None
+            elif last == "time":
                 time_columns.append(position)  # "Thời gian thực hiện" merged over the phase columns
         for required in ("number", "content"):
             if required not in columns:
@@ -96,7 +101,7 @@ class TableReader:
                     % {"line": lineno, "column": COLUMN_LABELS[required]},
                     lineno,
                 )
-        self.columns, self.time_columns = columns, time_columns
+        self.columns, self.time_columns, self.extra_columns = columns, time_columns, extra_columns
 
     def _skip_sub_header(self, index):
         """Skip the second header row (phase columns), remembering its labels the first time."""
@@ -165,6 +170,7 @@ class TableReader:
                 support_as_written=self._cell(cells, "support"),
                 timeframe_as_written=[cells[i] if i < len(cells) else "" for i in self.time_columns],
                 deliverable=self._cell(cells, "deliverable"),
+                extra_cells=[[label, cells[i]] for label, i in self.extra_columns if i < len(cells) and cells[i]],
                 line=lineno,
             )
             section.tasks.append(self.current)
@@ -204,10 +210,18 @@ class TableReader:
                 _join(old, cells[i] if i < len(cells) else "")
                 for old, i in zip(task.timeframe_as_written, self.time_columns, strict=True)
             ]
+            self._continue_extra(task, cells)
         else:
             raise ProgrammeFormatError(
                 _("Dòng %(line)d: dòng tiếp nối (ô TT trống) không thuộc nhiệm vụ nào.") % {"line": lineno}, lineno
             )
+
+    def _continue_extra(self, task, cells):
+        kept = dict(task.extra_cells)
+        for label, i in self.extra_columns:
+            if i < len(cells) and cells[i]:
+                kept[label] = _join(kept.get(label, ""), cells[i])
+        task.extra_cells = [[label, text] for label, text in kept.items()]
 
 
 def _join(before, after):

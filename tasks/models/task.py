@@ -119,6 +119,12 @@ class Task(models.Model):
     number = models.CharField(_("TT"), max_length=20)
     content = models.TextField(_("nội dung nhiệm vụ"))
     deliverable = models.TextField(_("sản phẩm"), blank=True)
+    extra_cells = models.JSONField(
+        _("các cột khác (như văn bản)"),
+        default=list,
+        blank=True,
+        help_text=_("Các cột khác của bảng (Kinh phí, Ghi chú, ...): từng cặp [tên cột, nội dung] như văn bản."),
+    )
     lead_as_written = models.TextField(_("cơ quan chủ trì (như văn bản)"), blank=True)
     support_as_written = models.TextField(_("cơ quan phối hợp (như văn bản)"), blank=True)
     timeframe_as_written = models.JSONField(

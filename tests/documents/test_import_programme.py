@@ -97,6 +97,7 @@ def test_json_output_has_the_documented_form():
         "timeframe_as_written",
         "schedule",
         "deliverable",
+        "extra_cells",
     }
     assert first["schedule"] == {
         "kind": "due_date",

@@ -223,7 +223,7 @@ def no_table_docx():
 
 
 def no_content_column_xlsx():
-    lines = [line.replace("Nội dung", "Ghi chú") for line in seed_lines(BAC_GIANG_SEED)]
+    lines = [line.replace("Nội dung nhiệm vụ", "Ghi chú") for line in seed_lines(BAC_GIANG_SEED)]
     return build_xlsx(lines)
 
 
