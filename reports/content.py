@@ -115,7 +115,7 @@ class ReportContent:
 
     @property
     def by_section(self) -> list[tuple[str, StatusCount]]:
-        return [(f"{section.numeral}. {section.title}", count) for section, count in self._section_counts]
+        return [(str(section), count) for section, count in self._section_counts]
 
     @property
     def chart_rows(self) -> list[tuple[str, StatusCount]]:
@@ -256,7 +256,7 @@ def _row(task, children_note=""):
         notes.append(task.conditional)
     return ReportRow(
         pk=task.pk,
-        ref=f"{task.section.numeral}.{task.number}",
+        ref=task.reference,
         number=task.number,
         content=task.content,
         lead=task.lead_as_written,

@@ -232,7 +232,7 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
 
     @admin.display(description=_("TT"), ordering="section__position")
     def reference(self, obj):
-        return f"{obj.section.numeral}.{obj.number}"
+        return obj.reference
 
     @admin.display(description=_("nội dung nhiệm vụ"))
     def short_content(self, obj):

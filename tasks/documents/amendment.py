@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from agencies.text import fold
 
 from ..models import Assignment, Programme, ProgressReport, Section, Task
+from ..models.task import task_reference
 from .store import ProgrammeWriter
 
 # Positions are moved out of the way first, so that reordering never meets the unique constraints midway.
@@ -82,13 +83,13 @@ class Amendment:
         lines += [_("Thêm nhiệm vụ %(number)s: %(content)s") % _named(numeral, doc) for numeral, doc in self.added]
         for task in self.removed:
             verb = _("Lưu trữ (đã có báo cáo)") if task.has_reports else _("Bỏ")
-            lines.append(f"{verb} {task.section.numeral}.{task.number}: {task.content[:80]}")
+            lines.append(f"{verb} {task.reference}: {task.content[:80]}")
         for change in self.changed:
             for cell in change.cells:
                 lines.append(
                     _("Sửa %(number)s, %(label)s: «%(before)s» → «%(after)s»")
                     % {
-                        "number": f"{change.numeral}.{change.doc.number}",
+                        "number": task_reference(change.numeral, change.doc.number),
                         "label": cell.label,
                         "before": cell.before,
                         "after": cell.after,
@@ -109,7 +110,7 @@ class Amendment:
 
 
 def _named(numeral, doc):
-    return {"number": f"{numeral}.{doc.number}", "content": doc.content[:80]}
+    return {"number": task_reference(numeral, doc.number), "content": doc.content[:80]}
 
 
 def _as_cell(value):

@@ -13,6 +13,7 @@ from agencies.models import Agency, AgencyAlias
 from agencies.text import fold_name
 
 from ..models import Assignment, LegalBasis, Objective, Phase, Programme, Section, Task
+from ..models.task import task_reference
 from .data import PhaseDoc, ProgrammeDoc, ProgrammeFormatError, SectionDoc, TaskDoc
 from .timeframe import Schedule, ScheduleKind
 
@@ -124,7 +125,7 @@ def check_fits(doc):
             (_("Mục %(numeral)s") % {"numeral": section.numeral}, section.line, Section, "numeral", section.numeral)
         )
         for task in section.tasks:
-            where = _("Nhiệm vụ %(number)s") % {"number": f"{section.numeral}.{task.number}"}
+            where = _("Nhiệm vụ %(number)s") % {"number": task_reference(section.numeral, task.number)}
             schedule = task.schedule or Schedule(kind=ScheduleKind.UNSPECIFIED)
             cells += [
                 (where, task.line, Task, "number", task.number),

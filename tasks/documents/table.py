@@ -148,12 +148,8 @@ class TableReader:
             self.current = SectionDoc(numeral=numeral, title=title, line=lineno)
             self.sections.append(self.current)
         elif task:
-            if not self.sections:
-                raise ProgrammeFormatError(
-                    _("Dòng %(line)d: nhiệm vụ số %(number)s đứng trước mục La Mã đầu tiên của bảng.")
-                    % {"line": lineno, "number": task["number"]},
-                    lineno,
-                )
+            if not self.sections:  # a flat table, or tasks above the first section: one section without a name
+                self.sections.append(SectionDoc(numeral="", title="", line=lineno))
             section = self.sections[-1]
             key = (section.numeral, task["number"])
             if key in self.task_lines:

@@ -41,7 +41,7 @@ class VersionedForm(forms.Form):
 
 def task_label(task):
     """A task as a choice reads "I.3 – content…" (its section comes with the queryset)."""
-    return f"{task.section.numeral}.{task.number} – {Truncator(task.content).chars(100)}"
+    return f"{task.reference} – {Truncator(task.content).chars(100)}"
 
 
 class TaskChoiceField(forms.ModelChoiceField):

@@ -163,4 +163,4 @@ class Section(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.numeral}. {self.title}"
+        return f"{self.numeral}. {self.title}" if self.numeral else self.title

@@ -113,6 +113,10 @@ def _naming(agency, role=None):
     return Exists(assignments)
 
 
+def task_reference(numeral, number):
+    return f"{numeral}.{number}" if numeral else number
+
+
 class Task(models.Model):
     section = models.ForeignKey("Section", on_delete=models.CASCADE, related_name="tasks")
     position = models.PositiveSmallIntegerField(_("thứ tự"))
@@ -205,7 +209,7 @@ class Task(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.section.numeral}.{self.number} {self.content[:60]}"
+        return f"{self.reference} {self.content[:60]}"
 
     def save(self, *args, **kwargs):
         self.search_text = self.folded_words()
@@ -213,6 +217,11 @@ class Task(models.Model):
 
     def get_absolute_url(self):
         return reverse("tasks:detail", args=[self.pk])
+
+    @property
+    def reference(self):
+        """How the task is cited: "I.3", or "3" in a table without sections."""
+        return task_reference(self.section.numeral, self.number)
 
     def folded_words(self):
         parts = [self.number, self.content, self.lead_as_written, self.support_as_written, self.deliverable]

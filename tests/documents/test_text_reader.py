@@ -189,7 +189,6 @@ def test_binary_and_empty_files_are_refused(raw, message, line):
     "text, message, line",
     [
         (MINIMAL_HEADER + "Không có bảng nào.\n", "không có dòng tiêu đề bắt đầu bằng «TT»", None),
-        (MINIMAL_HEADER + TABLE_HEADER + "1\tViệc\tA\tB\tNăm 2025\n", "Dòng 8: nhiệm vụ số 1 đứng trước mục", 8),
         (
             MINIMAL_HEADER + TABLE_HEADER + "I\tMục\t\t\t\n1\tViệc\tA\tB\tNăm 2025\nI\tLại mục I\t\t\t\n",
             "Dòng 10: mục I xuất hiện lần thứ hai \\(lần đầu ở dòng 8\\)",
@@ -239,3 +238,12 @@ def test_a_minimal_document_reads():
         ["Quý II/2025"],
         date(2025, 6, 30),
     )
+
+
+def test_a_flat_table_is_one_section_without_a_name():
+    """Issue 12: a table without section rows (tasks numbered 1, 2, 3) was refused; it is one unnamed section, and
+    tasks above the first section of a table go into such a section too."""
+    flat = read_programme_text(MINIMAL_HEADER + TABLE_HEADER + "1\tViệc\tA\tB\tNăm 2025\n2\tViệc hai\tA\t\t\n")
+    assert [(s.numeral, s.title, [t.number for t in s.tasks]) for s in flat.sections] == [("", "", ["1", "2"])]
+    mixed = read_programme_text(MINIMAL_HEADER + TABLE_HEADER + "1\tViệc\tA\tB\t\nI\tMục\t\t\t\n1\tViệc\tA\t\t\n")
+    assert [(s.numeral, [t.number for t in s.tasks]) for s in mixed.sections] == [("", ["1"]), ("I", ["1"])]
