@@ -18,6 +18,8 @@ NOTE_LINE = re.compile(r"^\[.*\]$")  # "[Handwritten signature]", "[Seal]"
 PAGE_NUMBER_LINE = re.compile(r"^\d{1,3}$")
 SECTION_CELL = re.compile(rf"^(?P<numeral>{ROMAN})(?:\.\s*(?P<title>.*))?$")
 TASK_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?$")
+PART_CELL = re.compile(r"^(?P<letter>[A-Z])\.?$")  # "A. CÁC NHIỆM VỤ CHUNG" above Roman sections
+SUB_ITEM = re.compile(r"^(?P<letter>[a-zđ])[.)]?$")  # "a)", "b." under a numbered task
 
 # Header words of the table's columns, folded, with the variants real plans use; the first match names the column,
 # so the agencies, time and deliverable come before the content ("Cơ quan chủ trì thực hiện nhiệm vụ" is the lead).
@@ -55,6 +57,8 @@ class TableReader:
         self.section_lines = {}
         self.task_lines = {}
         self.current = None  # the task or section the next continuation belongs to
+        self.part = None  # the lettered part the sections below belong to
+        self.parent_number = None  # the numbered task the lettered sub-items below belong to
 
     def read(self):
         in_table = False
@@ -131,51 +135,75 @@ class TableReader:
 
     def _read_numbered_row(self, cells, lineno):
         first = cells[0]
-        section = SECTION_CELL.match(first)
+        part = self._part_letter(first, cells)
+        section = None if part else SECTION_CELL.match(first)
         task = TASK_NUMBER.match(first)
+        sub_item = SUB_ITEM.match(first) if self.parent_number else None
         if task and self._is_arabic_section(cells):
             section, task = {"numeral": first.rstrip("."), "title": ""}, None
-        if section:
-            numeral = section["numeral"]
-            if numeral in self.section_lines:
-                raise ProgrammeFormatError(
-                    _("Dòng %(line)d: mục %(numeral)s xuất hiện lần thứ hai (lần đầu ở dòng %(first)d).")
-                    % {"line": lineno, "numeral": numeral, "first": self.section_lines[numeral]},
-                    lineno,
-                )
-            self.section_lines[numeral] = lineno
-            title = _join(section["title"] or "", " ".join(c for c in cells[1:] if c))
-            self.current = SectionDoc(numeral=numeral, title=title, line=lineno)
-            self.sections.append(self.current)
+        if part:
+            self.part = part
+            self._start_section(part, "", cells, lineno)
+        elif section:
+            numeral = f"{self.part}.{section['numeral']}" if self.part else section["numeral"]
+            self._start_section(numeral, section["title"] or "", cells, lineno)
         elif task:
-            if not self.sections:  # a flat table, or tasks above the first section: one section without a name
-                self.sections.append(SectionDoc(numeral="", title="", line=lineno))
-            section = self.sections[-1]
-            key = (section.numeral, task["number"])
-            if key in self.task_lines:
-                raise ProgrammeFormatError(
-                    _("Dòng %(line)d: mục %(numeral)s có hai nhiệm vụ số %(number)s (lần đầu ở dòng %(first)d).")
-                    % {"line": lineno, "numeral": key[0], "number": key[1], "first": self.task_lines[key]},
-                    lineno,
-                )
-            self.task_lines[key] = lineno
-            self.current = TaskDoc(
-                number=task["number"],
-                content=self._cell(cells, "content"),
-                lead_as_written=self._cell(cells, "lead"),
-                support_as_written=self._cell(cells, "support"),
-                timeframe_as_written=[cells[i] if i < len(cells) else "" for i in self.time_columns],
-                deliverable=self._cell(cells, "deliverable"),
-                extra_cells=[[label, cells[i]] for label, i in self.extra_columns if i < len(cells) and cells[i]],
-                line=lineno,
-            )
-            section.tasks.append(self.current)
+            self._start_task(task["number"], cells, lineno)
+            self.parent_number = task["number"]
+        elif sub_item:
+            self._start_task(f"{self.parent_number}.{sub_item['letter']}", cells, lineno)
         else:
             raise ProgrammeFormatError(
                 _("Dòng %(line)d: ô TT «%(value)s» không phải số La Mã của mục hay số thứ tự của nhiệm vụ.")
                 % {"line": lineno, "value": first},
                 lineno,
             )
+
+    def _part_letter(self, first, cells):
+        """A letter heading a part: not a Roman numeral, or the letter after the part above ("C" after "B")."""
+        match = PART_CELL.match(first)
+        if not match or not any(cells[1:]):
+            return None
+        letter = match["letter"]
+        follows = self.part is not None and ord(letter) == ord(self.part) + 1
+        return letter if follows or not SECTION_CELL.match(letter) else None
+
+    def _start_section(self, numeral, title, cells, lineno):
+        if numeral in self.section_lines:
+            raise ProgrammeFormatError(
+                _("Dòng %(line)d: mục %(numeral)s xuất hiện lần thứ hai (lần đầu ở dòng %(first)d).")
+                % {"line": lineno, "numeral": numeral, "first": self.section_lines[numeral]},
+                lineno,
+            )
+        self.section_lines[numeral] = lineno
+        title = _join(title, " ".join(c for c in cells[1:] if c))
+        self.current = SectionDoc(numeral=numeral, title=title, line=lineno)
+        self.sections.append(self.current)
+        self.parent_number = None
+
+    def _start_task(self, number, cells, lineno):
+        if not self.sections:  # a flat table, or tasks above the first section: one section without a name
+            self.sections.append(SectionDoc(numeral="", title="", line=lineno))
+        section = self.sections[-1]
+        key = (section.numeral, number)
+        if key in self.task_lines:
+            raise ProgrammeFormatError(
+                _("Dòng %(line)d: mục %(numeral)s có hai nhiệm vụ số %(number)s (lần đầu ở dòng %(first)d).")
+                % {"line": lineno, "numeral": key[0], "number": key[1], "first": self.task_lines[key]},
+                lineno,
+            )
+        self.task_lines[key] = lineno
+        self.current = TaskDoc(
+            number=number,
+            content=self._cell(cells, "content"),
+            lead_as_written=self._cell(cells, "lead"),
+            support_as_written=self._cell(cells, "support"),
+            timeframe_as_written=[cells[i] if i < len(cells) else "" for i in self.time_columns],
+            deliverable=self._cell(cells, "deliverable"),
+            extra_cells=[[label, cells[i]] for label, i in self.extra_columns if i < len(cells) and cells[i]],
+            line=lineno,
+        )
+        section.tasks.append(self.current)
 
     def _is_arabic_section(self, cells):
         """ "1" with a title and nothing else, in a table numbered 1, 1.1, 1.2 instead of I, 1, 2."""

@@ -209,7 +209,7 @@ def test_binary_and_empty_files_are_refused(raw, message, line):
             "Dòng 12: dòng tiếp nối nhiệm vụ 1 nằm dưới tiêu đề bảng có 1 cột thời gian, còn dòng đầu .* có 2",
             12,
         ),
-        (MINIMAL_HEADER + TABLE_HEADER + "A\tViệc\t\t\t\n", "ô TT «A»", 8),
+        (MINIMAL_HEADER + TABLE_HEADER + "Ghi chú\tViệc\t\t\t\n", "ô TT «Ghi chú»", 8),
         (MINIMAL_HEADER + TABLE_HEADER + "I\tMục\t\t\t\n", "không có nhiệm vụ nào", 7),
         ("Hà Nội, ngày 01 tháng 02 năm 2025\nKẾ HOẠCH\nX\n" + TABLE_HEADER, "số, ký hiệu", None),
         ("Số: 1/KH\nKẾ HOẠCH\nX\n" + TABLE_HEADER, "ngày ban hành", None),
@@ -247,3 +247,36 @@ def test_a_flat_table_is_one_section_without_a_name():
     assert [(s.numeral, s.title, [t.number for t in s.tasks]) for s in flat.sections] == [("", "", ["1", "2"])]
     mixed = read_programme_text(MINIMAL_HEADER + TABLE_HEADER + "1\tViệc\tA\tB\t\nI\tMục\t\t\t\n1\tViệc\tA\t\t\n")
     assert [(s.numeral, [t.number for t in s.tasks]) for s in mixed.sections] == [("", ["1"]), ("I", ["1"])]
+
+
+def test_lettered_parts_above_roman_sections_and_lettered_sub_items():
+    """Issue 12: parts A., B. (C. after B.) above sections I, II that start again in each part; sub-items a), b)
+    under a numbered task."""
+    rows = [
+        "A.\tCÁC NHIỆM VỤ CHUNG\t\t\t",
+        "I\tTuyên truyền\t\t\t",
+        "1\tViệc một\tA\t\t",
+        "a)\tÝ thứ nhất\tA\t\t",
+        "b)\tÝ thứ hai\tA\t\t",
+        "B.\tCÁC NHIỆM VỤ CỤ THỂ\t\t\t",
+        "I\tHuấn luyện\t\t\t",
+        "1\tViệc hai\tA\t\t",
+        "C\tKINH PHÍ\t\t\t",
+        "1\tViệc ba\tA\t\t",
+    ]
+    doc = read_programme_text(MINIMAL_HEADER + TABLE_HEADER + "\n".join(rows) + "\n")
+    assert [(s.numeral, s.title, [t.number for t in s.tasks]) for s in doc.sections] == [
+        ("A", "CÁC NHIỆM VỤ CHUNG", []),
+        ("A.I", "Tuyên truyền", ["1", "1.a", "1.b"]),
+        ("B", "CÁC NHIỆM VỤ CỤ THỂ", []),
+        ("B.I", "Huấn luyện", ["1"]),
+        ("C", "KINH PHÍ", ["1"]),
+    ]
+    assert doc.sections[1].tasks[1].content == "Ý thứ nhất"
+
+
+def test_a_lone_roman_letter_is_still_a_section():
+    doc = read_programme_text(
+        MINIMAL_HEADER + TABLE_HEADER + "I\tMục một\t\t\t\n1\tViệc\tA\t\t\nV\tMục năm\t\t\t\n1\tViệc\tA\t\t\n"
+    )
+    assert [s.numeral for s in doc.sections] == ["I", "V"]
