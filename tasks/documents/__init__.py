@@ -1,10 +1,10 @@
 """The programme-document pipeline: reading a signed programme or plan into plain data, and storing it.
 
-`read_programme_file()` is the one entry point for reading: Word, Excel, UTF-8 text and the portal's own JSON
-all become a `ProgrammeDoc` (documents/data.py), or raise `ProgrammeFormatError` with a message for the user.
-Each reader is a module of its own (text.py holds the rules; word.py and excel.py turn a file into that text);
-store.py writes a ProgrammeDoc to the database and amendment.py compares it with what is stored. Nothing here
-knows of views or forms.
+`read_programme_file()` is the one entry point for reading: Word, Excel, PDF with a text layer, UTF-8 text and the
+portal's own JSON all become a `ProgrammeDoc` (documents/data.py), or raise `ProgrammeFormatError` with a message for
+the user. Each reader is a module of its own (text.py holds the rules; word.py, excel.py and pdf.py turn a file into
+that text); store.py writes a ProgrammeDoc to the database and amendment.py compares it with what is stored.
+Nothing here knows of views or forms.
 """
 
 import json
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from .data import ProgrammeDoc, ProgrammeFormatError
 from .excel import xlsx_to_text
 from .office import MAIN_PART, OLE2, check_size, office_kind
+from .pdf import is_pdf, pdf_to_text
 from .text import decode, read_programme_text
 from .word import docx_to_text
 
@@ -40,11 +41,13 @@ def head_of(source, name=None):
 
 
 def read_programme_file(source, name=None) -> ProgrammeDoc:
-    """A ProgrammeDoc from a .docx, .xlsx, text or export_programme JSON file: a path, an uploaded file, or the
-    file's bytes with its name."""
+    """A ProgrammeDoc from a .docx, .xlsx, .pdf (with a text layer), text or export_programme JSON file: a path, an
+    uploaded file, or the file's bytes with its name. A PDF is known by its "%PDF-" signature, whatever its name."""
     raw, name = head_of(source, name)
     check_size(raw, name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if is_pdf(raw, name):
+        return read_programme_text(pdf_to_text(raw, name))
     if extension in MAIN_PART or raw.startswith((b"PK\x03\x04", OLE2)):
         text = docx_to_text(raw, name) if office_kind(raw, name) == "docx" else xlsx_to_text(raw, name)
         return read_programme_text(text)

@@ -16,7 +16,10 @@ from .base import UploadForm
 class ImportUploadForm(UploadForm):
     file = forms.FileField(
         label=gettext_lazy("Tệp chương trình, kế hoạch"),
-        help_text=gettext_lazy("Word (.docx), Excel (.xlsx), văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."),
+        help_text=gettext_lazy(
+            "Word (.docx), Excel (.xlsx), PDF có lớp chữ (in từ Word hay hệ thống văn bản; chưa đọc được bản quét), "
+            "văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."
+        ),
     )
 
     def read(self, upload):
