@@ -19,4 +19,5 @@ urlpatterns = [
     path("my/upload/<int:pk>/", my.my_upload_review, name="my_upload_review"),
     path("import/", imports.import_upload, name="import"),
     path("import/<int:pk>/", imports.import_review, name="import_review"),
+    path("import/<int:pk>/columns/", imports.import_columns, name="import_columns"),
 ]

@@ -40,17 +40,18 @@ def head_of(source, name=None):
     return source.read(limit), name or source.name
 
 
-def read_programme_file(source, name=None) -> ProgrammeDoc:
+def read_programme_file(source, name=None, columns=None) -> ProgrammeDoc:
     """A ProgrammeDoc from a .docx, .xlsx, .pdf (with a text layer), text or export_programme JSON file: a path, an
-    uploaded file, or the file's bytes with its name. A PDF is known by its "%PDF-" signature, whatever its name."""
+    uploaded file, or the file's bytes with its name. A PDF is known by its "%PDF-" signature, whatever its name.
+    `columns` (a ColumnRole per task-table column, left to right) overrides what the header words say."""
     raw, name = head_of(source, name)
     check_size(raw, name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if is_pdf(raw, name):
-        return read_programme_text(pdf_to_text(raw, name))
+        return read_programme_text(pdf_to_text(raw, name), columns)
     if extension in MAIN_PART or raw.startswith((b"PK\x03\x04", OLE2)):
         text = docx_to_text(raw, name) if office_kind(raw, name) == "docx" else xlsx_to_text(raw, name)
-        return read_programme_text(text)
+        return read_programme_text(text, columns)
     text = decode(raw)
     if text.lstrip().startswith("{"):
         try:
@@ -63,4 +64,4 @@ def read_programme_file(source, name=None) -> ProgrammeDoc:
         except RecursionError as error:  # "[[[[...": the decoder gives up before the text ends
             message = _("JSON lồng nhau quá nhiều tầng, không phải chương trình xuất từ cổng.")
             raise ProgrammeFormatError(message) from error
-    return read_programme_text(text)
+    return read_programme_text(text, columns)

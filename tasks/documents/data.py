@@ -126,6 +126,13 @@ class ProgrammeDoc:
     sections: list[SectionDoc] = field(default_factory=list)
     # The paragraph that names who follows the programme up; read against the agency directory.
     coordination_text: str = field(default="", compare=False)
+    # How the file was read, not part of the programme (nor of its JSON form): the task table's first header row as
+    # written with the role read for each column ([header, role]), guessed when no column read as the content (the
+    # user is then asked, columns.py).
+    columns: list[list[str]] = field(default_factory=list, compare=False)
+    columns_guessed: bool = field(default=False, compare=False)
+    # The text form the readers made of the file, kept to read it again with the user's column mapping.
+    source_text: str = field(default="", compare=False, repr=False)
 
     @property
     def tasks(self):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from agencies.text import fold, nfc
 
+from .columns import ColumnRole, guess_roles
 from .data import ProgrammeFormatError, SectionDoc, TaskDoc
 
 ROMAN = r"[IVXLC]+"
@@ -21,34 +22,19 @@ TASK_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?$")
 PART_CELL = re.compile(r"^(?P<letter>[A-Z])\.?$")  # "A. CÁC NHIỆM VỤ CHUNG" above Roman sections
 SUB_ITEM = re.compile(r"^(?P<letter>[a-zđ])[.)]?$")  # "a)", "b." under a numbered task
 
-# Header words of the table's columns, folded, with the variants real plans use; the first match names the column,
-# so the agencies, time and deliverable come before the content ("Cơ quan chủ trì thực hiện nhiệm vụ" is the lead).
-COLUMN_WORDS = [
-    ("number", ("tt", "stt", "so tt")),
-    ("lead", ("chu tri", "co quan thuc hien", "don vi thuc hien")),
-    ("support", ("phoi hop",)),
-    ("time", ("thoi gian", "thoi han", "tien do", "nam hoan thanh")),
-    ("deliverable", ("san pham", "ket qua", "hinh thuc van ban")),
-    ("content", ("noi dung", "nhiem vu", "giai phap", "cong viec")),
-]
-COLUMN_LABELS = {"number": "TT", "content": "Nội dung"}
-
-
-def _column_name(cell):
-    folded = fold(cell)
-    return next(
-        (name for name, words in COLUMN_WORDS if any(w == folded or (len(w) > 3 and w in folded) for w in words)), None
-    )
-
 
 def _cells(line):
     return [nfc(cell) for cell in line.split("\t")]
 
 
 class TableReader:
-    def __init__(self, lines, start):
+    def __init__(self, lines, start, roles=None):
         self.lines = lines
         self.start = start
+        self.given_roles = roles  # the user's mapping, a role per column; None: guessed from the header words
+        self.header = []  # the first header row as written, and the role of each of its columns
+        self.roles = []
+        self.guessed = False
         self.columns = {}
         self.time_columns = []
         self.extra_columns = []  # (header as written, position) of every other column: kept, never dropped
@@ -85,27 +71,20 @@ class TableReader:
             raise ProgrammeFormatError(_("Bảng nhiệm vụ không có nhiệm vụ nào."), self.start + 1)
 
     def _read_header(self, cells, lineno):
-        columns, time_columns, extra_columns, last = {}, [], [], None
-        for position, cell in enumerate(cells):
-            name = _column_name(cell)
-            if name and name not in columns:
-                columns[name] = position
-                last = name
-                if name == "time":
-                    time_columns = [position]
-            elif cell.strip():
-                extra_columns.append((cell.strip(), position))  # "Kinh phí", "Ghi chú", a second "Nội dung"...
-                last = None
-            elif last == "time":
-                time_columns.append(position)  # "Thời gian thực hiện" merged over the phase columns
-        for required in ("number", "content"):
-            if required not in columns:
-                raise ProgrammeFormatError(
-                    _("Dòng %(line)d: bảng thiếu cột «%(column)s».")
-                    % {"line": lineno, "column": COLUMN_LABELS[required]},
-                    lineno,
-                )
-        self.columns, self.time_columns, self.extra_columns = columns, time_columns, extra_columns
+        roles, guessed = guess_roles(cells)
+        if self.given_roles:
+            roles = [*self.given_roles[: len(cells)], *roles[len(self.given_roles) :]]
+            guessed = False
+        if not self.header:
+            self.header, self.roles, self.guessed = cells, roles, guessed
+        self.columns, self.time_columns, self.extra_columns = {}, [], []
+        for position, (cell, role) in enumerate(zip(cells, roles, strict=True)):
+            if role == ColumnRole.TIME:
+                self.time_columns.append(position)
+            elif role == ColumnRole.EXTRA:
+                self.extra_columns.append((cell.strip() or f"#{position + 1}", position))
+            elif role != ColumnRole.IGNORE:
+                self.columns.setdefault(role, position)
 
     def _skip_sub_header(self, index):
         """Skip the second header row (phase columns), remembering its labels the first time."""
@@ -116,7 +95,8 @@ class TableReader:
                 if not self.phase_labels:
                     self.phase_labels = labels
                 return index + 1
-        del self.time_columns[1:]  # no phase row: empty header cells after the time column are not columns
+        if not self.given_roles:  # no phase row: empty header cells after the time column are not columns
+            del self.time_columns[1:]
         return index
 
     def _cell(self, cells, name):

@@ -47,7 +47,8 @@ def decode(raw):
     return text
 
 
-def read_programme_text(text):
+def read_programme_text(text, columns=None):
+    """The programme in the text form; `columns`, a role per table column, overrides the header words."""
     lines = [line.rstrip("\r\n") for line in text.splitlines()]
     number, number_line = _find_number(lines)
     place, date_as_written, issued_on, year, date_line = _find_place_and_date(lines)
@@ -58,7 +59,7 @@ def read_programme_text(text):
     preamble = _paragraphs(lines, title_end, _find_heading(lines, title_end, body_end))
     signer_title, signer_name = _find_signer(lines)
 
-    table = TableReader(lines, table_start)
+    table = TableReader(lines, table_start, roles=columns)
     table.read()
     phases = _phases(lines, body_end, table.phase_labels)
     # Phase columns give each time cell its phase; a single time column stands for no phase.
@@ -84,6 +85,9 @@ def read_programme_text(text):
         phases=[phase for _number, phase in phases],
         sections=table.sections,
         coordination_text=_coordination_paragraph(lines[:closing]),
+        columns=[[header, str(role)] for header, role in zip(table.header, table.roles, strict=True)],
+        columns_guessed=table.guessed,
+        source_text=text,
     )
 
 

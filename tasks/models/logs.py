@@ -18,6 +18,10 @@ class ImportDraft(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     file_name = models.CharField(_("tên tệp"), max_length=255)
     document = models.JSONField(_("nội dung đọc được"))
+    # What the file was read from, to read it again with the columns the user maps (empty for the portal's JSON).
+    source_text = models.TextField(_("văn bản đọc từ tệp"), blank=True)
+    columns = models.JSONField(_("các cột của bảng nhiệm vụ"), default=list, blank=True)
+    columns_guessed = models.BooleanField(_("cột nội dung được đoán"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

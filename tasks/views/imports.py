@@ -5,7 +5,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from agencies.directory import AgencyDirectory
 from agencies.models import Agency
@@ -15,7 +15,7 @@ from ..documents.amendment import StaleAmendment, apply_amendment, compare
 from ..documents.data import ProgrammeDoc, ProgrammeFormatError
 from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
 from ..documents.timeframe import ScheduleKind
-from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
+from ..forms.imports import AgencyMappingForm, ColumnMappingForm, ImportUploadForm, ParentProgrammeForm
 from ..models import ImportDraft, Programme
 
 
@@ -34,8 +34,14 @@ def import_upload(request):
     access.require(access.may_import(request.user))
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        doc = form.document
         draft = ImportDraft.objects.create(
-            uploaded_by=request.user, file_name=form.cleaned_data["file"].name[:255], document=form.document.to_dict()
+            uploaded_by=request.user,
+            file_name=form.cleaned_data["file"].name[:255],
+            document=doc.to_dict(),
+            source_text=doc.source_text,
+            columns=doc.columns,
+            columns_guessed=doc.columns_guessed,
         )
         return redirect("tasks:import_review", draft.pk)
     return render(request, "tasks/import_upload.html", {"form": form}, status=400 if form.errors else 200)
@@ -58,6 +64,8 @@ def import_review(request, pk):
     parent_form = ParentProgrammeForm(request.POST or None, doc=doc, existing=existing, prefix="parent")
     amendment = compare(existing, doc) if existing else None
     may_amend = existing is None or access.may_manage(request.user, existing)
+    if request.method == "POST" and draft.columns_guessed:
+        form.add_error(None, _("Hãy xác nhận các cột của bảng nhiệm vụ (phía trên) trước khi lưu; chưa lưu gì."))
     if request.method == "POST" and form.is_valid() and parent_form.is_valid() and may_amend:
         parent = parent_form.cleaned_data["parent"]
         try:
@@ -76,6 +84,7 @@ def import_review(request, pk):
         task.kind_label = ScheduleKind(task.schedule.kind).label if task.schedule else ""
     context = {
         "draft": draft,
+        "columns_form": ColumnMappingForm(draft=draft) if draft.columns else None,
         "doc": doc,
         "form": form,
         "parent_form": parent_form,
@@ -115,3 +124,19 @@ def _amended(request, draft, amendment, parent):
         },
     )
     return redirect(f"{reverse('tasks:list')}?programme={amendment.programme.pk}")
+
+
+@require_POST
+def import_columns(request, pk):
+    """The column-mapping step: read the uploaded file again with the columns the user chose."""
+    access.require(access.may_import(request.user))
+    draft = get_object_or_404(
+        ImportDraft.objects.exclude(source_text=""), pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRAMME
+    )
+    form = ColumnMappingForm(request.POST, draft=draft)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Đã đọc lại bảng nhiệm vụ theo các cột đã chọn; hãy xem lại rồi xác nhận."))
+    else:
+        messages.error(request, " ".join(form.non_field_errors()) or _("Hãy chọn vai trò cho mọi cột."))
+    return redirect("tasks:import_review", draft.pk)

@@ -231,7 +231,6 @@ def no_content_column_xlsx():
     "name, make, message",
     [
         ("khong-co-bang.docx", no_table_docx, "Không tìm thấy bảng nhiệm vụ"),
-        ("thieu-cot.xlsx", no_content_column_xlsx, "bảng thiếu cột «Nội dung»"),
         ("mat-khau.xlsx", lambda: OLE2 + b"\x00" * 504 + b"EncryptedPackage", "được đặt mật khẩu"),
         ("hong.xlsx", lambda: build_xlsx(seed_lines(BAC_GIANG_SEED))[:4000], "bị hỏng"),
         ("macro.docx", docm, "có macro"),
@@ -290,3 +289,21 @@ def zipfile_with(parts):
         for part, data in parts.items():
             archive.writestr(part, data)
     return buffer.getvalue()
+
+
+def test_a_table_without_a_content_header_is_read_with_a_guess_to_confirm(agency_directory, tmp_path, capsys):
+    """Issue 12: an unknown header is not a refusal: the first column the words do not name is taken for the
+    content, the mapping is marked as guessed (the review page asks), and the command line says what it used."""
+    doc = read_programme_file(no_content_column_xlsx(), "thieu-cot.xlsx")
+    expected = read_programme_text(BAC_GIANG_SEED.read_text(encoding="utf-8"))
+    assert doc.columns_guessed
+    assert doc.columns[:2] == [["TT", "number"], ["Ghi chú", "content"]]
+    assert [t.content for t in doc.tasks] == [t.content for t in expected.tasks]
+    path = tmp_path / "thieu-cot.xlsx"
+    path.write_bytes(no_content_column_xlsx())
+    out = run("import_programme", str(path), "--dry-run")
+    assert "«Ghi chú» → Nội dung nhiệm vụ" in out
+    assert "Cột nội dung được đoán" in out
+    out = run("import_programme", str(path), "--dry-run", "--columns", "number,content,lead,support,time")
+    assert "Cột nội dung được đoán" not in out
+    assert "5 nhiệm vụ" in out

@@ -199,7 +199,7 @@ def test_binary_and_empty_files_are_refused(raw, message, line):
             "Dòng 10: mục I có hai nhiệm vụ số 1",
             10,
         ),
-        (MINIMAL_HEADER + "TT\tCơ quan chủ trì\tThời gian\n", "Dòng 7: bảng thiếu cột «Nội dung»", 7),
+        (MINIMAL_HEADER + "TT\tCơ quan chủ trì\tThời gian\n", "Bảng nhiệm vụ không có nhiệm vụ nào", 7),
         (MINIMAL_HEADER + TABLE_HEADER + "\tdòng mồ côi\t\t\t\n", "Dòng 8: dòng tiếp nối", 8),
         (
             MINIMAL_HEADER + "TT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện\t\n"

@@ -1,3 +1,4 @@
+import argparse
 import json
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from tasks.documents import ProgrammeFormatError, read_programme_file
 from tasks.documents.amendment import apply_amendment, compare
+from tasks.documents.columns import ColumnRole, parse_roles
 from tasks.documents.store import existing_programme, save_programme
 
 
@@ -35,6 +37,13 @@ def summary(doc, new_agencies):
     return "\n".join(lines)
 
 
+def _roles(text):
+    try:
+        return parse_roles(text)
+    except ProgrammeFormatError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 class Command(BaseCommand):
     help = _(
         "Nhập một chương trình, kế hoạch từ tệp Word (.docx), Excel (.xlsx), văn bản UTF-8 "
@@ -46,6 +55,14 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help=_("Chỉ cho biết sẽ tạo gì, không ghi gì."))
         parser.add_argument("--json", dest="as_json", action="store_true", help=_("In kết quả dạng JSON."))
         parser.add_argument(
+            "--columns",
+            type=_roles,
+            help=_(
+                "Vai trò của từng cột bảng nhiệm vụ, từ trái sang phải, khi tiêu đề cột không rõ: "
+                "number,content,lead,support,time,deliverable,extra,ignore (ví dụ: number,content,lead,time,extra)."
+            ),
+        )
+        parser.add_argument(
             "--amend",
             action="store_true",
             help=_(
@@ -54,9 +71,10 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, path, dry_run, as_json, amend, **options):
+    def handle(self, path, dry_run, as_json, amend, columns, **options):
         try:
-            doc = read_programme_file(path)
+            doc = read_programme_file(path, columns=columns)
+            self._say_columns(doc, self.stderr if as_json else self.stdout)
             with transaction.atomic():
                 existing = existing_programme(doc) if amend else None
                 if existing:
@@ -80,3 +98,15 @@ class Command(BaseCommand):
         else:
             verb = _("Sẽ nhập (chạy thử, không ghi gì)") if dry_run else _("Đã nhập")
             self.stdout.write(f"{verb}: {summary(doc, new_agencies)}")
+
+    def _say_columns(self, doc, out):
+        """The columns as read, so a wrong guess is seen; a table whose content column is unknown is refused."""
+        if not doc.columns:
+            return
+        roles = [role for _header, role in doc.columns]
+        used = "; ".join(f"«{header or '—'}» → {ColumnRole(role).label}" for header, role in doc.columns)
+        out.write(_("Các cột của bảng nhiệm vụ: %(columns)s.") % {"columns": used})
+        if ColumnRole.CONTENT not in roles:
+            raise ProgrammeFormatError(_("Không nhận ra cột nội dung nhiệm vụ; hãy chỉ rõ các cột bằng --columns."))
+        if doc.columns_guessed:
+            out.write(_("Cột nội dung được đoán; nếu chưa đúng, hãy chỉ rõ các cột bằng --columns."))
