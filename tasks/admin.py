@@ -210,7 +210,17 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
         ),
         (
             _("Cách hiểu của hệ thống"),
-            {"fields": ["schedule_kind", "due_on", "phases", "recurrence", "period_months", "conditional"]},
+            {
+                "fields": [
+                    "schedule_kind",
+                    "starts_on",
+                    "due_on",
+                    "phases",
+                    "recurrence",
+                    "period_months",
+                    "conditional",
+                ]
+            },
         ),
         (_("Phân công"), {"fields": ["due_override", "due_override_reason", "responsible_officer"]}),
         (_("Rà soát"), {"fields": ["review_note"]}),

@@ -22,6 +22,7 @@ TASK_FIELDS = [
     "timeframe_as_written",
     "schedule_kind",
     "due_on",
+    "starts_on",
     "recurrence",
     "period_months",
     "conditional",

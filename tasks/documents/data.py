@@ -245,6 +245,20 @@ def _schedule(data):
     for key, known in (("recurrence", Recurrence.values), ("conditional", None)):
         if data.get(key) is not None and _text(data, key) not in (known or {data[key]}):
             raise ShapeError(_("«%(key)s» không đúng dạng: %(value)s.") % {"key": key, "value": _shown(data[key])})
+    for key in ("due", "start"):
+        if data.get(key):  # absent, None or "": no date
+            try:
+                date.fromisoformat(_text(data, key))
+            except ValueError:
+                raise ShapeError(
+                    _("«%(key)s» phải là một ngày (YYYY-MM-DD), không phải %(value)s.")
+                    % {"key": key, "value": _shown(data[key])}
+                ) from None
+    every = data.get("every_months")
+    if every is not None and (isinstance(every, bool) or not isinstance(every, int) or not 1 <= every <= 60):
+        raise ShapeError(
+            _("«every_months» phải là số tháng giữa hai lần (1–60), không phải %(value)s.") % {"value": _shown(every)}
+        )
     return Schedule.from_dict(data)
 
 

@@ -15,7 +15,7 @@ from agencies.text import fold_name
 from ..models import Assignment, LegalBasis, Objective, Phase, Programme, Section, Task
 from ..models.task import task_reference
 from .data import PhaseDoc, ProgrammeDoc, ProgrammeFormatError, SectionDoc, TaskDoc
-from .timeframe import Schedule, ScheduleKind
+from .timeframe import Recurrence, Schedule, ScheduleKind
 
 
 class ProgrammeExists(ProgrammeFormatError):
@@ -235,7 +235,10 @@ class ProgrammeWriter:
         task.timeframe_as_written = doc.timeframe_as_written
         task.schedule_kind = schedule.kind
         task.due_on = schedule.due
+        task.starts_on = schedule.start
         task.recurrence = schedule.recurrence or ""
+        if schedule.recurrence != Recurrence.PERIODIC:  # "Định kỳ" alone: command staff set the interval
+            task.period_months = schedule.period_months
         task.conditional = schedule.conditional or ""
         task.review_note = "\n".join(notes)
         task.search_text = task.folded_words()  # bulk_create skips save()
@@ -326,5 +329,7 @@ def _task_doc(task):
             phases=tuple(p.number for p in task.phases.all()),
             recurrence=task.recurrence or None,
             conditional=task.conditional or None,
+            start=task.starts_on,
+            every_months=task.period_months if task.recurrence == Recurrence.EVERY_N_MONTHS else None,
         ),
     )

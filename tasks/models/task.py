@@ -143,6 +143,14 @@ class Task(models.Model):
         choices=ScheduleKind.choices,
     )
     due_on = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    starts_on = models.DateField(
+        _("thời điểm bắt đầu"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Khi văn bản ghi cả thời điểm bắt đầu: \u201c2026 - 2030\u201d, \u201cTừ tháng 3 đến tháng 6/2026\u201d."
+        ),
+    )
     phases = models.ManyToManyField("Phase", verbose_name=_("giai đoạn"), blank=True, related_name="tasks")
     recurrence = models.CharField(
         _("chu kỳ"),
@@ -154,13 +162,18 @@ class Task(models.Model):
         _("chu kỳ định kỳ (tháng)"),
         null=True,
         blank=True,
-        help_text=_("Với nhiệm vụ \u201cĐịnh kỳ\u201d: số tháng giữa hai lần thực hiện."),
+        help_text=_(
+            "Số tháng giữa hai lần thực hiện: đọc từ văn bản (\u201cHằng quý\u201d, \u201c6 tháng/lần\u201d), "
+            "do Ban CHQS ấn định với nhiệm vụ \u201cĐịnh kỳ\u201d."
+        ),
     )
     conditional = models.CharField(
         _("điều kiện thực hiện"),
         max_length=255,
         blank=True,
-        help_text=_("Nhiệm vụ chờ chỉ đạo của cấp trên, như ghi ở cột sản phẩm."),
+        help_text=_(
+            "Nhiệm vụ chờ một điều kiện (chỉ đạo, yêu cầu của cấp trên), như ghi ở cột thời gian hoặc sản phẩm."
+        ),
     )
     review_note = models.TextField(_("cần rà soát"), blank=True)
     due_override = models.DateField(_("hạn do Ban CHQS ấn định"), null=True, blank=True)
@@ -239,6 +252,13 @@ class Task(models.Model):
     @property
     def is_recurring(self):
         return is_recurring(self.schedule_kind)
+
+    @property
+    def interval_months(self):
+        """Months between two runs, shown beside a recurrence whose name does not say it: "Định kỳ", "6 tháng/lần"."""
+        if self.recurrence in (Recurrence.PERIODIC, Recurrence.EVERY_N_MONTHS):
+            return self.period_months
+        return None
 
     @property
     def timeframe_text(self):

@@ -314,3 +314,185 @@ def test_junk_never_raises(junk):
         for cells, spans in (([junk], ()), ([junk, junk, junk], PHASES), ([junk, "x", ""], phases)):
             schedule = read_timeframe(cells, spans, deliverable=junk, default_year=default_year)
             assert Schedule.from_dict(schedule.to_dict()) == schedule
+
+
+# Timeframes as ministries and provinces write them (issue 12, point 5). Each row: the words, the programme's
+# year, then the kind, due date, start, recurrence and condition we read from them.
+D, R, C, U = ScheduleKind.DUE_DATE, ScheduleKind.RECURRING, ScheduleKind.CONDITIONAL, ScheduleKind.UNREADABLE
+
+
+@pytest.mark.parametrize(
+    ("words", "year", "kind", "due", "start", "recurrence", "condition"),
+    [
+        # a bare year; a year range, due at its end with its start kept
+        ("2025", None, D, date(2025, 12, 31), None, None, None),
+        ("2026-2030", None, D, date(2030, 12, 31), date(2026, 1, 1), None, None),
+        ("2026 - 2027", None, D, date(2027, 12, 31), date(2026, 1, 1), None, None),
+        ("2026–2030", None, D, date(2030, 12, 31), date(2026, 1, 1), None, None),
+        ("Từ năm 2026 đến năm 2030", None, D, date(2030, 12, 31), date(2026, 1, 1), None, None),
+        ("Từ năm 2026 đến hết năm 2027", None, D, date(2027, 12, 31), date(2026, 1, 1), None, None),
+        # quarters
+        ("Quý IV-2025", None, D, date(2025, 12, 31), None, None, None),
+        ("Quí IV/2025", None, D, date(2025, 12, 31), None, None, None),
+        ("quý 4/2025", None, D, date(2025, 12, 31), None, None, None),
+        ("QIV/2025", None, D, date(2025, 12, 31), None, None, None),
+        ("Q3/2026", None, D, date(2026, 9, 30), None, None, None),
+        ("Quý  IV /2025", None, D, date(2025, 12, 31), None, None, None),
+        ("Quý IV – 2025", None, D, date(2025, 12, 31), None, None, None),
+        ("quí II năm2026", None, D, date(2026, 6, 30), None, None, None),
+        # months
+        ("6/2025", None, D, date(2025, 6, 30), None, None, None),
+        ("Tháng 12/2025", None, D, date(2025, 12, 31), None, None, None),
+        ("tháng 12 năm 2025", None, D, date(2025, 12, 31), None, None, None),
+        ("Tháng12/2025", None, D, date(2025, 12, 31), None, None, None),
+        ("tháng 9 - 2025", None, D, date(2025, 9, 30), None, None, None),
+        # spans: due at the end, start kept; an end's year stands for a start that writes none
+        ("Quý IV/2025 - Quý II/2026", None, D, date(2026, 6, 30), date(2025, 10, 1), None, None),
+        ("Quý IV/2025 – Quý II/2026", None, D, date(2026, 6, 30), date(2025, 10, 1), None, None),
+        ("Từ tháng 3 đến tháng 6/2026", None, D, date(2026, 6, 30), date(2026, 3, 1), None, None),
+        ("Từ tháng 3/2025 đến tháng 6/2026", None, D, date(2026, 6, 30), date(2025, 3, 1), None, None),
+        ("Từ quý I đến quý III/2026", None, D, date(2026, 9, 30), date(2026, 1, 1), None, None),
+        ("Từ ngày 01/3/2025 đến ngày 30/6/2025", None, D, date(2025, 6, 30), date(2025, 3, 1), None, None),
+        # before a date; without a year, the programme's year
+        ("Trước ngày 30/11/2025", None, D, date(2025, 11, 30), None, None, None),
+        ("Trước 30/6", 2025, D, date(2025, 6, 30), None, None, None),
+        ("Trước ngày 15/10", 2026, D, date(2026, 10, 15), None, None, None),
+        ("Trước 30/6/2026", 2025, D, date(2026, 6, 30), None, None, None),  # the written year wins
+        # within a year; a year and every year after it
+        ("Trong năm 2025", None, D, date(2025, 12, 31), None, None, None),
+        ("trong năm2025", None, D, date(2025, 12, 31), None, None, None),
+        ("Năm 2025 và các năm tiếp theo", None, R, None, date(2025, 1, 1), Recurrence.YEARLY, None),
+        ("Năm 2026 và những năm tiếp theo", None, R, None, date(2026, 1, 1), Recurrence.YEARLY, None),
+        # recurring
+        ("Hằng năm", None, R, None, None, Recurrence.YEARLY, None),
+        ("Hàng năm", None, R, None, None, Recurrence.YEARLY, None),
+        ("Định kỳ hằng năm", None, R, None, None, Recurrence.YEARLY, None),
+        ("Hằng quý", None, R, None, None, Recurrence.QUARTERLY, None),
+        ("Hàng quý", None, R, None, None, Recurrence.QUARTERLY, None),
+        ("Hằng tháng", None, R, None, None, Recurrence.MONTHLY, None),
+        ("Định kỳ hàng tháng", None, R, None, None, Recurrence.MONTHLY, None),
+        ("6 tháng/lần", None, R, None, None, Recurrence.EVERY_N_MONTHS, None),
+        ("06 tháng/lần", None, R, None, None, Recurrence.EVERY_N_MONTHS, None),
+        ("6 tháng 1 lần", None, R, None, None, Recurrence.EVERY_N_MONTHS, None),
+        ("Định kỳ 6 tháng", None, R, None, None, Recurrence.EVERY_N_MONTHS, None),
+        ("3 tháng/lần", None, R, None, None, Recurrence.QUARTERLY, None),
+        ("12 tháng/lần", None, R, None, None, Recurrence.YEARLY, None),
+        # every year, due in a given month: the first time falls in the programme's year
+        ("Tháng 12 hằng năm", 2025, R, date(2025, 12, 31), None, Recurrence.YEARLY, None),
+        ("Tháng 6 hàng năm", 2026, R, date(2026, 6, 30), None, Recurrence.YEARLY, None),
+        ("Quý IV hằng năm", 2025, R, date(2025, 12, 31), None, Recurrence.YEARLY, None),
+        ("Tháng 12 hằng năm", None, R, None, None, Recurrence.YEARLY, None),
+        # conditions written in the time cell, kept as written
+        (
+            "Sau khi có Quy chế của Trung ương",
+            None,
+            C,
+            None,
+            None,
+            None,
+            "Sau khi có Quy chế của Trung ương",
+        ),
+        ("Khi có yêu cầu", None, C, None, None, None, "Khi có yêu cầu"),
+        ("Khi có yêu cầu.", None, C, None, None, None, "Khi có yêu cầu"),
+        ("Theo yêu cầu của cấp trên", None, C, None, None, None, "Theo yêu cầu của cấp trên"),
+        ("THEO YÊU CẦU CỦA CẤP TRÊN", None, C, None, None, None, "THEO YÊU CẦU CỦA CẤP TRÊN"),
+        ("Theo chỉ đạo của Bộ Quốc phòng", None, C, None, None, None, "Theo chỉ đạo của Bộ Quốc phòng"),
+        # still flagged for review: a plan of its own, a span that ends before it starts, what cannot be
+        ("Theo kế hoạch riêng", 2025, U, None, None, None, None),
+        ("Thường xuyên, hằng năm", 2025, U, None, None, None, None),
+        ("Quý II/2026 - Quý IV/2025", None, U, None, None, None, None),
+        ("2030 - 2026", None, U, None, None, None, None),
+        ("Từ tháng 3 đến tháng 6", None, U, None, None, None, None),
+        ("Trước 30/6", None, U, None, None, None, None),
+        ("Trước 31/2", 2025, U, None, None, None, None),
+        ("30/6", 2025, U, None, None, None, None),
+        ("Quý I", 2025, U, None, None, None, None),
+        ("Tháng 13 hằng năm", 2025, U, None, None, None, None),
+        ("0 tháng/lần", None, U, None, None, None, None),
+        ("Khí độc", None, U, None, None, None, None),  # "khí" is not "khi"
+    ],
+)
+def test_timeframes_as_provinces_write_them(words, year, kind, due, start, recurrence, condition):
+    schedule = read_timeframe([words], default_year=year)
+    assert (schedule.kind, schedule.due, schedule.start) == (kind, due, start)
+    assert (schedule.recurrence, schedule.conditional) == (recurrence, condition)
+    assert schedule.needs_review == (kind == U)
+
+
+@pytest.mark.parametrize(
+    ("words", "every_months", "period_months"),
+    [
+        ("6 tháng/lần", 6, 6),
+        ("2 tháng một lần", 2, 2),
+        ("Định kỳ 6 tháng", 6, 6),
+        ("3 tháng/lần", None, 3),
+        ("Hằng quý", None, 3),
+        ("Hằng tháng", None, 1),
+        ("Hằng năm", None, 12),
+        ("Tháng 12 hằng năm", None, 12),
+        ("Hằng năm hoặc đột xuất", None, 12),
+        ("Định kỳ", None, None),  # command staff set the interval
+        ("Thường xuyên", None, None),
+        ("Quý IV/2025", None, None),
+    ],
+)
+def test_months_between_two_runs(words, every_months, period_months):
+    schedule = read_timeframe([words], default_year=2025)
+    assert (schedule.every_months, schedule.period_months) == (every_months, period_months)
+
+
+def test_a_condition_in_the_time_cell_wins_over_the_deliverable():
+    schedule = read_timeframe(["Khi có yêu cầu"], deliverable="Thực hiện khi có kế hoạch của cấp trên")
+    assert (schedule.kind, schedule.conditional) == (ScheduleKind.CONDITIONAL, "Khi có yêu cầu")
+    # a dated cell keeps the deliverable's condition, as before
+    schedule = read_timeframe(["Quý IV/2025"], deliverable="Thực hiện khi có kế hoạch của cấp trên")
+    assert (schedule.kind, schedule.conditional) == (ScheduleKind.DUE_DATE, "khi có kế hoạch của cấp trên")
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # a dated cell beside a condition: the date is the schedule, the condition is kept
+        (
+            ["Quý IV/2025", "Khi có yêu cầu", ""],
+            Schedule(ScheduleKind.DUE_DATE, date(2025, 12, 31), (1, 2), conditional="Khi có yêu cầu"),
+        ),
+        # spans beside dates: the latest end, the earliest written start
+        (
+            ["2025", "2026 - 2030", ""],
+            Schedule(ScheduleKind.DUE_DATE, date(2030, 12, 31), (1, 2), start=date(2026, 1, 1)),
+        ),
+        (
+            ["", "6 tháng/lần", ""],
+            Schedule(ScheduleKind.RECURRING, phases=(2,), recurrence=Recurrence.EVERY_N_MONTHS, every_months=6),
+        ),
+    ],
+)
+def test_new_readings_combine_across_phase_columns(cells, expected):
+    assert read_timeframe(cells, PHASES) == expected
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        Schedule(ScheduleKind.DUE_DATE, due=date(2030, 12, 31), start=date(2026, 1, 1)),
+        Schedule(ScheduleKind.RECURRING, recurrence=Recurrence.EVERY_N_MONTHS, every_months=6),
+        Schedule(ScheduleKind.CONDITIONAL, conditional="Khi có yêu cầu"),
+        read_timeframe(["Năm 2025 và các năm tiếp theo"]),
+    ],
+)
+def test_new_parts_round_trip(schedule):
+    assert Schedule.from_dict(schedule.to_dict()) == schedule
+
+
+def test_new_parts_are_in_the_json_only_when_the_words_name_them():
+    assert read_timeframe(["Quý IV/2025 - Quý II/2026"]).to_dict() == {
+        "kind": "due_date",
+        "due": "2026-06-30",
+        "phases": [],
+        "recurrence": None,
+        "conditional": None,
+        "start": "2025-10-01",
+    }
+    assert read_timeframe(["6 tháng/lần"]).to_dict()["every_months"] == 6
+    assert set(read_timeframe(["Quý IV/2025"]).to_dict()) == {"kind", "due", "phases", "recurrence", "conditional"}

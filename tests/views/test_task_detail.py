@@ -454,3 +454,29 @@ def test_query_count_does_not_grow_with_the_task_s_changes(chqs, police_task):
         assign(chqs, police_task, responsible_officer=user("yte" if i % 2 == 0 else "congan").pk)
     assert len(trail(chqs, police_task)) >= 10
     assert queries_for_page(chqs, police_task) == after_one_change
+
+
+@pytest.mark.parametrize(
+    ("words", "reading", "deadline"),
+    [
+        ("2026 - 2030", "Có hạn cụ thể · bắt đầu 01/01/2026", "31/12/2030"),
+        ("Từ tháng 3 đến tháng 6/2026", "Có hạn cụ thể · bắt đầu 01/03/2026", "30/06/2026"),
+        ("6 tháng/lần", "Định kỳ, hằng năm · Định kỳ theo số tháng · 6 tháng/lần", "—"),
+        ("Hằng quý", "Định kỳ, hằng năm · Hằng quý", "—"),
+        ("Khi có yêu cầu", "Khi có yêu cầu, điều kiện · điều kiện: «Khi có yêu cầu»", "—"),
+    ],
+)
+def test_the_page_shows_the_words_and_our_reading_of_them(lanhdao, words, reading, deadline):
+    from tasks.documents import read_programme_file
+    from tasks.documents.store import save_programme
+
+    text = (
+        "Số: 31/KH-UBND\nHà Giang, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\nThử nghiệm\n\n"
+        "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\n"
+        f"I\tMục một\t\t\t\n1\tViệc\tBan CHQS thành phố\t\t{words}\n"
+    )
+    programme, _ = save_programme(read_programme_file(text.encode(), "x.txt"))
+    html = page(lanhdao, Task.objects.get(section__programme=programme)).content.decode()
+    assert dd(html, "Thời gian thực hiện (như văn bản)") == f"{words} "  # each cell as written, then a space
+    assert dd(html, "Cách hiểu thời hạn") == reading
+    assert dd(html, "Hạn hoàn thành") == deadline
