@@ -294,6 +294,9 @@ def _read_cell(text, words, span, default_year):
     if _CELL_CONDITION.fullmatch(as_written) or _CELL_REQUEST.fullmatch(words):
         return Schedule(ScheduleKind.CONDITIONAL, conditional=as_written)
     words = _canonical(words)
+    # "Thường xuyên, hằng năm": ongoing work reported each period; the period is what tracking needs.
+    if (rest := re.sub(r"^thuong xuyen\s*[,;]?\s*(?:va\s+)?", "", words)) in _WORDS:
+        words = rest
     if words in _WORDS or words.removeprefix("dinh ky ") in _WORDS:  # "Định kỳ hằng năm" is "Hằng năm"
         kind, recurrence = _WORDS.get(words) or _WORDS[words.removeprefix("dinh ky ")]
         return Schedule(kind, recurrence=recurrence)

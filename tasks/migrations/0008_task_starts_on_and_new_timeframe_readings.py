@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tasks', '0005_report_latest_status_index'),
+        ('tasks', '0007_import_draft_columns'),
     ]
 
     operations = [
