@@ -15,6 +15,9 @@ import re
 from .text import fold
 
 _PIECE_SEPARATOR = re.compile(r"(\s*,\s*|\s+và\s+)", re.IGNORECASE)
+# No known name has more pieces than this ("Các phòng, ban, cơ quan, đơn vị, địa phương" has 5); the bound keeps
+# a cell of thousands of commas linear.
+_LONGEST_NAME = 12
 
 # Words that open the name of one body, longest first where one begins another ("bo chi huy" before "bo").
 _KINDS = (
@@ -93,7 +96,7 @@ def _run(tokens, start, end):
 
 def _longest_known(tokens, start, find):
     """The end of the longest run of pieces from `start` that the directory knows, or None."""
-    for end in range(len(tokens) // 2 + 1, start, -1):
+    for end in range(min(len(tokens) // 2 + 1, start + _LONGEST_NAME), start, -1):
         if find(_run(tokens, start, end)):
             return end
     return None
