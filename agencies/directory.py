@@ -1,9 +1,10 @@
 """Finding agencies by the names programmes use for them.
 
 A table cell may name several agencies ("Ban CHQS thành phố; Công an thành phố",
-"Ban CHQS thành phố - Công an thành phố"), while a hyphen can also belong to one name
-("Phòng Tài chính - Kế hoạch"). The directory keeps every known name and alias in memory,
-so a whole programme resolves with two queries.
+"Ban CHQS thành phố - Công an thành phố", "Sở Tài chính, Sở Xây dựng và các địa phương"), while a
+hyphen, a comma or "và" can also belong to one name ("Phòng Tài chính - Kế hoạch", "Sở Văn hóa, Thể
+thao và Du lịch"; lists.py says where a comma or "và" separates). The directory keeps every known
+name and alias in memory, so a whole programme resolves with two queries.
 """
 
 import re
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from .lists import split_list
 from .models import Agency, AgencyAlias
 from .text import fold, fold_name, nfc
 
@@ -55,8 +57,10 @@ class AgencyDirectory:
         names = []
         for part in _LIST_SEPARATOR.split(nfc(cell)):
             part = part.strip(" ;,.")
-            if part:
-                names.extend(self._split_dashes(part))
+            if not part:
+                continue
+            for name in [part] if self.find(part) else split_list(part, self.find):
+                names.extend(self._split_dashes(name.strip(" ;,.")))
         return names
 
     def resolve(self, cell):
