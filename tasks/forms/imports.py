@@ -1,17 +1,14 @@
 """Importing a programme: the upload, its parent programme, and the agencies the directory does not know."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.directory import AgencyDirectory
 from ptds.forms import style_fields
 
-from ..documents import ProgrammeFormatError, read_programme_file
-from ..documents.columns import ColumnRole, check_roles
+from ..documents import read_programme_file
 from ..documents.store import check_fits, resolve_agencies, suggestions
-from ..documents.text import read_programme_text
 from ..models import Programme
 from .base import UploadForm
 
@@ -34,40 +31,6 @@ def prepared(doc):
     resolve_agencies(doc, AgencyDirectory.load())
     check_fits(doc)  # refused now, not when the reviewed draft is saved
     return doc
-
-
-class ColumnMappingForm(forms.Form):
-    """The column-mapping step: what each column of the task table holds, prefilled with how it was read."""
-
-    def __init__(self, *args, draft, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.draft = draft
-        for position, (header, role) in enumerate(draft.columns):
-            field = forms.ChoiceField(
-                label=header or _("(cột %(number)d, không có tên)") % {"number": position + 1},
-                choices=ColumnRole.choices,
-                initial=role,
-            )
-            field.widget.attrs["class"] = "form-select form-select-sm"
-            self.fields[f"column_{position}"] = field
-
-    def clean(self):
-        data = super().clean()
-        roles = [data.get(f"column_{position}") for position in range(len(self.draft.columns))]
-        if all(roles):
-            try:
-                check_roles(roles)
-                self.document = prepared(read_programme_text(self.draft.source_text, columns=roles))
-            except ProgrammeFormatError as error:
-                raise ValidationError(str(error)) from error
-        return data
-
-    def save(self):
-        """The draft, read again with the chosen columns."""
-        doc = self.document
-        self.draft.document, self.draft.columns, self.draft.columns_guessed = doc.to_dict(), doc.columns, False
-        self.draft.save(update_fields=["document", "columns", "columns_guessed"])
-        return self.draft
 
 
 class ParentProgrammeForm(forms.Form):

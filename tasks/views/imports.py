@@ -15,7 +15,8 @@ from ..documents.amendment import StaleAmendment, apply_amendment, compare
 from ..documents.data import ProgrammeDoc, ProgrammeFormatError
 from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
 from ..documents.timeframe import ScheduleKind
-from ..forms.imports import AgencyMappingForm, ColumnMappingForm, ImportUploadForm, ParentProgrammeForm
+from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
+from ..forms.review import ColumnMappingForm, DocumentHeaderForm
 from ..models import ImportDraft, Programme
 
 
@@ -64,8 +65,9 @@ def import_review(request, pk):
     parent_form = ParentProgrammeForm(request.POST or None, doc=doc, existing=existing, prefix="parent")
     amendment = compare(existing, doc) if existing else None
     may_amend = existing is None or access.may_manage(request.user, existing)
-    if request.method == "POST" and draft.columns_guessed:
-        form.add_error(None, _("Hãy xác nhận các cột của bảng nhiệm vụ (phía trên) trước khi lưu; chưa lưu gì."))
+    header_form = DocumentHeaderForm(draft=draft)
+    if request.method == "POST" and (unconfirmed := _unconfirmed(draft, header_form)):
+        form.add_error(None, unconfirmed)
     if request.method == "POST" and form.is_valid() and parent_form.is_valid() and may_amend:
         parent = parent_form.cleaned_data["parent"]
         try:
@@ -85,6 +87,7 @@ def import_review(request, pk):
     context = {
         "draft": draft,
         "columns_form": ColumnMappingForm(draft=draft) if draft.columns else None,
+        "header_form": header_form,
         "doc": doc,
         "form": form,
         "parent_form": parent_form,
@@ -126,17 +129,45 @@ def _amended(request, draft, amendment, parent):
     return redirect(f"{reverse('tasks:list')}?programme={amendment.programme.pk}")
 
 
+def _unconfirmed(draft, header_form):
+    """What the user must settle on the review page before anything is saved, or None."""
+    if draft.columns_guessed:
+        return _("Hãy xác nhận các cột của bảng nhiệm vụ (phía trên) trước khi lưu; chưa lưu gì.")
+    if header_form.missing:
+        return _("Văn bản chưa có %(fields)s: hãy bổ sung ở phần «Thông tin văn bản» trước khi lưu; chưa lưu gì.") % {
+            "fields": ", ".join(str(label).lower() for label in header_form.missing)
+        }
+    return None
+
+
 @require_POST
 def import_columns(request, pk):
     """The column-mapping step: read the uploaded file again with the columns the user chose."""
-    access.require(access.may_import(request.user))
-    draft = get_object_or_404(
-        ImportDraft.objects.exclude(source_text=""), pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRAMME
+    return _correct_draft(
+        request,
+        pk,
+        ColumnMappingForm,
+        _("Đã đọc lại bảng nhiệm vụ theo các cột đã chọn; hãy xem lại rồi xác nhận."),
+        drafts=ImportDraft.objects.exclude(source_text=""),
     )
-    form = ColumnMappingForm(request.POST, draft=draft)
+
+
+@require_POST
+def import_header(request, pk):
+    """The document's header corrected or completed by the user (number, date, kind, title, issuer, ...)."""
+    return _correct_draft(request, pk, DocumentHeaderForm, _("Đã lưu thông tin văn bản; hãy xem lại rồi xác nhận."))
+
+
+def _correct_draft(request, pk, form_class, success, drafts=ImportDraft.objects):
+    """A correction to the uploader's draft, saved if valid; back to the review page either way."""
+    access.require(access.may_import(request.user))
+    draft = get_object_or_404(drafts, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRAMME)
+    form = form_class(request.POST, draft=draft)
     if form.is_valid():
         form.save()
-        messages.success(request, _("Đã đọc lại bảng nhiệm vụ theo các cột đã chọn; hãy xem lại rồi xác nhận."))
+        messages.success(request, success)
     else:
-        messages.error(request, " ".join(form.non_field_errors()) or _("Hãy chọn vai trò cho mọi cột."))
+        errors = [str(e) for e in form.non_field_errors()]
+        errors += [f"{form.fields[name].label}: {' '.join(e)}" for name, e in form.errors.items() if name != "__all__"]
+        messages.error(request, " ".join(errors) + " " + _("Chưa lưu gì."))
     return redirect("tasks:import_review", draft.pk)

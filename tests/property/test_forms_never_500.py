@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from agencies.models import Agency
 from reports.models import ProducedReport, ReportSetup
+from tasks.documents.columns import ColumnRole
 from tasks.documents.text import read_programme_text
 from tasks.documents.timeframe import ScheduleKind
 from tasks.models import ImportDraft, Phase, Programme, ProgressReport, Section, Task
@@ -271,6 +272,43 @@ def test_the_import_review_takes_any_post(personas, drafts, data):
     payload = data.draw(form_data(valid, **fields), label="post")
     username = data.draw(st.sampled_from(["chqs", "chqs", "admin"]), label="persona")
     attempt(lambda: personas[username].post(reverse("tasks:import_review", args=[draft.pk]), payload))
+
+
+@given(data=st.data())
+def test_the_column_mapping_step_takes_any_post(personas, drafts, data):
+    draft, _digest = data.draw(st.sampled_from(drafts), label="draft")
+    roles = st.sampled_from(ColumnRole.values) | text
+    valid = {f"column_{i}": role for i, (_header, role) in enumerate(draft.columns)}
+    payload = data.draw(form_data(valid, **{key: roles for key in valid}), label="post")
+    username = data.draw(st.sampled_from(["chqs", "chqs", "admin"]), label="persona")
+    attempt(lambda: personas[username].post(reverse("tasks:import_columns", args=[draft.pk]), payload))
+
+
+@given(data=st.data())
+def test_the_header_correction_takes_any_post(personas, drafts, data):
+    draft, _digest = data.draw(st.sampled_from(drafts), label="draft")
+    document = draft.document
+    valid = {
+        "header-number": document["number"],
+        "header-kind": document["kind"],
+        "header-title": document["title"],
+        "header-year": document["year"],
+        "header-issued_on": document["issued_on"] or "",
+    }
+    fields = {
+        "header-number": text,
+        "header-kind": text,
+        "header-title": text,
+        "header-issuer": text,
+        "header-place": text,
+        "header-year": numbers | text,
+        "header-issued_on": odd_dates | text,
+        "header-signer_name": text,
+        "header-coordinating_agency": st.sampled_from(list(Agency.objects.values_list("name", flat=True))) | text,
+    }
+    payload = data.draw(form_data(valid, **fields), label="post")
+    username = data.draw(st.sampled_from(["chqs", "chqs", "admin"]), label="persona")
+    attempt(lambda: personas[username].post(reverse("tasks:import_header", args=[draft.pk]), payload))
 
 
 # Progress reported offline: the «my tasks» sheet, filled and uploaded
