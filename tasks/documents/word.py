@@ -42,10 +42,15 @@ def _task_rows(rows):
     lines, above = [], []
     for cells in rows:
         texts, previous = [], None
+        # A row with a TT cell of its own and a number in it is a task; under a TT cell merged down, it continues
+        # the row above (a header's second row, a task over two rows).
+        own_number = bool(cells) and not (above and cells[0]._tc is above[0]._tc) and cells[0].text.strip()
         for column, cell in enumerate(cells):
             merged_left = previous is not None and cell._tc is previous._tc
             merged_up = column < len(above) and cell._tc is above[column]._tc
-            texts.append("" if merged_left or merged_up else "\n".join(p.text for p in cell.paragraphs))
+            # A cell merged down over several tasks (one lead agency for three tasks) belongs to each of them.
+            shown = not merged_left and (not merged_up or own_number)
+            texts.append("\n".join(p.text for p in cell.paragraphs) if shown else "")
             previous = cell
         lines.append(row_line(texts))
         above = cells

@@ -307,3 +307,25 @@ def test_a_table_without_a_content_header_is_read_with_a_guess_to_confirm(agency
     out = run("import_programme", str(path), "--dry-run", "--columns", "number,content,lead,support,time")
     assert "Cột nội dung được đoán" not in out
     assert "5 nhiệm vụ" in out
+
+
+def test_a_word_cell_merged_down_over_several_tasks_belongs_to_each(agency_directory):
+    """Issue 12: one lead agency written once, its cell merged down over three task rows, leads all three."""
+    lines = seed_lines(BAC_GIANG_SEED)
+    header = lines.index(next(line for line in lines if line.startswith("TT\t")))
+    section_ii = lines.index(next(line for line in lines if line.startswith("II. Chỉ đạo")))
+    tasks = ["1\tViệc một\tPhòng Quản lý\t\tNăm 2024", "2\tViệc hai\t\tVăn phòng Sở\tNăm 2024", "3\tViệc ba\t\t\t"]
+    lines = [*lines[: header + 2], *tasks, *lines[section_ii:]]
+    document = Document(io.BytesIO(build_docx(lines)))
+    table = next(t for t in document.tables if t.cell(0, 0).text.strip() == "TT")
+    first = next(r for r, row in enumerate(table.rows) if row.cells[0].text.strip() == "1")
+    table.cell(first, 2).merge(table.cell(first + 2, 2)).text = "Phòng Quản lý"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = read_programme_file(buffer.getvalue(), "gop-o.docx")
+    assert [(t.number, t.lead_as_written, t.support_as_written) for t in doc.sections[0].tasks] == [
+        ("1", "Phòng Quản lý", ""),
+        ("2", "Phòng Quản lý", "Văn phòng Sở"),
+        ("3", "Phòng Quản lý", ""),
+    ]
+    assert [t.content for t in doc.sections[0].tasks] == ["Việc một", "Việc hai", "Việc ba"]
