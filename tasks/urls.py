@@ -21,4 +21,5 @@ urlpatterns = [
     path("import/<int:pk>/", imports.import_review, name="import_review"),
     path("import/<int:pk>/columns/", imports.import_columns, name="import_columns"),
     path("import/<int:pk>/header/", imports.import_header, name="import_header"),
+    path("import/<int:pk>/agencies/", imports.import_agencies, name="import_agencies"),
 ]

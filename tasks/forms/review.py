@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 from ptds.forms import DateInput, style_fields
 
@@ -128,3 +129,59 @@ class DocumentHeaderForm(forms.Form):
         self.draft.document = self.document
         self.draft.save(update_fields=["document"])
         return self.draft
+
+
+class AgencySplitForm(forms.Form):
+    """How each lead or supporting agency cell was split into agencies, one name a line, for command staff to
+    correct: "Sở Văn hóa, Thể thao và Du lịch" is one body, "Sở Tài chính, Sở Xây dựng" two. The cells stay as
+    written; the names decide who is assigned."""
+
+    prefix = "split"
+
+    def __init__(self, *args, draft, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.draft = draft
+        self.doc = ProgrammeDoc.from_dict(draft.document)
+        self.cells = _agency_cells(self.doc)
+        for index, (written, names) in enumerate(self.cells.items()):
+            self.fields[f"cell_{index}"] = forms.CharField(
+                label=written,
+                initial="\n".join(names),
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": max(2, len(names)), "class": "form-control form-control-sm"}),
+            )
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        directory = AgencyDirectory.load()
+        names_of = {}
+        for index, written in enumerate(self.cells):
+            names = [" ".join(line.split()) for line in data[f"cell_{index}"].splitlines() if line.strip()]
+            if any(len(name) > Agency._meta.get_field("name").max_length for name in names):
+                raise ValidationError(_("Tên cơ quan «%(cell)s» quá dài.") % {"cell": written[:60]})
+            known = (directory.find(name) for name in names)
+            names_of[written] = list(dict.fromkeys(a.name if a else n for a, n in zip(known, names, strict=True)))
+        for task in self.doc.tasks:
+            task.lead = names_of.get(task.lead_as_written, task.lead)
+            task.support = names_of.get(task.support_as_written, task.support)
+        if any(not task.lead for task in self.doc.tasks if task.lead_as_written):
+            raise ValidationError(_("Mỗi ô cơ quan chủ trì cần ít nhất một cơ quan."))
+        return data
+
+    def save(self):
+        self.draft.document = self.doc.to_dict()
+        self.draft.save(update_fields=["document"])
+        return self.draft
+
+
+def _agency_cells(doc):
+    """{cell as written: names read from it} for each distinct agency cell that lists more than one name or has a
+    separator in it, in the order of the table."""
+    cells = {}
+    for task in doc.tasks:
+        for written, names in ((task.lead_as_written, task.lead), (task.support_as_written, task.support)):
+            if written and (len(names) > 1 or any(mark in written for mark in (",", ";", " và ", " - "))):
+                cells.setdefault(written, names)
+    return cells

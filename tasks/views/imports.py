@@ -16,7 +16,7 @@ from ..documents.data import ProgrammeDoc, ProgrammeFormatError
 from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
 from ..documents.timeframe import ScheduleKind
 from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
-from ..forms.review import ColumnMappingForm, DocumentHeaderForm
+from ..forms.review import AgencySplitForm, ColumnMappingForm, DocumentHeaderForm
 from ..models import ImportDraft, Programme
 
 
@@ -88,6 +88,7 @@ def import_review(request, pk):
         "draft": draft,
         "columns_form": ColumnMappingForm(draft=draft) if draft.columns else None,
         "header_form": header_form,
+        "split_form": AgencySplitForm(draft=draft),
         "doc": doc,
         "form": form,
         "parent_form": parent_form,
@@ -156,6 +157,12 @@ def import_columns(request, pk):
 def import_header(request, pk):
     """The document's header corrected or completed by the user (number, date, kind, title, issuer, ...)."""
     return _correct_draft(request, pk, DocumentHeaderForm, _("Đã lưu thông tin văn bản; hãy xem lại rồi xác nhận."))
+
+
+@require_POST
+def import_agencies(request, pk):
+    """The agency cells split again as the user corrected them."""
+    return _correct_draft(request, pk, AgencySplitForm, _("Đã lưu cách tách cơ quan; hãy xem lại rồi xác nhận."))
 
 
 def _correct_draft(request, pk, form_class, success, drafts=ImportDraft.objects):

@@ -311,6 +311,17 @@ def test_the_header_correction_takes_any_post(personas, drafts, data):
     attempt(lambda: personas[username].post(reverse("tasks:import_header", args=[draft.pk]), payload))
 
 
+@given(data=st.data())
+def test_the_agency_split_correction_takes_any_post(personas, drafts, data):
+    draft, _digest = data.draw(st.sampled_from(drafts), label="draft")
+    form = personas["chqs"].get(reverse("tasks:import_review", args=[draft.pk])).context["split_form"]
+    valid = {f"split-{name}": form[name].initial for name in form.fields}
+    names = st.lists(text, max_size=4).map("\n".join) | st.sampled_from(list(valid.values()) or [""])
+    payload = data.draw(form_data(valid, **{key: names for key in valid}), label="post")
+    username = data.draw(st.sampled_from(["chqs", "chqs", "admin"]), label="persona")
+    attempt(lambda: personas[username].post(reverse("tasks:import_agencies", args=[draft.pk]), payload))
+
+
 # Progress reported offline: the «my tasks» sheet, filled and uploaded
 
 
