@@ -85,3 +85,41 @@ def test_an_officer_reports_offline_through_the_excel_template(page, tmp_path):
     expect(page.locator(".alert-success")).to_contain_text("Đã ghi 1 báo cáo tiến độ; 1 dòng lỗi không được ghi.")
     assert police.progress_reports.get().percent == 70
     assert not other.progress_reports.exists()
+
+
+def test_command_staff_map_the_columns_of_a_table_the_reader_could_not_name(page, open_context, tmp_path):
+    """Issue 12: a plan whose content column is headed with words no reader knows is read with a guess; the review
+    page opens the column-mapping step, the table is read again as mapped, and only then saved."""
+    from tests.documents.test_office_import import build_xlsx
+    from tests.views.test_import import new_plan_lines
+
+    path = tmp_path / "ke-hoach.xlsx"
+    lines = [
+        line.replace("Nội dung nhiệm vụ", "Diễn giải").replace("\tThời gian thực hiện", "\tGhi chú")
+        for line in new_plan_lines()
+    ]
+    path.write_bytes(build_xlsx(lines))
+    login(page, "chqs")
+    page.goto("/import/")
+    page.set_input_files("#id_file", str(path))
+    page.get_by_role("button", name="Đọc tệp").click()
+
+    columns = page.locator("#columns")
+    expect(columns.locator("summary")).to_contain_text("Không nhận ra cột nội dung")
+    expect(page.get_by_label("Diễn giải")).to_have_value("content")
+    page.get_by_label("Ghi chú").select_option("time")
+    screenshot(page, "14-import-columns")
+    columns.get_by_role("button", name="Đọc lại theo các cột đã chọn").click()
+    expect(page.locator(".alert-success")).to_contain_text("Đã đọc lại bảng nhiệm vụ")
+    expect(page.locator("#columns summary")).to_contain_text("Các cột của bảng nhiệm vụ")
+
+    phone = open_context(viewport={"width": 390, "height": 800}).new_page()
+    login(phone, "chqs")
+    phone.goto(page.url)
+    phone.locator("#header summary").click()
+    screenshot(phone, "14-import-review-phone")
+
+    page.get_by_role("button", name="Xác nhận và lưu").click()
+    expect(page.locator(".alert-success")).to_contain_text("Đã nhập")
+    saved = Task.objects.get(section__programme__number="15/KH-KHCN", section__numeral="I", number="1")
+    assert saved.timeframe_as_written and saved.schedule_kind != "unspecified"
