@@ -47,11 +47,12 @@ def read_programme_file(source, name=None, columns=None) -> ProgrammeDoc:
     raw, name = head_of(source, name)
     check_size(raw, name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    places = []  # where each line of the text form stands in a Word, Excel or PDF file, for messages
     if is_pdf(raw, name):
-        return read_programme_text(pdf_to_text(raw, name), columns)
+        return _read_located(pdf_to_text(raw, name, places), places, columns)
     if extension in MAIN_PART or raw.startswith((b"PK\x03\x04", OLE2)):
-        text = docx_to_text(raw, name) if office_kind(raw, name) == "docx" else xlsx_to_text(raw, name)
-        return read_programme_text(text, columns)
+        to_text = docx_to_text if office_kind(raw, name) == "docx" else xlsx_to_text
+        return _read_located(to_text(raw, name, places), places, columns)
     text = decode(raw)
     if text.lstrip().startswith("{"):
         try:
@@ -65,3 +66,10 @@ def read_programme_file(source, name=None, columns=None) -> ProgrammeDoc:
             message = _("JSON lồng nhau quá nhiều tầng, không phải chương trình xuất từ cổng.")
             raise ProgrammeFormatError(message) from error
     return read_programme_text(text, columns)
+
+
+def _read_located(text, places, columns):
+    try:
+        return read_programme_text(text, columns)
+    except ProgrammeFormatError as error:
+        raise error.located(places) from error

@@ -4,6 +4,7 @@ Its dictionary form is the JSON of `import_programme --json` and `export_program
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,6 +19,18 @@ class ProgrammeFormatError(Exception):
     def __init__(self, message, line=None):
         self.line = line
         super().__init__(message)
+
+    def located(self, places):
+        """The same error naming places in the user's file ("bảng 2, hàng 14") instead of lines of the text form the
+        Word, Excel or PDF reader made of it; `places` holds the place of each line."""
+
+        def place(match):
+            number = int(match[2])
+            if not 0 < number <= len(places):
+                return match[0]
+            return places[number - 1][:1].upper() + places[number - 1][1:] if match[1] == "D" else places[number - 1]
+
+        return ProgrammeFormatError(re.sub(r"\b([Dd])òng (\d+)\b", place, str(self)), self.line)
 
 
 @dataclass

@@ -21,9 +21,11 @@ def open_workbook(raw, name=""):
         raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
 
 
-def xlsx_to_text(raw, name=""):
+def xlsx_to_text(raw, name="", places=None):
+    """The text form of a .xlsx, a line per sheet row; `places`, if given, gets the sheet and row of each line."""
     workbook = open_workbook(raw, name)
     lines = []
+    places = [] if places is None else places
     try:
         for sheet in workbook.worksheets:
             rows = []
@@ -33,6 +35,8 @@ def xlsx_to_text(raw, name=""):
                     cells.pop()
                 rows.append(cells)
             lines.extend(_sheet_lines(rows))
+            where = _("trang tính «%(sheet)s», hàng %(row)d")
+            places.extend(where % {"sheet": sheet.title, "row": row} for row in range(1, len(rows) + 1))
     finally:
         workbook.close()
     return "\n".join(lines)

@@ -38,7 +38,8 @@ def is_pdf(raw, name=""):
     return raw[:1024].lstrip().startswith(SIGNATURE) or name.lower().endswith(".pdf")
 
 
-def pdf_to_text(raw, name=""):
+def pdf_to_text(raw, name="", places=None):
+    """The text form of a PDF with a text layer; `places`, if given, gets the page of each line."""
     import pdfplumber  # only needed here
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
@@ -98,10 +99,12 @@ def pdf_to_text(raw, name=""):
         if edges:
             left, right = margins.get(width, (edges[0][0], edges[0][1]))
             margins[width] = (min(left, *(e[0] for e in edges)), max(right, *(e[1] for e in edges)))
-    for width, tables, segments in pages:
+    places = [] if places is None else places
+    for number, (width, tables, segments) in enumerate(pages, 1):
         placed = [(box[1], rows) for box, rows in tables] + _paragraphs(segments, *margins.get(width, (0, 0)))
         placed.sort(key=lambda item: item[0])
         lines.extend(line for _top, group in placed for line in group)
+        places.extend([_("trang %(page)d") % {"page": number}] * (len(lines) - len(places)))
     return "\n".join(lines)
 
 

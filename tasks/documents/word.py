@@ -10,7 +10,8 @@ from .data import ProgrammeFormatError
 from .office import row_line
 
 
-def docx_to_text(raw, name=""):
+def docx_to_text(raw, name="", places=None):
+    """The text form of a .docx; `places`, if given, gets the place in the file of each line ("bảng 2, hàng 14")."""
     from docx import Document  # python-docx is only needed here
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -19,17 +20,27 @@ def docx_to_text(raw, name=""):
         document = Document(io.BytesIO(raw))
     except Exception as error:  # python-docx raises several kinds on a damaged package
         raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
-    lines, in_tasks = [], False
+    lines, in_tasks, tables, paragraphs = [], False, 0, 0
+    places = [] if places is None else places
     for child in document.element.body.iterchildren():
         if child.tag.endswith("}p"):
+            paragraphs += 1
             lines.extend(Paragraph(child, document).text.splitlines() or [""])
+            places.extend([_("đoạn văn thứ %(number)d") % {"number": paragraphs}] * (len(lines) - len(places)))
         elif child.tag.endswith("}tbl"):
+            tables += 1
             table = Table(child, document)
             rows = [row.cells for row in table.rows]
             first = nfc(rows[0][0].text).strip().lower() if rows and rows[0] else ""
             # A task table starts with "TT"; a table right after one is its continuation on the next page.
             in_tasks = first in ("tt", "stt") or (in_tasks and len(rows[0]) > 2)
-            lines.extend(_task_rows(rows) if in_tasks else _plain_lines(rows))
+            if in_tasks:
+                lines.extend(_task_rows(rows))
+                where = _("bảng %(table)d, hàng %(row)d")
+                places.extend(where % {"table": tables, "row": row} for row in range(1, len(rows) + 1))
+            else:
+                lines.extend(_plain_lines(rows))
+                places.extend([_("bảng %(table)d") % {"table": tables}] * (len(lines) - len(places)))
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ import zipfile
 import pytest
 from django.core.management import CommandError
 from docx import Document
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from tasks.documents import ProgrammeFormatError, read_programme_file
@@ -329,3 +329,31 @@ def test_a_word_cell_merged_down_over_several_tasks_belongs_to_each(agency_direc
         ("3", "Phòng Quản lý", ""),
     ]
     assert [t.content for t in doc.sections[0].tasks] == ["Việc một", "Việc hai", "Việc ba"]
+
+
+def duplicated_task_lines():
+    """The Bắc Giang plan with task I.2 numbered 1 again."""
+    lines = seed_lines(BAC_GIANG_SEED)
+    second = next(i for i, line in enumerate(lines) if line.startswith("2\tRà soát, điều chỉnh"))
+    return [*lines[:second], "1" + lines[second][1:], *lines[second + 1 :]]
+
+
+def test_a_word_error_names_the_table_and_row_not_a_line_of_the_text_form():
+    """Issue 12: «bảng 2, hàng 5», as the user sees the file, instead of «Dòng 29» of an internal text."""
+    with pytest.raises(ProgrammeFormatError) as error:
+        read_programme_file(build_docx(duplicated_task_lines()), "ke-hoach.docx")
+    message = str(error.value)
+    assert re.fullmatch(r"Bảng \d+, hàng \d+: mục I có hai nhiệm vụ số 1 \(lần đầu ở bảng \d+, hàng \d+\)\.", message)
+    assert "Dòng" not in message and "dòng" not in message
+
+
+def test_an_excel_error_names_the_sheet_and_row():
+    with pytest.raises(ProgrammeFormatError) as error:
+        read_programme_file(build_xlsx(duplicated_task_lines()), "ke-hoach.xlsx")
+    sheet = load_workbook(io.BytesIO(build_xlsx(duplicated_task_lines()))).active
+    rows = [r for r, row in enumerate(sheet.iter_rows(values_only=True), 1) if row[0] in (1, "1")]
+    first, second = rows[0], rows[1]
+    assert str(error.value) == (
+        f"Trang tính «{sheet.title}», hàng {second}: mục I có hai nhiệm vụ số 1 "
+        f"(lần đầu ở trang tính «{sheet.title}», hàng {first})."
+    )

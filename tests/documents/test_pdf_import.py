@@ -9,6 +9,7 @@ whose header rows are a <thead>, repeated on every page, and whose rows break ov
 import base64
 import html
 import io
+import re
 import time
 
 import pytest
@@ -162,3 +163,11 @@ def test_too_many_pages_are_refused_before_they_are_read(monkeypatch, bac_giang_
     monkeypatch.setattr("tasks.documents.pdf.MAX_PAGES", 1)
     with pytest.raises(ProgrammeFormatError, match="có hơn 1 trang"):
         read_programme_file(bac_giang_pdf, "ke-hoach.pdf")
+
+
+def test_a_pdf_error_names_the_page():
+    from tests.documents.test_office_import import duplicated_task_lines
+
+    with pytest.raises(ProgrammeFormatError) as error:
+        read_programme_file(build_pdf(duplicated_task_lines()), "ke-hoach.pdf")
+    assert re.fullmatch(r"Trang \d+: mục I có hai nhiệm vụ số 1 \(lần đầu ở trang \d+\)\.", str(error.value))
