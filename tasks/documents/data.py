@@ -126,6 +126,9 @@ class ProgrammeDoc:
     sections: list[SectionDoc] = field(default_factory=list)
     # The paragraph that names who follows the programme up; read against the agency directory.
     coordination_text: str = field(default="", compare=False)
+    # Header fields the document does not give ("number", "place", "issued_on", "kind", "title"): left empty and
+    # shown for review instead of refusing the file (an appendix sent alone as a bare sheet).
+    missing: list[str] = field(default_factory=list)
 
     @property
     def tasks(self):
@@ -146,6 +149,7 @@ class ProgrammeDoc:
             "legal_bases": self.legal_bases,
             "phases": [p.to_dict() for p in self.phases],
             "sections": [s.to_dict() for s in self.sections],
+            "missing": self.missing,
         }
 
     @classmethod
@@ -168,6 +172,7 @@ class ProgrammeDoc:
                 legal_bases=_texts(data, "legal_bases"),
                 phases=[PhaseDoc.from_dict(p) for p in _list(data, "phases")],
                 sections=[SectionDoc.from_dict(s) for s in _list(data, "sections")],
+                missing=_texts(data, "missing"),
             )
         except ShapeError as error:
             raise ProgrammeFormatError(_("JSON không đúng dạng chương trình: %(error)s") % {"error": error}) from error
