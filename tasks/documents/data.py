@@ -146,6 +146,9 @@ class ProgrammeDoc:
     columns_guessed: bool = field(default=False, compare=False)
     # The text form the readers made of the file, kept to read it again with the user's column mapping.
     source_text: str = field(default="", compare=False, repr=False)
+    # Header fields the document does not give ("number", "place", "issued_on", "kind", "title"): left empty and
+    # shown for review instead of refusing the file (an appendix sent alone as a bare sheet).
+    missing: list[str] = field(default_factory=list)
 
     @property
     def tasks(self):
@@ -166,6 +169,7 @@ class ProgrammeDoc:
             "legal_bases": self.legal_bases,
             "phases": [p.to_dict() for p in self.phases],
             "sections": [s.to_dict() for s in self.sections],
+            "missing": self.missing,
         }
 
     @classmethod
@@ -188,6 +192,7 @@ class ProgrammeDoc:
                 legal_bases=_texts(data, "legal_bases"),
                 phases=[PhaseDoc.from_dict(p) for p in _list(data, "phases")],
                 sections=[SectionDoc.from_dict(s) for s in _list(data, "sections")],
+                missing=_texts(data, "missing"),
             )
         except ShapeError as error:
             raise ProgrammeFormatError(_("JSON không đúng dạng chương trình: %(error)s") % {"error": error}) from error

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from .data import ProgrammeFormatError
 from .office import row_line
+from .text import is_closing
 
 NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.?(?:\s|$)")
 
@@ -43,12 +44,18 @@ def xlsx_to_text(raw, name="", places=None):
 
 
 def _sheet_lines(rows):
-    """Table rows tab-separated; a title, header or closing line (one filled cell) as a plain line."""
-    lines, in_table = [], False
+    """Table rows tab-separated; a title, header or closing line (one filled cell) as a plain line. Above the table
+    (the header block: issuer and motto side by side, then the number and the place and date) and below it (from
+    "Nơi nhận", the signer's "KT. CHỦ TỊCH" or a note on), every filled cell is a line of its own, left to right, so
+    that nothing there reads as a table row or joins the last task."""
+    lines, in_table, after_table = [], False, False
     filled = [[cell for cell in cells if cell.strip()] for cells in rows]
     for index, cells in enumerate(rows):
         in_table = in_table or (bool(cells) and cells[0].strip().lower() in ("tt", "stt"))
-        if len(filled[index]) > 1 or (cells and not cells[0].strip()):
+        after_table = after_table or (in_table and is_closing(cells))
+        if not in_table or after_table:
+            lines.extend([row_line([cell]) for cell in filled[index]] or [""])
+        elif len(filled[index]) > 1 or (cells and not cells[0].strip()):
             lines.append(row_line(cells))
         elif in_table and cells and NUMBERED.match(cells[0]) and _tasks_follow(filled, index):
             lines.append(row_line([*cells, ""]))  # a section row whose title shares the TT cell
