@@ -88,7 +88,14 @@ class DocumentHeaderForm(forms.Form):
 
     @property
     def missing(self):
-        """The labels of what the document did not say and a programme needs."""
+        """The labels of what the document did not say (the reader's list) or a programme needs and is empty."""
+        keys = [key for key in self.draft.document.get("missing", []) if key in self.fields]
+        keys += [key for key in self.REQUIRED if not self.initial.get(key) and key not in keys]
+        return [self.fields[key].label for key in keys]
+
+    @property
+    def blocking(self):
+        """The labels of what must be given before the programme is saved."""
         return [self.fields[key].label for key in self.REQUIRED if not self.initial.get(key)]
 
     def clean_number(self):
@@ -119,6 +126,7 @@ class DocumentHeaderForm(forms.Form):
         document["signer"] = {"name": data["signer_name"], "title": data["signer_title"]}
         agency = data["coordinating_agency"]
         document["coordinating_agency"] = agency.name if agency else ""
+        document["missing"] = [key for key in document.get("missing", []) if not document.get(key)]
         try:
             ProgrammeDoc.from_dict(document)  # nothing the fields let through, but the draft must stay readable
         except ProgrammeFormatError as error:

@@ -134,9 +134,9 @@ def _unconfirmed(draft, header_form):
     """What the user must settle on the review page before anything is saved, or None."""
     if draft.columns_guessed:
         return _("Hãy xác nhận các cột của bảng nhiệm vụ (phía trên) trước khi lưu; chưa lưu gì.")
-    if header_form.missing:
+    if header_form.blocking:
         return _("Văn bản chưa có %(fields)s: hãy bổ sung ở phần «Thông tin văn bản» trước khi lưu; chưa lưu gì.") % {
-            "fields": ", ".join(str(label).lower() for label in header_form.missing)
+            "fields": ", ".join(str(label).lower() for label in header_form.blocking)
         }
     return None
 

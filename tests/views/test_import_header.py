@@ -6,7 +6,7 @@ import datetime
 from django.urls import reverse
 
 from agencies.models import Agency
-from tasks.models import ImportDraft, Programme
+from tasks.models import ImportDraft, Programme, Task
 from tests.documents.test_office_import import build_xlsx
 from tests.views.test_import import new_plan_lines, upload
 
@@ -103,3 +103,30 @@ def test_only_the_uploader_corrects_the_draft(chqs, admin, congan):
     assert chqs.get(reverse("tasks:import_header", args=[draft.pk])).status_code == 405
     draft.refresh_from_db()
     assert draft.document["number"] == "15/KH-KHCN"
+
+
+def test_an_appendix_sent_alone_asks_for_its_number_and_date_then_saves(chqs):
+    """Issue 12: a bare Excel appendix (no number, place or date) imports to the review page, which opens the
+    header with what is missing, saves nothing until the number is given, then saves as corrected."""
+    lines = new_plan_lines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("TT\t"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("III."))
+    bare = ["PHỤ LỤC", "(Kèm theo Kế hoạch của Sở Khoa học và Công nghệ năm 2024)", *lines[start:end]]
+    assert upload(chqs, build_xlsx(bare), "phu-luc.xlsx").status_code == 302
+    draft = ImportDraft.objects.get()
+    review = chqs.get(reverse("tasks:import_review", args=[draft.pk]))
+    form = review.context["header_form"]
+    assert [str(label) for label in form.missing][:3] == ["Số, ký hiệu", "Địa danh", "Ngày ban hành"]
+    assert [str(label) for label in form.blocking] == ["Số, ký hiệu"]
+    stored = Programme.objects.count()
+    refused = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    assert refused.status_code == 400 and Programme.objects.count() == stored
+
+    header_post(chqs, draft, number="20/KH-KHCN", place="Bắc Giang", issued_on="2024-03-12", year=2024)
+    draft.refresh_from_db()
+    assert draft.document["missing"] == []
+    saved = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    assert saved.status_code == 302
+    programme = Programme.objects.get(number="20/KH-KHCN")
+    assert programme.issued_on == datetime.date(2024, 3, 12)
+    assert Task.objects.filter(section__programme=programme).count() == 5
