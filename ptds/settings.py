@@ -102,9 +102,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The test database is in memory with a shared cache, where a page reading a table would make a background
-    # report's write fail at once ("table is locked"); in the usual file mode this pragma has no effect.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA read_uncommitted = 1"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        # A transaction that will write takes the write lock when it begins, and a second writer waits for it (up
+        # to the timeout) instead of failing halfway with "database is locked": concurrent saves of one task then
+        # meet the version check, as on PostgreSQL.
+        transaction_mode="IMMEDIATE",
+        timeout=int(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
+        # The test database is in memory with a shared cache, where a page reading a table would make a background
+        # report's write fail at once ("table is locked"); in the usual file mode this pragma has no effect.
+        init_command="PRAGMA read_uncommitted = 1",
+    )
 
 # django-axes first: it refuses a locked-out username+address before the password is even checked.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
