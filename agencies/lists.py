@@ -113,7 +113,7 @@ def _opens_part(tokens, start, at, find):
         return True
     if _starts_with(piece, ("cac", "nhung")):
         return True
-    return _starts_with(piece, _COLLECTIVES) and not _is_collective(current)
+    return _starts_with(piece, _COLLECTIVES) and not is_collective(current)
 
 
 def _starts_with(text, words):
@@ -133,6 +133,7 @@ def _names_one_body(piece):
     return False
 
 
-def _is_collective(text):
-    """A phrase naming several bodies at once: "Các sở, ban", "cơ quan", "UBND các xã"."""
+def is_collective(text):
+    """A phrase naming several bodies at once: "Các sở, ban", "cơ quan, địa phương liên quan", "UBND các xã"."""
+    text = text.replace(",", " ")  # "cơ quan, địa phương": the comma does not end the opening words
     return _starts_with(text, _COLLECTIVES) or " cac " in f" {fold(text)} "

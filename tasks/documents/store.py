@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from agencies.directory import AgencyDirectory
+from agencies.lists import is_collective
 from agencies.models import Agency, AgencyAlias
 from agencies.text import fold_name
 
@@ -167,7 +168,7 @@ class ProgrammeWriter:
             agency = Agency.objects.create(
                 name=name,
                 needs_review=True,
-                kind=Agency.Kind.GROUP if name.lower().startswith("các ") else Agency.Kind.DEPARTMENT,
+                kind=Agency.Kind.GROUP if is_collective(name) else Agency.Kind.DEPARTMENT,  # "cơ quan liên quan"
                 note=_("Tạo tự động khi nhập %(number)s: chưa có trong danh mục cơ quan.")
                 % {"number": self.doc.number},
             )
