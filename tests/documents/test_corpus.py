@@ -14,8 +14,9 @@ import pytest
 
 from tasks.documents import read_programme_file
 from tasks.documents.excel import xlsx_to_text
+from tasks.documents.header import read_header
 from tasks.documents.pdf import pdf_to_text
-from tasks.documents.text import read_header, read_programme_text
+from tasks.documents.text import read_programme_text
 from tasks.documents.word import docx_to_text
 from tasks.models import Programme
 from tests.conftest import BAC_GIANG_SEED, CITY_SEED, run
