@@ -2,6 +2,7 @@
 
 import io
 import re
+import zipfile
 
 from django.utils.translation import gettext as _
 
@@ -9,6 +10,10 @@ from .data import ProgrammeFormatError
 from .office import row_line
 from .text import is_closing
 
+MAX_PART_READ = 50 * 1024 * 1024  # bytes of a workbook part read for its merged cells
+SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]+)"')
+RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
+ATTRIBUTE = re.compile(rb'\b(Id|Target)="([^"]*)"')
 NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.?(?:\s|$)")
 
 
@@ -27,40 +32,90 @@ def xlsx_to_text(raw, name="", places=None):
     workbook = open_workbook(raw, name)
     lines = []
     places = [] if places is None else places
+    merges = _merged_down(raw)
     try:
-        for sheet in workbook.worksheets:
+        for index, sheet in enumerate(workbook.worksheets):
             rows = []
             for row in sheet.iter_rows(values_only=True):
                 cells = ["" if value is None else str(value) for value in row]
                 while cells and not cells[-1].strip():
                     cells.pop()
                 rows.append(cells)
-            lines.extend(_sheet_lines(rows))
+            _fill_merged_down(rows, merges.get(index, []))
             where = _("trang tính «%(sheet)s», hàng %(row)d")
-            places.extend(where % {"sheet": sheet.title, "row": row} for row in range(1, len(rows) + 1))
+            for number, line in _sheet_lines(rows):
+                lines.append(line)
+                places.append(where % {"sheet": sheet.title, "row": number})
     finally:
         workbook.close()
     return "\n".join(lines)
 
 
+MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def _merged_down(raw):
+    """{sheet index: [(column, first row, last row)]} of the cells merged over several rows, read from the sheets'
+    XML in the workbook's order (openpyxl's read-only mode does not give them)."""
+    from openpyxl.utils import column_index_from_string
+
+    merges = {}
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        names = set(archive.namelist())
+        relationships = RELATIONSHIP.findall(_part(archive, names, "xl/_rels/workbook.xml.rels"))
+        attributes = [dict(ATTRIBUTE.findall(element)) for element in relationships]
+        targets = {found.get(b"Id"): found.get(b"Target", b"") for found in attributes}
+        for index, rid in enumerate(SHEET.findall(_part(archive, names, "xl/workbook.xml"))):
+            target = targets.get(rid, b"").decode().lstrip("/").removeprefix("xl/")
+            found = MERGE.findall(_part(archive, names, f"xl/{target}"))
+            merges[index] = [
+                (column_index_from_string(left.decode()) - 1, int(top), int(bottom))
+                for left, top, _right, bottom in found
+                if int(bottom) > int(top)
+            ]
+    return merges
+
+
+def _part(archive, names, name):
+    if name not in names:
+        return b""
+    with archive.open(name) as part:
+        return part.read(MAX_PART_READ)
+
+
+def _fill_merged_down(rows, merges):
+    """A cell merged down over several task rows (one lead agency for three tasks) belongs to each of them: the
+    rows below the first get its words where their own TT cell starts a new task."""
+    for column, top, bottom in merges:
+        if column == 0 or top > len(rows) or column >= len(rows[top - 1]):
+            continue
+        for number in range(top + 1, min(bottom, len(rows)) + 1):
+            row = rows[number - 1]
+            if row and row[0].strip():
+                row.extend([""] * (column + 1 - len(row)))
+                row[column] = rows[top - 1][column]
+
+
 def _sheet_lines(rows):
-    """Table rows tab-separated; a title, header or closing line (one filled cell) as a plain line. Above the table
+    """(sheet row, line) of the text form: table rows tab-separated; a title, header or closing line (one filled
+    cell) as a plain line. Above the table
     (the header block: issuer and motto side by side, then the number and the place and date) and below it (from
     "Nơi nhận", the signer's "KT. CHỦ TỊCH" or a note on), every filled cell is a line of its own, left to right, so
     that nothing there reads as a table row or joins the last task."""
     lines, in_table, after_table = [], False, False
     filled = [[cell for cell in cells if cell.strip()] for cells in rows]
     for index, cells in enumerate(rows):
+        number = index + 1  # the sheet row each line comes from
         in_table = in_table or (bool(cells) and cells[0].strip().lower() in ("tt", "stt"))
         after_table = after_table or (in_table and is_closing(cells))
         if not in_table or after_table:
-            lines.extend([row_line([cell]) for cell in filled[index]] or [""])
+            lines.extend([(number, row_line([cell])) for cell in filled[index]] or [(number, "")])
         elif len(filled[index]) > 1 or (cells and not cells[0].strip()):
-            lines.append(row_line(cells))
+            lines.append((number, row_line(cells)))
         elif in_table and cells and NUMBERED.match(cells[0]) and _tasks_follow(filled, index):
-            lines.append(row_line([*cells, ""]))  # a section row whose title shares the TT cell
+            lines.append((number, row_line([*cells, ""])))  # a section row whose title shares the TT cell
         else:
-            lines.append(row_line(filled[index]))
+            lines.append((number, row_line(filled[index])))
     return lines
 
 

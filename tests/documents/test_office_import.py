@@ -357,3 +357,26 @@ def test_an_excel_error_names_the_sheet_and_row():
         f"Trang tính «{sheet.title}», hàng {second}: mục I có hai nhiệm vụ số 1 "
         f"(lần đầu ở trang tính «{sheet.title}», hàng {first})."
     )
+
+
+def test_an_excel_cell_merged_down_over_several_tasks_belongs_to_each(agency_directory):
+    """Issue 12: as in Word, one lead agency written once in a cell merged down over three task rows leads all three."""
+    lines = seed_lines(BAC_GIANG_SEED)
+    header = lines.index(next(line for line in lines if line.startswith("TT\t")))
+    section_ii = lines.index(next(line for line in lines if line.startswith("II. Chỉ đạo")))
+    tasks = ["1\tViệc một\tPhòng Quản lý\t\tNăm 2024", "2\tViệc hai\t\tVăn phòng Sở\tNăm 2024", "3\tViệc ba\t\t\t"]
+    lines = [*lines[: header + 2], *tasks, *lines[section_ii:]]
+    workbook = load_workbook(io.BytesIO(build_xlsx(lines)))
+    sheet = workbook.active
+    first = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value in (1, "1"))
+    sheet.merge_cells(start_row=first, start_column=3, end_row=first + 2, end_column=3)
+    workbook.create_sheet("Ghi chú").merge_cells("B2:B9")  # another sheet's merges stay on that sheet
+    workbook.move_sheet("Ghi chú", offset=-1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    doc = read_programme_file(buffer.getvalue(), "gop-o.xlsx")
+    assert [(t.number, t.lead_as_written, t.support_as_written) for t in doc.sections[0].tasks] == [
+        ("1", "Phòng Quản lý", ""),
+        ("2", "Phòng Quản lý", "Văn phòng Sở"),
+        ("3", "Phòng Quản lý", ""),
+    ]
