@@ -32,7 +32,7 @@ COLUMN_WORDS = [
     (ColumnRole.NUMBER, ("tt", "stt", "so tt")),
     (ColumnRole.LEAD, ("chu tri", "co quan thuc hien", "don vi thuc hien")),
     (ColumnRole.SUPPORT, ("phoi hop",)),
-    (ColumnRole.TIME, ("thoi gian", "thoi han", "tien do", "nam hoan thanh")),
+    (ColumnRole.TIME, ("thoi gian", "thoi han", "tien do", "nam hoan thanh", "so ngay")),  # "Số ngày dự kiến"
     (ColumnRole.DELIVERABLE, ("san pham", "ket qua", "hinh thuc van ban")),
     (ColumnRole.CONTENT, ("noi dung", "nhiem vu", "giai phap", "cong viec")),
 ]

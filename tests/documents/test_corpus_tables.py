@@ -1989,10 +1989,6 @@ HA_NOI_REFUSED = (
     "expected 12 sections (1 «Làm sạch, di trú, …» to 12) holding tasks 1 to 33"
 )
 HA_NOI_WHERE = {"txt": "Dòng 46", "docx": "Bảng 2, hàng 3", "xlsx": "Trang tính «Sheet», hàng 46", "pdf": "Trang 2"}
-SYT_DAYS = (
-    "«Số ngày dự kiến» is not taken for the time column: it is kept in extra_cells and every task's "
-    "timeframe_as_written is [] instead of its cell (['7'], ['30'], ['Sở KHCN đưa ra kế hoạch'], …)"
-)
 PDF_HYPHEN = (
     "the PDF reader joins a cell's line that ends in a hyphen to the next without the space the cell has after it: "
     "expected {!r}, read {!r}"
@@ -2002,7 +1998,6 @@ XFAIL = {
         (HA_NOI, fmt, column): HA_NOI_REFUSED.format(where) for fmt, where in HA_NOI_WHERE.items() for column in COLUMNS
     },
     **{(HA_NOI, fmt, "sections"): HA_NOI_REFUSED.format(where) for fmt, where in HA_NOI_WHERE.items()},
-    **{(SYT_MIGRATION, fmt, "timeframe"): SYT_DAYS for fmt in FORMATS},
     (HA_NOI_310, "pdf", "timeframe"): PDF_HYPHEN.format("Quý IV/2025- Quý II/2026", "Quý IV/2025-Quý II/2026")
     + " (task 2)",
     (NGHE_AN_980, "pdf", "content"): PDF_HYPHEN.format("Thông tư số 92/2009/TT- BTC", "Thông tư số 92/2009/TT-BTC")
