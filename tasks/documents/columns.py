@@ -22,6 +22,7 @@ class ColumnRole(TextChoices):
     SUPPORT = "support", _("Cơ quan phối hợp")
     TIME = "time", _("Thời gian thực hiện")
     DELIVERABLE = "deliverable", _("Sản phẩm")
+    GROUP = "group", _("Số nhóm nhiệm vụ (Chi tiết)")
     EXTRA = "extra", _("Giữ nguyên làm cột khác")
     IGNORE = "ignore", _("Bỏ qua")
 
@@ -37,7 +38,14 @@ COLUMN_WORDS = [
     (ColumnRole.CONTENT, ("noi dung", "nhiem vu", "giai phap", "cong viec")),
 ]
 # Roles a table has at most one column of; time may span several (phase columns), extra and ignore any number.
-SINGLE_ROLES = (ColumnRole.NUMBER, ColumnRole.CONTENT, ColumnRole.LEAD, ColumnRole.SUPPORT, ColumnRole.DELIVERABLE)
+SINGLE_ROLES = (
+    ColumnRole.NUMBER,
+    ColumnRole.GROUP,
+    ColumnRole.CONTENT,
+    ColumnRole.LEAD,
+    ColumnRole.SUPPORT,
+    ColumnRole.DELIVERABLE,
+)
 
 
 def column_role(cell):

@@ -44,6 +44,9 @@ class TableReader:
         self.task_lines = {}
         self.current = None  # the task or section the next continuation belongs to
         self.part = None  # the lettered part the sections below belong to
+        self.header_cells, self.header_roles = [], []  # the header row in force, and its roles
+        self.group_label = ""  # the header of the column that numbers groups of tasks ("Chi tiết")
+        self.group_defaults = None  # the cells of the group row above, for its tasks
         self.parent_number = None  # the numbered task the lettered sub-items below belong to
 
     def read(self):
@@ -65,6 +68,8 @@ class TableReader:
                 in_table = self._read_bare_line(cells[0])
             elif cells[0]:
                 self._read_numbered_row(cells, lineno)
+            elif group := self._group_number(cells):
+                self._start_group(group, cells, lineno)
             else:
                 self._continue(cells, lineno)
         if not any(section.tasks for section in self.sections):
@@ -77,6 +82,10 @@ class TableReader:
             guessed = False
         if not self.header:
             self.header, self.roles, self.guessed = cells, roles, guessed
+        self._use_roles(cells, roles)
+
+    def _use_roles(self, cells, roles):
+        self.header_cells, self.header_roles = cells, roles
         self.columns, self.time_columns, self.extra_columns = {}, [], []
         for position, (cell, role) in enumerate(zip(cells, roles, strict=True)):
             if role == ColumnRole.TIME:
@@ -87,7 +96,10 @@ class TableReader:
                 self.columns.setdefault(role, position)
 
     def _skip_sub_header(self, index):
-        """Skip the second header row (phase columns), remembering its labels the first time."""
+        """Skip the second header row (phase columns, or "TT" and "Chi tiết" under a merged "Stt"), remembering the
+        phase labels the first time."""
+        if index < len(self.lines) and self._numbering_row(_cells(self.lines[index])):
+            return index + 1
         if index < len(self.lines) and len(self.time_columns) > 1:
             cells = _cells(self.lines[index])
             labels = [cells[i] if i < len(cells) else "" for i in self.time_columns]
@@ -98,6 +110,46 @@ class TableReader:
         if not self.given_roles:  # no phase row: empty header cells after the time column are not columns
             del self.time_columns[1:]
         return index
+
+    def _numbering_row(self, cells):
+        """ "TT" and "Chi tiết" under a merged "Stt": the column the first header row left empty numbers the groups
+        of tasks (1, 2, …) and the items within them (a, b, …); the task number stays in "TT"."""
+        if not cells or fold(cells[0]) not in ("tt", "stt") or self.given_roles:
+            return False
+        roles = list(self.header_roles)
+        for position, cell in enumerate(cells[: len(roles)]):
+            if cell.strip() and roles[position] == ColumnRole.IGNORE and ColumnRole.GROUP not in roles:
+                roles[position] = ColumnRole.GROUP
+                self.group_label = cell.strip()
+        if ColumnRole.GROUP not in roles:
+            return False
+        if self.roles is self.header_roles:
+            self.roles = roles
+        self._use_roles(self.header_cells, roles)
+        return True
+
+    def _group_number(self, cells):
+        group = self._cell(cells, ColumnRole.GROUP).strip()
+        return group.rstrip(".") if group[:1].isdigit() and TASK_NUMBER.match(group) else None
+
+    def _start_group(self, number, cells, lineno):
+        """A group row: a numbered heading whose agencies, time and deliverable, written once (merged down in the
+        signed table), belong to each of its tasks that writes none of its own."""
+        self._start_section(number, self._cell(cells, "content"), [], lineno)
+        self.group_defaults = {name: self._cell(cells, name) for name in ("lead", "support", "deliverable")}
+        self.group_defaults["time"] = [cells[i] if i < len(cells) else "" for i in self.time_columns]
+
+    def _from_group(self, task, cells):
+        """The group's cells where the task writes none; the item letter ("a)") kept as written."""
+        if letter := self._cell(cells, ColumnRole.GROUP).strip():
+            task.extra_cells.insert(0, [self.group_label, letter])
+        if not self.group_defaults:
+            return
+        task.lead_as_written = task.lead_as_written or self.group_defaults["lead"]
+        task.support_as_written = task.support_as_written or self.group_defaults["support"]
+        task.deliverable = task.deliverable or self.group_defaults["deliverable"]
+        if not any(task.timeframe_as_written):
+            task.timeframe_as_written = list(self.group_defaults["time"])
 
     def _cell(self, cells, name):
         position = self.columns.get(name)
@@ -128,6 +180,8 @@ class TableReader:
             numeral = f"{self.part}.{section['numeral']}" if self.part else section["numeral"]
             self._start_section(numeral, section["title"] or "", cells, lineno)
         elif task:
+            if group := self._group_number(cells):  # a group of one task: its heading and its task on one row
+                self._start_group(group, cells, lineno)
             self._start_task(task["number"], cells, lineno)
             self.parent_number = task["number"]
         elif sub_item:
@@ -160,6 +214,7 @@ class TableReader:
         self.current = SectionDoc(numeral=numeral, title=title, line=lineno)
         self.sections.append(self.current)
         self.parent_number = None
+        self.group_defaults = None
 
     def _start_task(self, number, cells, lineno):
         if not self.sections:  # a flat table, or tasks above the first section: one section without a name
@@ -183,6 +238,8 @@ class TableReader:
             extra_cells=[[label, cells[i]] for label, i in self.extra_columns if i < len(cells) and cells[i]],
             line=lineno,
         )
+        if ColumnRole.GROUP in self.columns:
+            self._from_group(self.current, cells)
         section.tasks.append(self.current)
 
     def _is_arabic_section(self, cells):

@@ -1983,21 +1983,17 @@ DOCUMENTS = {
 # What a task is compared on, cell by cell: each is its own test, so one column read wrong marks only that one.
 COLUMNS = {"number": 1, "content": 2, "lead": 3, "support": 4, "timeframe": 5, "deliverable": 6}
 
-HA_NOI_REFUSED = (
-    "refused whole: the group rows (TT empty, «1» in «Chi tiết») are read as continuation lines of a task and there "
-    "is none before the first, so the reader stops with «{}: dòng tiếp nối (ô TT trống) không thuộc nhiệm vụ nào.»; "
-    "expected 12 sections (1 «Làm sạch, di trú, …» to 12) holding tasks 1 to 33"
+HA_NOI_ONE_TASK_GROUPS = (
+    "a group of one task (8 to 11) writes its heading and its task in one cell, the heading in bold as its first "
+    "words; the text form has no bold, so the reader takes the whole cell for the group's title: expected "
+    "«Phát triển kinh tế đêm sáng tạo», read «Phát triển kinh tế đêm sáng tạo Triển khai thí điểm 02 mô hình …»"
 )
-HA_NOI_WHERE = {"txt": "Dòng 46", "docx": "Bảng 2, hàng 3", "xlsx": "Trang tính «Sheet», hàng 46", "pdf": "Trang 2"}
 PDF_HYPHEN = (
     "the PDF reader joins a cell's line that ends in a hyphen to the next without the space the cell has after it: "
     "expected {!r}, read {!r}"
 )
 XFAIL = {
-    **{
-        (HA_NOI, fmt, column): HA_NOI_REFUSED.format(where) for fmt, where in HA_NOI_WHERE.items() for column in COLUMNS
-    },
-    **{(HA_NOI, fmt, "sections"): HA_NOI_REFUSED.format(where) for fmt, where in HA_NOI_WHERE.items()},
+    **{(HA_NOI, fmt, "sections"): HA_NOI_ONE_TASK_GROUPS for fmt in FORMATS},
     (HA_NOI_310, "pdf", "timeframe"): PDF_HYPHEN.format("Quý IV/2025- Quý II/2026", "Quý IV/2025-Quý II/2026")
     + " (task 2)",
     (NGHE_AN_980, "pdf", "content"): PDF_HYPHEN.format("Thông tư số 92/2009/TT- BTC", "Thông tư số 92/2009/TT-BTC")
