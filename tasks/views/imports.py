@@ -62,9 +62,12 @@ def import_review(request, pk):
     agencies = list(Agency.objects.order_by("name"))
     form = AgencyMappingForm(request.POST or None, unknown=unknown, agencies=agencies)
     existing = existing_programme(doc)
-    parent_form = ParentProgrammeForm(request.POST or None, doc=doc, existing=existing, prefix="parent")
-    amendment = compare(existing, doc) if existing else None
     may_amend = existing is None or access.may_manage(request.user, existing)
+    # Another agency's programme is named, never shown: no diff of its tasks, no parent of its own.
+    amendment = compare(existing, doc) if existing and may_amend else None
+    parent_form = ParentProgrammeForm(
+        request.POST or None, doc=doc, user=request.user, existing=existing if may_amend else None, prefix="parent"
+    )
     header_form = DocumentHeaderForm(draft=draft)
     if request.method == "POST" and (unconfirmed := _unconfirmed(draft, header_form)):
         form.add_error(None, unconfirmed)
