@@ -34,7 +34,7 @@ MY_GROUPS = [
 def my_tasks(request):
     agency = access.require(roles.agency_of(request.user))  # staff and officers of an agency
     tasks = (
-        Task.objects.current()
+        Task.objects.visible_to(request.user)  # command staff: only the programmes their agency coordinates
         .assigned_to(agency)
         .with_status()
         .with_document()
