@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so static files keep their caching; every other response is no-store.
+    "ptds.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,6 +211,8 @@ CONTENT_SECURITY_POLICY = {
 # Portal rules
 PTDS_DUE_SOON_DAYS = int(os.environ.get("PTDS_DUE_SOON_DAYS", "30"))
 PTDS_MAX_UPLOAD_MB = int(os.environ.get("PTDS_MAX_UPLOAD_MB", "20"))
+# An upload waiting for review (ImportDraft) is gone after this long: 404 on its pages, deleted by clean_drafts.
+PTDS_DRAFT_HOURS = int(os.environ.get("PTDS_DRAFT_HOURS", "48"))
 
 # Periodic reports: which data a period counts ("calendar" or "decree_09": 15th of the month before to the
 # 14th), the font embedded in PDFs (Debian's fonts-liberation2; version 1 lacks Vietnamese), and above how

@@ -7,12 +7,13 @@ may see it but not do this gets 403 (`require`). The roles themselves, and what 
 import enum
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agencies.models import Agency
 
 from . import roles
-from .models import Assignment, Programme, Task
+from .models import Assignment, ImportDraft, Programme, Task
 
 
 class ReportingRole(enum.Enum):
@@ -113,3 +114,19 @@ def reportable_task(user, pk):
     task = task_or_404(user, pk)
     require(reporting_role(user, task).may_report)
     return task
+
+
+class DraftExpired(Http404):
+    """An upload left waiting longer than PTDS_DRAFT_HOURS: gone, as if deleted (clean_drafts deletes it)."""
+
+    def __init__(self, draft):
+        super().__init__(draft.file_name)
+        self.draft = draft
+
+
+def draft_or_404(user, pk, kind, drafts=None):
+    """The user's own upload waiting for review; anyone else's does not exist for them, an expired one is gone."""
+    draft = get_object_or_404(drafts if drafts is not None else ImportDraft.objects, pk=pk, uploaded_by=user, kind=kind)
+    if draft.is_expired:
+        raise DraftExpired(draft)
+    return draft

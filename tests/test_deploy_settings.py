@@ -180,6 +180,8 @@ def test_pages_under_production_settings(deployed):
     assert pages["css"].startswith("/static/vendor/bootstrap/css/bootstrap.min.")  # the hashed name
     assert pages["css_response"]["status"] == 200  # served by WhiteNoise from STATIC_ROOT, cached for good
     assert "immutable" in pages["css_response"]["headers"]["Cache-Control"]
+    assert "no-store" not in pages["css_response"]["headers"]["Cache-Control"]  # static files keep their caching
+    assert "no-store" in pages["dashboard"]["headers"]["Cache-Control"]  # pages do not stay in the browser
 
 
 def test_behind_the_proxy_the_forwarded_scheme_counts(deployed):

@@ -204,6 +204,8 @@ def apply_amendment(amendment, *, reason):
     programme, doc = amendment.programme, amendment.doc
     writer = ProgrammeWriter(doc)
     for name, value in writer.programme_fields().items():
+        if name == "coordinating_agency" and value is None:
+            continue  # a version that names none keeps its coordinator: its command staff keep the programme
         setattr(programme, name, value)
     programme.save()
     writer.write_front_matter(programme)

@@ -55,6 +55,7 @@ PLACE_DATE_LINE = re.compile(r"^(?P<place>[^,]+),\s*(?P<date>ngày\b.*\bnăm\s*\
 
 
 DATE_WORDS = re.compile(r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})", re.I)
+YEAR_AT_END = re.compile(r"năm\s*(?P<year>\d{4})$", re.I)  # the end of every date PLACE_DATE_LINE accepts
 
 
 ISSUER = re.compile(
@@ -147,12 +148,13 @@ def _find_place_and_date(lines, header):
             text = symbol["rest"].strip() if symbol else ""
         match = PLACE_DATE_LINE.match(text)
         if match:
-            parts = DATE_WORDS.search(match["date"])
+            # "ngày năm 2024" or "ngày 5/3 năm 2024": no day and month read, the year and the words kept
+            parts = DATE_WORDS.search(match["date"]) or YEAR_AT_END.search(match["date"])
             year = int(parts["year"])
             issued_on = None
             try:
                 date(year, 1, 1)  # "năm 0000": a year the calendar does not have
-                if parts["day"] and parts["month"]:
+                if parts.re is DATE_WORDS and parts["day"] and parts["month"]:
                     issued_on = date(year, int(parts["month"]), int(parts["day"]))
             except ValueError as error:
                 raise ProgrammeFormatError(

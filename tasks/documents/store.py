@@ -111,8 +111,11 @@ def save_programme(doc):
 def check_fits(doc):
     """Refuse, naming the place, a text longer than the column that keeps it (PostgreSQL would fail the save).
 
-    Call it once the agencies are resolved: their names become agencies and aliases too.
+    Call it once the agencies are resolved: their names become agencies and aliases too. Also refused: a text the
+    database cannot hold (a lone surrogate), and a section numeral or task number written twice.
     """
+    _check_encodable(doc)
+    _check_unique(doc)
     cells = [
         (_("Văn bản"), None, Programme, name, getattr(doc, name))
         for name in ("kind", "number", "issuer", "place", "issued_on_as_written", "signer_name", "signer_title")
@@ -148,6 +151,58 @@ def check_fits(doc):
                 },
                 line,
             )
+
+
+def _texts_of(value, path=""):
+    """(path, text) for every text of a document's JSON form, its path as written there ("sections[2].title")."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_of(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts_of(item, f"{path}[{index}]")
+
+
+def _check_encodable(doc):
+    """A text that is not Unicode text (a lone surrogate such as "\\ud800", from JSON or a broken PDF font) cannot be
+    stored (PostgreSQL) nor shown again (SQLite keeps it; the page cannot send it)."""
+    for path, text in _texts_of({**doc.to_dict(), "source_text": doc.source_text}):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ProgrammeFormatError(
+                _("«%(path)s» có ký tự không hợp lệ (U+%(code)04X ở vị trí %(position)d), không lưu được.")
+                % {"path": path, "code": ord(text[error.start]), "position": error.start + 1}
+            ) from None
+
+
+def _check_unique(doc):
+    """A numeral twice in the programme, or a task number twice in a section, cannot be stored: name them."""
+    twice = _repeated(section.numeral for section in doc.sections)
+    if twice:
+        raise ProgrammeFormatError(
+            _("Số mục trùng nhau: %(numerals)s; mỗi mục phải có số riêng.")
+            % {"numerals": ", ".join(f"«{numeral}»" for numeral in twice)}
+        )
+    for section in doc.sections:
+        twice = _repeated(task.number for task in section.tasks)
+        if twice:
+            references = ", ".join(f"«{task_reference(section.numeral, number)}»" for number in twice)
+            raise ProgrammeFormatError(
+                _("Số nhiệm vụ trùng nhau trong mục %(numeral)s: %(tasks)s; mỗi nhiệm vụ phải có số riêng.")
+                % {"numeral": section.numeral or "—", "tasks": references}
+            )
+
+
+def _repeated(values):
+    seen, twice = set(), []
+    for value in values:
+        if value in seen and value not in twice:
+            twice.append(value)
+        seen.add(value)
+    return twice
 
 
 class ProgrammeWriter:

@@ -11,7 +11,7 @@ from agencies.models import Agency
 from ptds.forms import DateInput, ModelMultipleChoiceField, style_fields
 
 from .. import roles
-from ..models import Assignment, Task
+from ..models import Assignment, Programme, Task
 from ..planning import create_child_programme, default_title
 from .base import CheckboxList, TaskChoiceField, TaskMultipleChoiceField, VersionedForm
 
@@ -44,7 +44,7 @@ class AssignmentForm(VersionedForm):
         error_messages={"invalid_choice": gettext_lazy("Nhiệm vụ cấp trên phải thuộc chương trình cấp trên.")},
     )
 
-    def __init__(self, *args, task, **kwargs):
+    def __init__(self, *args, task, user, **kwargs):
         initial = kwargs.setdefault("initial", {})
         initial.update(
             lead=task.lead_agencies,
@@ -56,9 +56,14 @@ class AssignmentForm(VersionedForm):
         )
         super().__init__(*args, task=task, **kwargs)
         parent = task.section.programme.parent_id
-        if parent:  # only the parent programme's current tasks: the choice is also the server-side check
+        # Only the parent programme's current tasks the user may see: the choice is also the server-side check.
+        # A parent the user may not see (linked by an administrator) is not offered, and the link stays as it is.
+        if parent and Programme.objects.visible_to(user).filter(pk=parent).exists():
             self.fields["parent_task"].queryset = (
-                Task.objects.current().filter(section__programme=parent).exclude(pk=task.pk).select_related("section")
+                Task.objects.visible_to(user)
+                .filter(section__programme=parent)
+                .exclude(pk=task.pk)
+                .select_related("section")
             )
         else:
             del self.fields["parent_task"]

@@ -41,12 +41,13 @@ class ParentProgrammeForm(forms.Form):
         queryset=Programme.objects.none(),
         required=False,
         empty_label=gettext_lazy("(Không có trong hệ thống)"),
+        error_messages={"invalid_choice": gettext_lazy("Chỉ chọn được chương trình, kế hoạch mà anh/chị xem được.")},
     )
 
-    def __init__(self, *args, doc, existing=None, **kwargs):
+    def __init__(self, *args, doc, user, existing=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Any stored programme may be the parent: the province's programme is usually coordinated by another agency.
-        others = Programme.objects.exclude(number=doc.number, issuer=doc.issuer, year=doc.year)
+        # Only a programme the user may see: its tasks' text is offered on the assign page of the new one.
+        others = Programme.objects.visible_to(user).exclude(number=doc.number, issuer=doc.issuer, year=doc.year)
         self.fields["parent"].queryset = others
         cited = " ".join(doc.legal_bases)
         if existing is not None:

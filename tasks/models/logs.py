@@ -1,10 +1,19 @@
 """Records of the portal's own work: uploads waiting for review, reminders sent."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+
+
+class ImportDraftQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        """Drafts uploaded more than PTDS_DRAFT_HOURS ago: their pages answer 404, clean_drafts deletes them."""
+        return self.filter(created_at__lt=(now or timezone.now()) - datetime.timedelta(hours=settings.PTDS_DRAFT_HOURS))
 
 
 class ImportDraft(models.Model):
@@ -24,12 +33,18 @@ class ImportDraft(models.Model):
     columns_guessed = models.BooleanField(_("cột nội dung được đoán"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ImportDraftQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("bản nhập chờ duyệt")
         verbose_name_plural = _("bản nhập chờ duyệt")
 
     def __str__(self):
         return self.file_name
+
+    @property
+    def is_expired(self):
+        return self.created_at < timezone.now() - datetime.timedelta(hours=settings.PTDS_DRAFT_HOURS)
 
 
 class ReminderLog(models.Model):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,6 +18,7 @@ from ..documents.timeframe import ScheduleKind
 from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
 from ..forms.review import AgencySplitForm, ColumnMappingForm, DocumentHeaderForm
 from ..models import ImportDraft, Programme
+from .drafts import expired_drafts_answer_404
 
 
 def _imported(request, programme, doc, new_agencies):
@@ -49,22 +50,26 @@ def import_upload(request):
 
 
 @require_http_methods(["GET", "POST"])
+@expired_drafts_answer_404
 def import_review(request, pk):
     """Every row as read, the agencies it names and what needs a decision; saved in one go on confirmation.
 
     A programme already stored is shown as the changes its new version makes, and updated on confirmation.
     """
     access.require(access.may_import(request.user))
-    draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRAMME)
+    draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRAMME)
     doc = ProgrammeDoc.from_dict(draft.document)
     directory = AgencyDirectory.load()
     unknown = unknown_agencies(doc, directory)
     agencies = list(Agency.objects.order_by("name"))
     form = AgencyMappingForm(request.POST or None, unknown=unknown, agencies=agencies)
     existing = existing_programme(doc)
-    parent_form = ParentProgrammeForm(request.POST or None, doc=doc, existing=existing, prefix="parent")
-    amendment = compare(existing, doc) if existing else None
     may_amend = existing is None or access.may_manage(request.user, existing)
+    # Another agency's programme is named, never shown: no diff of its tasks, no parent of its own.
+    amendment = compare(existing, doc) if existing and may_amend else None
+    parent_form = ParentProgrammeForm(
+        request.POST or None, doc=doc, user=request.user, existing=existing if may_amend else None, prefix="parent"
+    )
     header_form = DocumentHeaderForm(draft=draft)
     if request.method == "POST" and (unconfirmed := _unconfirmed(draft, header_form)):
         form.add_error(None, unconfirmed)
@@ -165,10 +170,11 @@ def import_agencies(request, pk):
     return _correct_draft(request, pk, AgencySplitForm, _("Đã lưu cách tách cơ quan; hãy xem lại rồi xác nhận."))
 
 
+@expired_drafts_answer_404
 def _correct_draft(request, pk, form_class, success, drafts=ImportDraft.objects):
     """A correction to the uploader's draft, saved if valid; back to the review page either way."""
     access.require(access.may_import(request.user))
-    draft = get_object_or_404(drafts, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRAMME)
+    draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRAMME, drafts)
     form = form_class(request.POST, draft=draft)
     if form.is_valid():
         form.save()

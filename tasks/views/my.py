@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,6 +15,7 @@ from ..models import ImportDraft, Task
 from ..sheet_rows import check_rows, reportable
 from ..spreadsheet import xlsx_download
 from ..status import DUE_SOON_LABEL, Status
+from .drafts import expired_drafts_answer_404
 
 # Labels are lazy: this list is built at import time, the words are needed per request.
 MY_GROUPS = [
@@ -34,7 +35,7 @@ MY_GROUPS = [
 def my_tasks(request):
     agency = access.require(roles.agency_of(request.user))  # staff and officers of an agency
     tasks = (
-        Task.objects.current()
+        Task.objects.visible_to(request.user)  # command staff: only the programmes their agency coordinates
         .assigned_to(agency)
         .with_status()
         .with_document()
@@ -79,10 +80,11 @@ def my_upload(request):
 
 
 @require_http_methods(["GET", "POST"])
+@expired_drafts_answer_404
 def my_upload_review(request, pk):
     """Every row, what it will record and what is wrong with it; the valid rows are saved in one go on confirmation."""
     agency = access.require(access.officer_agency(request.user))  # reporting from a sheet is an officer's
-    draft = get_object_or_404(ImportDraft, pk=pk, uploaded_by=request.user, kind=ImportDraft.Kind.PROGRESS)
+    draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRESS)
     rows = check_rows(request.user, agency, draft.document.get("rows") or [])
     valid = [row for row in rows if row.valid]
     status = 200

@@ -186,7 +186,7 @@ def child_programme(request, pk):
 @require_http_methods(["GET", "POST"])
 def task_assign(request, pk):
     task = access.managed_task(request.user, pk)
-    form = AssignmentForm(request.POST or None, task=task)
+    form = AssignmentForm(request.POST or None, task=task, user=request.user)
     return _task_form_page(request, task, form, "tasks/assign.html", _("Đã lưu phân công nhiệm vụ."))
 
 

@@ -277,3 +277,11 @@ def test_a_lone_roman_letter_is_still_a_section():
         MINIMAL_HEADER + TABLE_HEADER + "I\tMục một\t\t\t\n1\tViệc\tA\t\t\nV\tMục năm\t\t\t\n1\tViệc\tA\t\t\n"
     )
     assert [s.numeral for s in doc.sections] == ["I", "V"]
+
+
+@pytest.mark.parametrize("written", ["ngày năm 2024", "ngày 5 năm 2024", "ngày 5/3 năm 2024", "ngày tháng năm 2024"])
+def test_a_date_line_without_day_and_month_keeps_its_words_and_year(written):
+    doc = read_programme_text(
+        MINIMAL_HEADER.replace("ngày 01 tháng 02 năm 2025", written) + TABLE_HEADER + "I\tMục\t\t\t\n1\tViệc\tA\t\t\n"
+    )
+    assert (doc.place, doc.issued_on, doc.issued_on_as_written, doc.year) == ("Hà Nội", None, written, 2024)

@@ -291,3 +291,20 @@ def test_a_forged_parent_task_is_refused(chqs, child):
     assert response.context["form"].errors["parent_task"] == ["Nhiệm vụ cấp trên phải thuộc chương trình cấp trên."]
     child.refresh_from_db()
     assert (child.parent_task, child.version) == (task(CITY, "V", "5"), version)
+
+
+def test_a_parent_programme_the_user_may_not_see_offers_none_of_its_tasks(chqs, admin, child):
+    """A parent the user may not see (linked by an administrator): its tasks' text is not on the page, the link
+    is neither offered nor changed by a forged id."""
+    bac_giang = task(BAC_GIANG, "I", "1").section.programme
+    Programme.objects.filter(pk=child.section.programme_id).update(parent=bac_giang)
+    page = chqs.get(reverse("tasks:assign", args=[child.pk]))
+    assert "parent_task" not in page.context["form"].fields
+    html = page.content.decode()
+    for hidden in Task.objects.filter(section__programme=bac_giang):
+        assert hidden.content[:60] not in html
+    assert assign(chqs, child, parent_task=task(BAC_GIANG, "I", "1").pk).status_code == 302
+    child.refresh_from_db()
+    assert child.parent_task == task(CITY, "V", "5")
+    # The administrator sees every programme and is offered its tasks.
+    assert "parent_task" in admin.get(reverse("tasks:assign", args=[child.pk])).context["form"].fields

@@ -140,3 +140,22 @@ def test_a_forged_parent_programme_saves_nothing(chqs):
     )
     assert response.status_code == 400 and "parent" in response.context["parent_form"].errors
     assert not Programme.objects.filter(number="15/KH-KHCN").exists()
+
+
+def test_only_programmes_the_user_sees_are_offered_as_the_parent(chqs):
+    """The Bắc Giang plan, coordinated by another agency, is neither offered nor accepted as the parent."""
+    bac_giang = Programme.objects.get(number="/KH-KHCN")
+    upload(chqs, build_docx(citing_the_city_programme()), "ke-hoach.docx")
+    draft = ImportDraft.objects.get()
+    review = chqs.get(reverse("tasks:import_review", args=[draft.pk]))
+    offered = [value for value, _label in review.context["parent_form"].fields["parent"].choices if value]
+    assert offered == [Programme.objects.get(number="04/CTr-UBND").pk]
+    assert str(bac_giang) not in review.content.decode()
+    response = chqs.post(
+        reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new", "parent-parent": bac_giang.pk}
+    )
+    assert response.status_code == 400
+    assert response.context["parent_form"].errors["parent"] == [
+        "Chỉ chọn được chương trình, kế hoạch mà anh/chị xem được."
+    ]
+    assert not Programme.objects.filter(number="15/KH-KHCN").exists()

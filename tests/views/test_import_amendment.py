@@ -12,9 +12,9 @@ from tasks.documents import read_programme_file
 from tasks.documents.data import TaskDoc
 from tasks.models import Evidence, ImportDraft, ProgressReport, Task
 from tasks.status import Progress
-from tests.conftest import CITY_SEED
+from tests.conftest import BAC_GIANG_SEED, CITY_SEED
 from tests.html import contains_html
-from tests.views.conftest import CITY, evidence, report, task, user
+from tests.views.conftest import BAC_GIANG, CITY, evidence, report, task, user
 
 UPLOAD = reverse("tasks:import")
 NEW_DELIVERABLE = "Quyết định của Chủ tịch UBND thành phố ban hành kèm Quy chế"
@@ -167,3 +167,22 @@ def test_confirmation_needs_the_csrf_token(worked_on):
     )
     assert client.post(reverse("tasks:import_review", args=[draft.pk]), {}).status_code == 403
     assert Task.objects.filter(pk=worked_on["untouched"].pk).exists()
+
+
+def test_another_agency_s_programme_is_named_but_never_shown(chqs, seeded):
+    """An upload carrying the Bắc Giang plan's number, issuer and year: no diff, none of its tasks, no reports."""
+    stored = task(BAC_GIANG, "I", "1")
+    report(stored, status=Progress.IN_PROGRESS)
+    doc = read_programme_file(BAC_GIANG_SEED.read_bytes(), "kh.txt")
+    for section in doc.sections:
+        for row in section.tasks:
+            row.content, row.deliverable = f"Nội dung giả {row.number}", "Sản phẩm giả"
+    response = chqs.post(UPLOAD, {"file": SimpleUploadedFile("kh.json", json.dumps(doc.to_dict()).encode())})
+    page = chqs.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 400 and page.context["amendment"] is None and not page.context["may_amend"]
+    assert "do cơ quan khác theo dõi" in html
+    assert 'id="amendment"' not in html and "Lưu trữ: đã có báo cáo" not in html
+    for stored_task in Task.objects.filter(section__programme=stored.section.programme):
+        assert stored_task.content[:60] not in html
+    assert page.context["parent_form"]["parent"].initial is None  # not the stored programme's parent either

@@ -13,6 +13,7 @@ from .conftest import (
     CONG_AN,
     Y_TE,
     agency,
+    child_plan,
     due_soon_by_the_rules,
     names_agency,
     status_by_the_rules,
@@ -117,6 +118,17 @@ def test_command_staff_see_the_tasks_naming_their_own_agency(chqs):
     groups = grouped(my(chqs))
     assert groups == expected_groups(BAN_CHQS)
     assert task(CITY, "I", "1").pk in groups["overdue"]
+
+
+def test_command_staff_do_not_see_tasks_of_programmes_they_do_not_coordinate(chqs):
+    """A plan coordinated by UBND thành phố names Ban CHQS on its copy of I.1: not theirs to see (its page is 404)."""
+    plan = child_plan([task(CITY, "I", "1")])
+    copy = Task.objects.get(section__programme=plan)
+    assert chqs.get(copy.get_absolute_url()).status_code == 404
+    response = my(chqs)
+    assert copy.pk not in {pk for pks in grouped(response).values() for pk in pks}
+    assert plan.number not in response.content.decode()
+    assert task(CITY, "I", "1").pk in grouped(response)["overdue"]
 
 
 def send_report(client, t, status, **extra):

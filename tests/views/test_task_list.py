@@ -156,8 +156,11 @@ def test_schedule_kind_filter(chqs, kind, expected):
 
 
 def test_filters_combine_and_stay_within_what_the_user_may_see(congan):
-    # Bắc Giang's programme is in the dropdown for everyone, but an officer of the city still gets nothing from it.
-    assert listed(get_list(congan, programme=programme(BAC_GIANG).pk)) == []
+    # Bắc Giang's programme is not offered to an officer of the city: asked for anyway, it is an invalid value,
+    # ignored as any other, and still none of its tasks is listed.
+    response = get_list(congan, programme=programme(BAC_GIANG).pk)
+    assert "programme" in response.context["filter"].errors
+    assert BAC_GIANG not in {t.section.programme.number for t in listed(response)}
     shown = listed(get_list(congan, section=section(CITY, "V").pk, lead=agency(CONG_AN).pk))
     assert refs(shown) == ["V.4", "V.5"]
 
@@ -327,7 +330,7 @@ def test_export_follows_every_filter_and_the_user_s_visibility(chqs, congan, lan
     assert exported(chqs).max_row == 1 + 37
     assert exported(congan).max_row == 1 + 33
     assert exported(lanhdao, q="an ninh mang").max_row == 1 + 4
-    assert exported(congan, programme=programme(BAC_GIANG).pk).max_row == 1
+    assert exported(congan, programme=programme(BAC_GIANG).pk).max_row == 1 + 33  # not offered: ignored
 
 
 def test_export_cells_as_written(chqs, police_task):
@@ -387,3 +390,26 @@ def test_a_negative_page_size_gives_the_usual_page(chqs, per_page):
     response = chqs.get("/tasks/", {"per_page": per_page})
     assert response.status_code == 200
     assert len(response.context["table"].page.object_list) == 50
+
+
+@pytest.mark.parametrize("persona", ["chqs", "congan"])
+def test_the_filters_offer_only_what_the_user_sees(request, lanhdao, persona):
+    """Neither Ban CHQS thành phố nor Công an sees the Bắc Giang plan: none of its programme, sections, phases
+    or agencies is offered (leadership sees everything, so it is offered there)."""
+    bac_giang = programme(BAC_GIANG)
+    only_there = Agency.objects.filter(assignments__task__section__programme=bac_giang).exclude(
+        assignments__task__section__programme__number=CITY
+    )
+    hidden = [str(bac_giang), *(str(s) for s in bac_giang.sections.all()), *(a.name for a in only_there)]
+    assert len(hidden) > 3
+    response = get_list(request.getfixturevalue(persona))
+    fields = response.context["filter"].form.fields
+    assert bac_giang not in fields["programme"].queryset
+    assert not fields["section"].queryset.filter(programme=bac_giang).exists()
+    assert not fields["phase"].queryset.filter(programme=bac_giang).exists()
+    html = response.content.decode()
+    assert [text for text in hidden if text in html] == []
+    if persona == "congan":  # its own agency, named directly or through a group phrase, is offered
+        assert fields["lead"].queryset.filter(name=CONG_AN).exists()
+    everything = get_list(lanhdao).content.decode()
+    assert [text for text in hidden if text not in everything] == []

@@ -1,0 +1,24 @@
+"""Uploads waiting for review (import and offline drafts): an expired one answers 404 with a word of why."""
+
+import functools
+
+from django.conf import settings
+from django.shortcuts import render
+
+from ..access import DraftExpired
+from ..models import ImportDraft
+
+
+def expired_drafts_answer_404(view):
+    """The view's draft, looked up by access.draft_or_404, has expired: 404, and a page saying to upload again."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DraftExpired as expired:
+            upload = "tasks:my_upload" if expired.draft.kind == ImportDraft.Kind.PROGRESS else "tasks:import"
+            context = {"draft": expired.draft, "hours": settings.PTDS_DRAFT_HOURS, "upload": upload}
+            return render(request, "tasks/draft_expired.html", context, status=404)
+
+    return wrapped
