@@ -6,31 +6,44 @@ import re
 from django.utils.translation import gettext as _
 
 from .data import ProgrammeFormatError
+from .limits import damaged
 from .office import row_line
+from .package import scan_package
 from .text import is_closing
 
 NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.?(?:\s|$)")
 
 
 def open_workbook(raw, name=""):
-    """The workbook, read-only with the values as last shown; the caller closes it."""
+    """(the workbook, read-only with the values as last shown, and its `extent` function), once the package is
+    within documents/limits.py; the caller closes the workbook. `extent(sheet)` is the last row and column of the
+    sheet with content (0, 0 for an empty sheet): read no further, whatever the sheet's <dimension> declares."""
     from openpyxl import load_workbook
 
+    sheets = scan_package(raw, name)
     try:
-        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises several kinds on a damaged package
         raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
+
+    def extent(sheet):
+        found = sheets.get(getattr(sheet, "_worksheet_path", None))
+        if found is None:
+            raise damaged(name)
+        return found
+
+    return workbook, extent
 
 
 def xlsx_to_text(raw, name="", places=None):
     """The text form of a .xlsx, a line per sheet row; `places`, if given, gets the sheet and row of each line."""
-    workbook = open_workbook(raw, name)
+    workbook, extent = open_workbook(raw, name)
     lines = []
     places = [] if places is None else places
     try:
         for sheet in workbook.worksheets:
-            rows = []
-            for row in sheet.iter_rows(values_only=True):
+            rows, (last_row, last_column) = [], extent(sheet)
+            for row in sheet.iter_rows(max_row=last_row, max_col=last_column, values_only=True) if last_row else ():
                 cells = ["" if value is None else str(value) for value in row]
                 while cells and not cells[-1].strip():
                     cells.pop()

@@ -8,6 +8,7 @@ from agencies.text import nfc
 
 from .data import ProgrammeFormatError
 from .office import row_line
+from .package import scan_package
 
 
 def docx_to_text(raw, name="", places=None):
@@ -16,6 +17,7 @@ def docx_to_text(raw, name="", places=None):
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    scan_package(raw, name)  # its tables' rows, grid columns and merges within documents/limits.py
     try:
         document = Document(io.BytesIO(raw))
     except Exception as error:  # python-docx raises several kinds on a damaged package
