@@ -28,7 +28,7 @@ MAX_SHARED_STRINGS = 200_000  # distinct texts of a workbook, all held in memory
 # Word tables: the cell grid python-docx builds repeats a merged cell for each grid column and row it covers.
 MAX_TABLE_ROWS = MAX_ROWS
 MAX_TABLE_COLUMNS = MAX_COLUMNS  # grid columns of a row, counting each cell's gridSpan
-MAX_MERGED_ROWS = 500  # rows of one vertical merge; python-docx walks it back to its top for every row
+MAX_MERGED_ROWS = 500  # rows of one vertical merge: a lead agency over a few dozen tasks, not a whole province
 
 # PDF: pages are counted before reading, time and characters checked page by page.
 MAX_PAGES = 200  # a plan with its appendices is under 100 pages
@@ -106,8 +106,8 @@ def merge_too_tall(name, table):
     return refuse(message, name=name, table=table, limit=MAX_MERGED_ROWS)
 
 
-def too_many_chars(name):
-    return refuse(_("Tệp «%(name)s» có hơn %(limit)s ký tự, quá giới hạn đọc."), name=name, limit=MAX_PDF_CHARS)
+def too_many_chars(name, limit=MAX_PDF_CHARS):
+    return refuse(_("Tệp «%(name)s» có hơn %(limit)s ký tự, quá giới hạn đọc."), name=name, limit=limit)
 
 
 def damaged(name):

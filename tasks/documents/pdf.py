@@ -75,7 +75,7 @@ def pdf_to_text(raw, name="", places=None):
             try:
                 chars += len(page.chars)  # before the tables are looked for, the costly part
                 if chars > MAX_PDF_CHARS:
-                    raise too_many_chars(name)
+                    raise too_many_chars(name, MAX_PDF_CHARS)
                 pages.append((round(page.width), *_page_parts(page)))
                 any_text = any_text or bool(page.chars)
                 any_image = any_image or bool(page.images)
