@@ -41,6 +41,10 @@ def files():
         "shared-strings-offline": ("offline", "shared-strings.xlsx", hostile.shared_strings),
         "grid-span": ("programme", "grid-span.docx", hostile.grid_span),
         # within the limits: the most a file may ask
+        "blank-rows-10000": ("programme", "blank-rows.xlsx", lambda: hostile.blank_rows(10_000)),
+        "blank-rows-1000000": ("programme", "blank-rows.xlsx", lambda: hostile.blank_rows(1_000_000)),
+        "paragraphs-20000": ("programme", "paragraphs.docx", lambda: hostile.paragraphs(20_000)),
+        "runs-100000": ("programme", "runs.docx", lambda: hostile.runs(100_000)),
         "strings-200000": ("programme", "strings.xlsx", lambda: hostile.shared_strings(200_000, distinct=True)),
         "merge-500-rows": ("programme", "merge.docx", lambda: hostile.tall_merge(501)),
         "table-5000-rows": ("programme", "table.docx", lambda: hostile.long_table(5000)),

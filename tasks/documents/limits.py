@@ -22,8 +22,13 @@ MAX_ELEMENTS = 1_000_000  # XML elements in one part: what the XML library build
 MAX_SHEETS = 20  # a plan has one to a few sheets (appendices); each sheet costs a read
 MAX_ROWS = 5000  # the last row with content; a province plan has a few hundred task rows
 MAX_COLUMNS = 60  # the last column with content; plans have 5 to 15, the offline sheet 17
+MAX_BLANK_ROWS = 10_000  # <row> elements with no content (formatted rows): Excel writes one per row styled by hand
 MAX_CELLS = 300_000  # <c> elements in a sheet, blank ones too (styled cells): 5,000 rows of 60 columns
 MAX_SHARED_STRINGS = 200_000  # distinct texts of a workbook, all held in memory when it is opened
+
+# Word documents: python-docx reads each paragraph and run in Python (about 50 µs each, and more in a big document).
+MAX_PARAGRAPHS = 20_000  # <w:p> elements, table cells' too: a 100-page plan with a 3,000-cell appendix has ~5,000
+MAX_RUNS = 100_000  # <w:r> elements (runs of one formatting): a real paragraph has one to a few
 
 # Word tables: the cell grid python-docx builds repeats a merged cell for each grid column and row it covers.
 MAX_TABLE_ROWS = MAX_ROWS
@@ -81,6 +86,14 @@ def too_many_columns(name):
     return refuse(message, name=name, limit=MAX_COLUMNS)
 
 
+def too_many_blank_rows(name):
+    message = _(
+        "Tệp «%(name)s» có trang tính hơn %(limit)s hàng trống được định dạng, quá giới hạn đọc; hãy xoá các hàng "
+        "trống thừa rồi lưu lại."
+    )
+    return refuse(message, name=name, limit=MAX_BLANK_ROWS)
+
+
 def too_many_cells(name):
     message = _("Tệp «%(name)s» có trang tính hơn %(limit)s ô, quá giới hạn đọc.")
     return refuse(message, name=name, limit=MAX_CELLS)
@@ -89,6 +102,15 @@ def too_many_cells(name):
 def too_many_strings(name):
     message = _("Tệp «%(name)s» có hơn %(limit)s chuỗi chữ dùng chung, quá giới hạn đọc.")
     return refuse(message, name=name, limit=MAX_SHARED_STRINGS)
+
+
+def too_many_paragraphs(name):
+    return refuse(_("Tệp «%(name)s» có hơn %(limit)s đoạn văn, quá giới hạn đọc."), name=name, limit=MAX_PARAGRAPHS)
+
+
+def too_many_runs(name):
+    message = _("Tệp «%(name)s» có hơn %(limit)s đoạn chữ định dạng riêng, quá giới hạn đọc.")
+    return refuse(message, name=name, limit=MAX_RUNS)
 
 
 def table_too_long(name, table):

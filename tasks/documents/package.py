@@ -14,6 +14,7 @@ zip, so that excel.py reads a sheet up to there and no further, whatever its <di
 import io
 import re
 import zipfile
+import zlib
 from xml.parsers import expat
 
 from . import limits
@@ -72,9 +73,9 @@ class _PartScan:
         self.root, self.elements, self.sheets, self.strings = None, 0, 0, 0
         # a worksheet: the row and column being read, the last ones with content, the cells
         self.row, self.column, self.last_row, self.last_column, self.cells = 0, 0, 0, 0, 0
-        self.in_cell, self.cell_filled = False, False
+        self.in_cell, self.cell_filled, self.row_filled, self.blank_rows = False, False, False, 0
         # a Word document: the open tables (innermost last) and how many top-level tables so far
-        self.tables, self.table_count = [], 0
+        self.tables, self.table_count, self.paragraphs, self.runs = [], 0, 0, 0
 
     def run(self, archive, member):
         parser = expat.ParserCreate(namespace_separator=" ")
@@ -93,8 +94,8 @@ class _PartScan:
                 raise stop.error from None
         except expat.ExpatError:
             return  # not XML (an image) or damaged: the library that reads it says so
-        except Exception as error:  # zipfile raises several kinds on a damaged member (zlib.error, EOFError, ...)
-            raise limits.damaged(self.name) from error
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as error:
+            raise limits.damaged(self.name) from error  # a damaged or encrypted member
 
     def doctype(self, *_args):
         raise _Stop(limits.damaged(self.name))
@@ -123,6 +124,10 @@ class _PartScan:
         tag = _local(tag)
         if self.root == "worksheet" and tag == "c":
             self.cell_end()
+        elif self.root == "worksheet" and tag == "row" and not self.row_filled:
+            self.blank_rows += 1
+            if self.blank_rows > limits.MAX_BLANK_ROWS:
+                raise _Stop(limits.too_many_blank_rows(self.name))
         elif self.root == "document" and self.tables:
             self.word_end(tag)
 
@@ -138,7 +143,7 @@ class _PartScan:
             number = self._integer(reference) if reference is not None else self.row + 1
             if number <= self.row:  # Excel writes rows in order; openpyxl would read a repeated row again
                 raise _Stop(limits.damaged(self.name))
-            self.row, self.column = number, 0
+            self.row, self.column, self.row_filled = number, 0, False
         elif tag == "c":
             self.cells += 1
             if self.cells > limits.MAX_CELLS:
@@ -155,6 +160,7 @@ class _PartScan:
             raise _Stop(limits.too_many_rows(self.name))
         if self.column > limits.MAX_COLUMNS:
             raise _Stop(limits.too_many_columns(self.name))
+        self.row_filled = True
         self.last_row = max(self.last_row, self.row)
         self.last_column = max(self.last_column, self.column)
 
@@ -172,9 +178,20 @@ class _PartScan:
             raise _Stop(limits.damaged(self.name))
         return int(value)
 
-    # Word: each table's rows, each row's grid columns, each grid column's run of vertically merged cells.
+    # Word: paragraphs and runs; each table's rows, each row's grid columns, each grid column's run of
+    # vertically merged cells.
 
     def word_start(self, tag, attributes):
+        if tag == "p":
+            self.paragraphs += 1
+            if self.paragraphs > limits.MAX_PARAGRAPHS:
+                raise _Stop(limits.too_many_paragraphs(self.name))
+            return
+        if tag == "r":
+            self.runs += 1
+            if self.runs > limits.MAX_RUNS:
+                raise _Stop(limits.too_many_runs(self.name))
+            return
         if tag == "tbl":
             if not self.tables:
                 self.table_count += 1

@@ -24,11 +24,12 @@ def docx_to_text(raw, name="", places=None):
         raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
     lines, in_tasks, tables, paragraphs = [], False, 0, 0
     places = [] if places is None else places
+    paragraph_place = _("đoạn văn thứ %(number)d")  # translated once: gettext costs as much as the paragraph
     for child in document.element.body.iterchildren():
         if child.tag.endswith("}p"):
             paragraphs += 1
             lines.extend(Paragraph(child, document).text.splitlines() or [""])
-            places.extend([_("đoạn văn thứ %(number)d") % {"number": paragraphs}] * (len(lines) - len(places)))
+            places.extend([paragraph_place % {"number": paragraphs}] * (len(lines) - len(places)))
         elif child.tag.endswith("}tbl"):
             tables += 1
             rows = _grid_rows(Table(child, document))

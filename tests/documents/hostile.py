@@ -77,8 +77,9 @@ def far_rows(entries=10):
 
 
 def declared_dimension():
-    """One cell, declaring A1:XFD65536: every empty row read as 16,384 cells (1.8 KB; 65 s at /import/)."""
-    return xlsx(f'<row r="1">{cell("A1", "x")}</row>', "A1:XFD65536")
+    """One cell and an empty last row, declaring A1:XFD65536: every row between read as 16,384 empty cells
+    (1.8 KB; 65 s at /import/)."""
+    return xlsx(f'<row r="1">{cell("A1", "x")}</row><row r="65536"/>', "A1:XFD65536")
 
 
 def shared_strings(count=5_000_000, distinct=False):
@@ -108,7 +109,7 @@ def column_letter(number):
     return letters
 
 
-def docx(body):
+def docx(body, compression=zipfile.ZIP_DEFLATED):
     """A Word package whose <w:body> is `body`."""
     return package(
         {
@@ -128,7 +129,8 @@ def docx(body):
                 f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{WORD}"><w:body>{body}</w:body>'
                 "</w:document>"
             ),
-        }
+        },
+        compression,
     )
 
 
@@ -165,3 +167,18 @@ def long_table(rows):
             [[word_cell("TT"), word_cell("Nội dung")]] + [[word_cell(str(n)), word_cell("x")] for n in range(1, rows)]
         )
     )
+
+
+def blank_rows(count):
+    """A sheet whose row 1 is followed by `count` empty <row> elements (formatted rows, as Excel writes them)."""
+    return xlsx(f'<row r="1">{cell("A1", "TT")}</row>' + "".join(f'<row r="{n}"/>' for n in range(2, count + 2)))
+
+
+def paragraphs(count):
+    """A Word document of `count` one-word paragraphs (four XML elements each), stored: under the ratio limit."""
+    return docx("<w:p><w:r><w:t>x</w:t></w:r></w:p>" * count, zipfile.ZIP_STORED)
+
+
+def runs(count):
+    """A Word document of one paragraph of `count` runs, stored."""
+    return docx("<w:p>" + "<w:r><w:t>x</w:t></w:r>" * count + "</w:p>", zipfile.ZIP_STORED)
