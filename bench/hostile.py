@@ -16,6 +16,7 @@ read over the timeout is stopped and shown as such. A quick check of the script 
 
 import argparse
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -72,7 +73,7 @@ def child(reader, path, root):
             read_programme_file(raw, Path(path).name)
         outcome = "read"
     except (ProgrammeFormatError, SheetError) as error:
-        outcome = "refused: " + str(error).split("» ", 1)[-1]
+        outcome = "refused: " + re.sub(r"^Tệp «[^»]*»:? ", "", str(error))
     seconds = time.monotonic() - started
     peak = memory("VmHWM")
     print(f"{seconds:.3f}\t{peak / 1024:.0f}\t{(peak - before) / 1024:.0f}\t{outcome}")
