@@ -46,6 +46,7 @@ def files():
         "blank-rows-1000000": ("programme", "blank-rows.xlsx", lambda: hostile.blank_rows(1_000_000)),
         "paragraphs-20000": ("programme", "paragraphs.docx", lambda: hostile.paragraphs(20_000)),
         "runs-100000": ("programme", "runs.docx", lambda: hostile.runs(100_000)),
+        "formats-99000": ("programme", "formats.xlsx", lambda: hostile.cell_formats(99_000)),
         "strings-200000": ("programme", "strings.xlsx", lambda: hostile.shared_strings(200_000, distinct=True)),
         "merge-500-rows": ("programme", "merge.docx", lambda: hostile.tall_merge(501)),
         "table-5000-rows": ("programme", "table.docx", lambda: hostile.long_table(5000)),

@@ -24,6 +24,8 @@ MAX_ROWS = 5000  # the last row with content; a province plan has a few hundred 
 MAX_COLUMNS = 60  # the last column with content; plans have 5 to 15, the offline sheet 17
 MAX_BLANK_ROWS = 10_000  # <row> elements with no content (formatted rows): Excel writes one per row styled by hand
 MAX_CELLS = 300_000  # <c> elements in a sheet, blank ones too (styled cells): 5,000 rows of 60 columns
+MAX_STYLE_ELEMENTS = 100_000  # XML elements of the styles part, each an object openpyxl builds (60,000 formats: 2 s);
+# Excel itself allows 64,000 cell formats, and a plan uses a few dozen
 MAX_SHARED_STRINGS = 200_000  # distinct texts of a workbook, all held in memory when it is opened
 
 # Word documents: python-docx reads each paragraph and run in Python (about 50 µs each, and more in a big document).
@@ -97,6 +99,11 @@ def too_many_blank_rows(name):
 def too_many_cells(name):
     message = _("Tệp «%(name)s» có trang tính hơn %(limit)s ô, quá giới hạn đọc.")
     return refuse(message, name=name, limit=MAX_CELLS)
+
+
+def too_many_styles(name):
+    message = _("Tệp «%(name)s» có hơn %(limit)s phần tử định dạng (styles), quá giới hạn đọc.")
+    return refuse(message, name=name, limit=MAX_STYLE_ELEMENTS)
 
 
 def too_many_strings(name):

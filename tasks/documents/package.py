@@ -3,10 +3,10 @@
 First the zip's member list (how many parts, each part's uncompressed size and compression ratio, as declared:
 zipfile never inflates a member past its declared size), then every part as a stream of XML events (expat, with
 no document type or entity allowed, as no Office part has one), counting what the libraries would build: elements
-per part; the sheets of a workbook, its shared strings, the rows and columns of a sheet that hold content, its blank
-rows and its cells; a Word document's paragraphs and runs, the rows of each table, the grid columns of a row (each
-cell's gridSpan) and the height of vertical merges. Parts that are not XML (images) end their scan at the first
-byte. Nothing is kept but counts.
+per part; the sheets of a workbook, its styles and shared strings, the rows and columns of a sheet that hold
+content, its blank rows and its cells; a Word document's paragraphs and runs, the rows of each table, the grid
+columns of a row (each cell's gridSpan) and the height of vertical merges. Parts that are not XML (images) end
+their scan at the first byte. Nothing is kept but counts.
 
 `scan_package()` returns the last row and column with content of each worksheet part, by the part's path in the
 zip, so that excel.py reads a sheet up to there and no further, whatever its <dimension> declares.
@@ -116,6 +116,8 @@ class _PartScan:
             self.sheets += 1
             if self.sheets > limits.MAX_SHEETS:
                 raise _Stop(limits.too_many_sheets(self.name))
+        elif self.root == "styleSheet" and self.elements > limits.MAX_STYLE_ELEMENTS:
+            raise _Stop(limits.too_many_styles(self.name))
         elif self.root == "sst" and tag == "si":
             self.strings += 1
             if self.strings > limits.MAX_SHARED_STRINGS:

@@ -25,7 +25,7 @@ def package(parts, compression=zipfile.ZIP_DEFLATED):
     return buffer.getvalue()
 
 
-def xlsx(sheet_data, dimension=None, entries=1, shared_strings=None, compression=zipfile.ZIP_DEFLATED):
+def xlsx(sheet_data, dimension=None, entries=1, shared_strings=None, compression=zipfile.ZIP_DEFLATED, styles=None):
     """A workbook of `entries` sheets, all pointing at one worksheet part whose <sheetData> holds `sheet_data`."""
     overrides = [
         ("/xl/workbook.xml", f"{OFFICE}.spreadsheetml.sheet.main+xml"),
@@ -40,6 +40,10 @@ def xlsx(sheet_data, dimension=None, entries=1, shared_strings=None, compression
         overrides.append(("/xl/sharedStrings.xml", f"{OFFICE}.spreadsheetml.sharedStrings+xml"))
         relations += f'<Relationship Id="rIdS" Type="{RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/>'
         parts["xl/sharedStrings.xml"] = shared_strings
+    if styles is not None:
+        overrides.append(("/xl/styles.xml", f"{OFFICE}.spreadsheetml.styles+xml"))
+        relations += f'<Relationship Id="rIdT" Type="{RELATIONSHIPS}/styles" Target="styles.xml"/>'
+        parts["xl/styles.xml"] = styles
     parts["[Content_Types].xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{TYPES}">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -88,6 +92,13 @@ def shared_strings(count=5_000_000, distinct=False):
     strings = "".join(f"<si><t>{n}</t></si>" for n in range(count)) if distinct else "<si><t>x</t></si>" * count
     sst = f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="{count}">{strings}</sst>'
     return xlsx('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', shared_strings=sst)
+
+
+def cell_formats(count):
+    """`count` cell formats (<xf>), each an object openpyxl builds when the workbook opens; stored."""
+    xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * count
+    styles = f'<?xml version="1.0"?><styleSheet xmlns="{MAIN}"><cellXfs count="{count}">{xf}</cellXfs></styleSheet>'
+    return xlsx(f'<row r="1">{cell("A1", "x")}</row>', styles=styles, compression=zipfile.ZIP_STORED)
 
 
 def sheet(rows, columns, dimension=None, blank_cells=0, compression=zipfile.ZIP_DEFLATED):
