@@ -10,14 +10,16 @@ import zipfile
 from unittest import mock
 
 import pytest
+from django.core.management import CommandError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.documents import ProgrammeFormatError, limits, read_programme_file
 from tasks.documents.excel import xlsx_to_text
 from tasks.documents.word import docx_to_text
+from tasks.models import Programme
 from tasks.offline import SheetError, read_filled
-from tests.conftest import CITY_SEED
+from tests.conftest import CITY_SEED, run
 from tests.documents import hostile
 from tests.documents.test_office_import import seed_lines
 from tests.documents.test_pdf_import import build_pdf
@@ -68,6 +70,17 @@ def test_a_hostile_word_file_is_refused_by_its_limit(kind):
     build, message = WORD[kind]
     with pytest.raises(ProgrammeFormatError, match=re.escape(message)):
         read_programme_file(build(), "ke-hoach.docx")
+
+
+@pytest.mark.parametrize(
+    "name, build, message", [("far.xlsx", *REFUSED["far-rows"]), ("span.docx", *WORD["grid-span"])]
+)
+def test_the_import_command_refuses_a_hostile_file_and_writes_nothing(agency_directory, tmp_path, name, build, message):
+    path = tmp_path / name
+    path.write_bytes(build())
+    with pytest.raises(CommandError, match=re.escape(message)):
+        run("import_programme", str(path))
+    assert not Programme.objects.exists()
 
 
 def test_a_table_at_the_limits_is_still_read():
