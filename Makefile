@@ -92,6 +92,7 @@ bench: $(VENV)/.installed system-packages
 	$(BIN)/python bench/task_list.py
 	env -u DATABASE_URL $(BIN)/python bench/pages.py
 	$(BIN)/python bench/reports.py
+	env -u DATABASE_URL $(BIN)/python bench/hostile.py
 
 $(VENV)/.bench-installed: requirements/bench.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet --require-hashes -r requirements/bench.txt

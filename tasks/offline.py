@@ -260,14 +260,15 @@ def _find_header(sheets):
 def _sheet_rows(raw, name):
     """Every sheet's rows as (row number, [(value, number format), ...]); a damaged file says so."""
     try:
-        workbook = open_workbook(raw, name)
+        workbook, extent = open_workbook(raw, name)
     except ProgrammeFormatError as error:
         raise SheetError(str(error)) from error
     sheets = []
     try:
         for sheet in workbook.worksheets:
-            rows = []
-            for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), 1):
+            rows, (last_row, last_column) = [], extent(sheet)
+            bounded = sheet.iter_rows(max_row=last_row, max_col=min(last_column, MAX_COLUMNS)) if last_row else ()
+            for number, cells in enumerate(bounded, 1):
                 values = [(c.value, getattr(c, "number_format", None) or "") for c in cells]
                 if any(not _blank(value) for value, _format in values):
                     rows.append((number, values))

@@ -80,6 +80,14 @@ def test_reports(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_hostile():
+    out = run("bench/hostile.py", "--only", "far-rows", "grid-span")
+    assert "limit 5 s" in out, out
+    for label in ["far-rows", "grid-span"]:
+        assert row(label, "programme", NUMBER, NUMBER, NUMBER, NUMBER, "refused:.*").search(out), (label, out)
+    assert "Every read within 5 s." in out, out
+
+
 def test_generate(tmp_path):
     database = tmp_path / "generated.sqlite3"
     out = run("bench/generate.py", "--scale", "0.001", DATABASE_URL=f"sqlite:///{database}")

@@ -6,8 +6,11 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
+from . import limits
 from .data import ProgrammeFormatError
+from .limits import damaged
 from .office import row_line
+from .package import scan_package
 from .text import is_closing
 
 MAX_PART_READ = 50 * 1024 * 1024  # bytes of a workbook part read for its merged cells
@@ -18,30 +21,41 @@ NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.?(?:\s|$)")
 
 
 def open_workbook(raw, name=""):
-    """The workbook, read-only with the values as last shown; the caller closes it."""
+    """(the workbook, read-only with the values as last shown, and its `extent` function), once the package is
+    within documents/limits.py; the caller closes the workbook. `extent(sheet)` is the last row and column of the
+    sheet with content (0, 0 for an empty sheet): read no further, whatever the sheet's <dimension> declares."""
     from openpyxl import load_workbook
 
+    sheets = scan_package(raw, name)
     try:
-        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises several kinds on a damaged package
         raise ProgrammeFormatError(_("Tệp «%(name)s» bị hỏng, không mở được.") % {"name": name}) from error
+
+    def extent(sheet):
+        found = sheets.get(getattr(sheet, "_worksheet_path", None))
+        if found is None:
+            raise damaged(name)
+        return found
+
+    return workbook, extent
 
 
 def xlsx_to_text(raw, name="", places=None):
     """The text form of a .xlsx, a line per sheet row; `places`, if given, gets the sheet and row of each line."""
-    workbook = open_workbook(raw, name)
+    workbook, extent = open_workbook(raw, name)
     lines = []
     places = [] if places is None else places
     merges = _merged_down(raw)
     try:
         for index, sheet in enumerate(workbook.worksheets):
-            rows = []
-            for row in sheet.iter_rows(values_only=True):
+            rows, (last_row, last_column) = [], extent(sheet)
+            for row in sheet.iter_rows(max_row=last_row, max_col=last_column, values_only=True) if last_row else ():
                 cells = ["" if value is None else str(value) for value in row]
                 while cells and not cells[-1].strip():
                     cells.pop()
                 rows.append(cells)
-            _fill_merged_down(rows, merges.get(index, []))
+            _fill_merged_down(rows, merges.get(index, []), name)
             where = _("trang tính «%(sheet)s», hàng %(row)d")
             for number, line in _sheet_lines(rows):
                 lines.append(line)
@@ -83,10 +97,14 @@ def _part(archive, names, name):
         return part.read(MAX_PART_READ)
 
 
-def _fill_merged_down(rows, merges):
+def _fill_merged_down(rows, merges, name=""):
     """A cell merged down over several task rows (one lead agency for three tasks) belongs to each of them: the
     rows below the first get its words where their own TT cell starts a new task."""
+    filled = 0
     for column, top, bottom in merges:
+        filled += max(0, min(bottom, len(rows)) - top)
+        if bottom - top > limits.MAX_MERGED_ROWS or filled > limits.MAX_CELLS:
+            raise limits.sheet_merges_too_tall(name)
         if column == 0 or top > len(rows) or column >= len(rows[top - 1]):
             continue
         for number in range(top + 1, min(bottom, len(rows)) + 1):

@@ -9,9 +9,9 @@ a text copy. Outside the tables the lines of a paragraph wrapped by the layout a
 one above when the first word of it would not have fitted there), a vertical gap of about a line is an empty line,
 and a line split by a wide gap (the number and the date side by side) becomes two lines.
 
-The file is bounded before it is read: its size (check_size), its pages (MAX_PAGES, counted without reading them)
-and the time spent (TIME_LIMIT, checked page by page). A PDF of scanned images only, an encrypted or a damaged one
-each get one message.
+The file is bounded (documents/limits.py) before it is read: its size (check_size), its pages (MAX_PAGES, counted
+without reading them); and while it is read, page by page: the time spent (TIME_LIMIT) and the characters of the
+text layer (MAX_PDF_CHARS). A PDF of scanned images only, an encrypted or a damaged one each get one message.
 """
 
 import io
@@ -23,11 +23,10 @@ from django.utils.translation import gettext as _
 from agencies.text import nfc
 
 from .data import ProgrammeFormatError
+from .limits import MAX_PAGES, MAX_PDF_CHARS, TIME_LIMIT, too_many_chars
 from .office import row_line
 
 SIGNATURE = b"%PDF-"
-MAX_PAGES = 200
-TIME_LIMIT = 60  # seconds; gunicorn's worker timeout (deploy/gunicorn.conf.py) is 120
 TEXT_SETTINGS = {"x_tolerance_ratio": 0.15}  # a gap over 0.15 of the letters' size is a space, at any font size
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "text_settings": TEXT_SETTINGS}
 EMPTY_LINE_GAP = 0.8  # a gap over this many line heights between two lines is an empty paragraph
@@ -55,7 +54,7 @@ def pdf_to_text(raw, name="", places=None):
                 _("Tệp «%(name)s» được đặt mật khẩu. Hãy bỏ mật khẩu rồi tải lên lại.") % {"name": name}
             ) from error
         raise ProgrammeFormatError(damaged) from error
-    lines, any_text, any_image = [], False, False
+    lines, any_text, any_image, chars = [], False, False, 0
     try:
         try:
             count = sum(1 for _page in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
@@ -74,9 +73,14 @@ def pdf_to_text(raw, name="", places=None):
                     _("Tệp «%(name)s» đọc quá %(limit)d giây, dừng lại.") % {"name": name, "limit": TIME_LIMIT}
                 )
             try:
+                chars += len(page.chars)  # before the tables are looked for, the costly part
+                if chars > MAX_PDF_CHARS:
+                    raise too_many_chars(name, MAX_PDF_CHARS)
                 pages.append((round(page.width), *_page_parts(page)))
                 any_text = any_text or bool(page.chars)
                 any_image = any_image or bool(page.images)
+            except ProgrammeFormatError:
+                raise
             except Exception as error:  # a broken content stream
                 raise ProgrammeFormatError(damaged) from error
             finally:

@@ -380,3 +380,14 @@ def test_an_excel_cell_merged_down_over_several_tasks_belongs_to_each(agency_dir
         ("2", "Phòng Quản lý", "Văn phòng Sở"),
         ("3", "Phòng Quản lý", ""),
     ]
+
+
+def test_excel_merges_taller_than_the_limit_are_refused():
+    from tasks.documents import limits
+
+    workbook = load_workbook(io.BytesIO(build_xlsx(seed_lines(BAC_GIANG_SEED))))
+    workbook.active.merge_cells(start_row=1, start_column=3, end_row=limits.MAX_MERGED_ROWS + 2, end_column=3)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(ProgrammeFormatError, match="ô gộp dọc hơn 500 hàng"):
+        read_programme_file(buffer.getvalue(), "gop.xlsx")

@@ -17,6 +17,7 @@ from tasks.models import ImportDraft, ProgressReport, Task
 from tasks.offline import headers
 from tasks.periods import quarter_of
 from tasks.status import Progress, Status
+from tests.documents.hostile import far_rows
 from tests.html import find_all
 
 from .conftest import CITY, CONG_AN, agency, synthetic_tasks, task, user
@@ -440,6 +441,14 @@ def test_a_file_over_the_limit_is_refused(congan, police_task, settings):
     response = upload(congan, content + b"\x00" * (1024 * 1024))
     assert response.status_code == 400
     assert "vượt giới hạn 1 MB" in " ".join(response.context["form"].errors["file"])
+    assert not ImportDraft.objects.exists()
+
+
+def test_a_hostile_workbook_is_refused_by_its_limit(congan):
+    """Ten sheet entries on one sheet with rows 1 and 1,048,576: once 75 s of a web worker (issue 13)."""
+    response = upload(congan, far_rows())
+    assert response.status_code == 400
+    assert "có dữ liệu sau hàng 5.000, quá giới hạn đọc" in " ".join(response.context["form"].errors["file"])
     assert not ImportDraft.objects.exists()
 
 
