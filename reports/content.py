@@ -1,4 +1,5 @@
-"""What a periodic progress report says: the tasks in scope, each judged as of the period's cut-off.
+"""What a periodic progress report says: the tasks in scope, each judged as of the period's cut-off, or as of today
+for a report made before its period ends (so nothing is called late before its deadline).
 
 One plain structure feeds the HTML preview, the PDF and the spreadsheet, so the three always agree. The
 tasks come from the caller's queryset (what the user may see), filtered to the programme and scope.
@@ -82,9 +83,11 @@ class ReportContent:
     proposals: str = ""
     sections: list[tuple[Section, list[ReportRow]]] = field(default_factory=list)
 
+    judged_on: date | None = None  # the day statuses are judged: the cut-off, or today if that comes first
+
     @property
     def as_of(self) -> date:
-        return self.window[1]
+        return self.judged_on or self.window[1]
 
     # The counts below are read several times by each layout; they are worked out once, after gather() is done.
     @cached_property
@@ -176,10 +179,27 @@ class ReportContent:
     @property
     def window_text(self) -> str:
         start, end = self.window
-        return _("Số liệu tính từ ngày %(start)s đến ngày %(end)s; tình trạng nhiệm vụ tính đến ngày %(end)s.") % {
-            "start": short_date(start),
-            "end": short_date(end),
-        }
+        dates = {"start": short_date(start), "end": short_date(end), "judged": short_date(self.as_of)}
+        if self.as_of < end:  # made before the period ends: nothing is called late before its deadline
+            return (
+                _(
+                    "Số liệu tính từ ngày %(start)s đến ngày %(end)s; kỳ báo cáo chưa kết thúc nên tình trạng nhiệm vụ "
+                    "tính đến ngày lập báo cáo %(judged)s."
+                )
+                % dates
+            )
+        return _("Số liệu tính từ ngày %(start)s đến ngày %(end)s; tình trạng nhiệm vụ tính đến ngày %(end)s.") % dates
+
+
+def not_begun(period, window):
+    """Why a report of this period cannot be made yet, or None: a period that has not begun has nothing to report."""
+    start, _end = window
+    if start <= timezone.localdate():
+        return None
+    return _("Kỳ %(period)s chưa bắt đầu (từ ngày %(start)s); chưa có gì để báo cáo.") % {
+        "period": period.label,
+        "start": short_date(start),
+    }
 
 
 def tasks_in_scope(tasks, programme, agency=None, section=None):
@@ -194,10 +214,11 @@ def tasks_in_scope(tasks, programme, agency=None, section=None):
 def gather(tasks, programme, period, window, agency=None, section=None, **document) -> ReportContent:
     """Build the report from `tasks` (start from Task.objects.visible_to(user)) in a constant number of queries.
 
-    Status is judged as of the window's last day from the reports recorded up to then; the reports recorded
-    within the window are the period's results.
+    Status is judged as of the window's last day, or today if that comes first, from the reports recorded up to
+    then; the reports recorded within the window are the period's results.
     """
     start, end = window
+    judged = min(end, timezone.localdate())  # a report made before its cut-off judges as of today
     in_period = (
         ProgressReport.objects.filter(reported_on__range=(start, end))
         .select_related("agency")
@@ -205,7 +226,7 @@ def gather(tasks, programme, period, window, agency=None, section=None, **docume
     )
     queryset = (
         tasks_in_scope(tasks, programme, agency, section)
-        .with_status(as_of=end)
+        .with_status(as_of=judged)
         .select_related("section")
         .prefetch_related(
             Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
@@ -221,13 +242,14 @@ def gather(tasks, programme, period, window, agency=None, section=None, **docume
         window=window,
         agency=agency,
         section=section,
+        judged_on=judged,
         **document,
     )
     content.report_date = content.report_date or timezone.localdate()
     current, rows = None, []
     stream = queryset.iterator(chunk_size=CHUNK)
     while chunk := list(islice(stream, CHUNK)):
-        children = rollup([task.pk for task in chunk], as_of=end)  # one query per chunk, as of the same cut-off
+        children = rollup([task.pk for task in chunk], as_of=judged)  # one query per chunk, as of the same day
         for task in chunk:
             if task.section != current:
                 if rows:

@@ -12,7 +12,7 @@ from tasks import access
 from tasks.models import Programme, Section, Task
 from tasks.periods import Period, PeriodError, parse_period, quarter_of
 
-from .content import tasks_in_scope
+from .content import not_begun, tasks_in_scope
 from .models import ProducedReport, ReportSetup
 
 
@@ -108,6 +108,9 @@ class ReportForm(forms.Form):
                 "section",
                 _("Mục %(numeral)s không thuộc %(programme)s.") % {"numeral": section.numeral, "programme": programme},
             )
+        if "period" in data and data.get("cutoff_rule") and not self.errors:
+            if reason := not_begun(data["period"], self.window):
+                self.add_error("period", reason)
         if programme and "period" in data and not self.errors:
             if not self.scoped_tasks().exists():
                 raise ValidationError(_("Không có nhiệm vụ nào trong phạm vi đã chọn."), code="empty")

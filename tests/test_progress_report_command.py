@@ -65,6 +65,7 @@ def test_one_agency_and_one_section_accent_insensitively(seeded, tmp_path):
         (["--agency", "Bộ Tư lệnh Thủ đô"], "Không có cơ quan “Bộ Tư lệnh Thủ đô” trong danh mục."),
         (["--section", "XV"], "không có mục XV (các mục: I, II, III, IV, V, VI, VII, VIII, IX, X)"),
         (["--number", "15/BC"], "Số báo cáo chỉ gồm chữ số"),
+        (["--period", "2099"], "Kỳ Năm 2099 chưa bắt đầu"),
     ],
 )
 def test_bad_arguments_are_named_and_nothing_is_kept(seeded, tmp_path, args, message):

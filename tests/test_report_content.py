@@ -5,13 +5,14 @@ import io
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from reports.content import gather, vietnamese_date
 from reports.excel import render_xlsx
 from reports.models import ReportSetup
 from tasks.models import Task
-from tasks.periods import CutoffRule, parse_period
+from tasks.periods import CutoffRule, parse_period, quarter_of
 from tasks.status import Progress, Status
 from tests.html import contains_html
 from tests.views.conftest import CITY, CONG_AN, Y_TE, agency, child_plan, programme, report, task
@@ -213,3 +214,20 @@ def test_the_setup_is_drawn_from_the_coordinating_agency_until_it_is_saved(seede
     setup.save()
     city.refresh_from_db()
     assert ReportSetup.for_programme(city).signer_name == "Nguyễn Văn A"
+
+
+def test_a_report_made_before_its_period_ends_judges_as_of_today(seeded):
+    """Issue 14: a task due in ten days was called overdue by the report of the current quarter, judged as of the
+    quarter's last day; it is judged as of today, and the report says so."""
+    today = timezone.localdate()
+    target = task(CITY, "V", "5")
+    target.due_override, target.due_override_reason = today + datetime.timedelta(days=10), "Theo chỉ đạo"
+    target.save()
+    period = quarter_of(today)
+    window = (period.cutoff(CutoffRule.CALENDAR)[0], today + datetime.timedelta(days=30))  # its cut-off still ahead
+    content = gather(Task.objects.all(), programme(CITY), period, window)
+    assert content.as_of == today
+    assert row_of(content, target).status == Status.NOT_STARTED_ON_TIME
+    assert f"tính đến ngày lập báo cáo {today:%d/%m/%Y}" in content.window_text
+    past = parse_period("2025-Q4")
+    assert gather(Task.objects.all(), programme(CITY), past, past.cutoff(CutoffRule.CALENDAR)).as_of == D(2025, 12, 31)

@@ -103,6 +103,7 @@ def test_an_officer_gets_the_spreadsheet_of_their_own_agency(congan):
         ({"number": "15/BC"}, "number", "Số báo cáo chỉ gồm chữ số"),
         ({"cutoff_rule": "lunar"}, "cutoff_rule", "Hãy chọn một lựa chọn hợp lệ"),
         ({"programme": "999999"}, "programme", "Hãy chọn một lựa chọn hợp lệ"),
+        ({"period": "2099-Q1"}, "period", "Kỳ Quý I năm 2099 chưa bắt đầu (từ ngày 01/01/2099)"),
     ],
 )
 def test_bad_choices_get_a_vietnamese_message_and_produce_nothing(chqs, fields, field, message):

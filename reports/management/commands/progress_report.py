@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.directory import AgencyDirectory
-from reports.content import tasks_in_scope
+from reports.content import not_begun, tasks_in_scope
 from reports.jobs import produce
 from reports.models import ProducedReport
 from tasks.models import Programme, ProgrammeNotFound, Task
@@ -35,6 +35,8 @@ class Command(BaseCommand):
             period = parse_period(period)
         except (ProgrammeNotFound, PeriodError) as error:
             raise CommandError(str(error)) from error
+        if reason := not_begun(period, period.cutoff(cutoff_rule or settings.PTDS_CUTOFF_RULE)):
+            raise CommandError(reason)
         if not number.isdigit() and number:
             raise CommandError(_("Số báo cáo chỉ gồm chữ số, ví dụ 15."))
         if not output.parent.is_dir():
