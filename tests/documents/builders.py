@@ -13,7 +13,7 @@ from docx import Document
 from docx.shared import Pt
 from openpyxl import Workbook
 
-from tests.documents.test_office_import import blocks, build_docx, merges
+from tests.documents.test_office_import import add_table, blocks, build_docx
 
 NUMBER = re.compile(r"^Số\s*:")
 PLACE_DATE = re.compile(r",\s*ngày\b.*\bnăm\s*\d{4}\s*$")
@@ -55,15 +55,7 @@ def build_layout_docx(lines, spacing=False):
             if spacing:
                 paragraph.paragraph_format.space_after = Pt(6)
             continue
-        table_rows, spans = merges(value)
-        grid = document.add_table(rows=len(table_rows), cols=len(table_rows[0]))
-        for r, row in enumerate(table_rows):
-            for c, text in enumerate(row):
-                grid.cell(r, c).text = text
-        for (r1, c1), (r2, c2) in spans:
-            origin = grid.cell(r1, c1)
-            text = origin.text
-            origin.merge(grid.cell(r2, c2)).text = text
+        add_table(document, value)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -78,21 +78,26 @@ def merges(rows):
     return rows, spans
 
 
+def add_table(document, rows):
+    """The rows (tab-separated lines) as a Word table, merged as an author would (merges())."""
+    rows, spans = merges(rows)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for (r1, c1), (r2, c2) in spans:
+        origin = table.cell(r1, c1)
+        text = origin.text
+        origin.merge(table.cell(r2, c2)).text = text
+
+
 def build_docx(lines):
     document = Document()
     for kind, value in blocks(lines):
         if kind == "text":
             document.add_paragraph(value)
-            continue
-        rows, spans = merges(value)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        for (r1, c1), (r2, c2) in spans:
-            origin = table.cell(r1, c1)
-            text = origin.text
-            origin.merge(table.cell(r2, c2)).text = text
+        else:
+            add_table(document, value)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
