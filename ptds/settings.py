@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "simple_history",
+    # Before django_tasks_db: its db_worker command is ptds's, which also starts the scheduled work.
+    "ptds",
+    "django_tasks",
+    "django_tasks_db",
     "agencies",
     "tasks",
     "reports",
@@ -222,6 +226,29 @@ PTDS_PDF_FONT_DIR = os.environ.get("PTDS_PDF_FONT_DIR", "/usr/share/fonts/truety
 PTDS_REPORT_SYNC_ROWS = int(os.environ.get("PTDS_REPORT_SYNC_ROWS", "500"))
 # A background report still unfinished after this long was cut off by a restart and is shown as failed.
 PTDS_REPORT_STALL_MINUTES = int(os.environ.get("PTDS_REPORT_STALL_MINUTES", "30"))
+
+# Jobs (ptds/jobs.py): rows in the database, taken by `manage.py db_worker` processes. Each job is stopped after
+# PTDS_JOB_SECONDS; an unexpected error is tried again up to PTDS_JOB_ATTEMPTS times in all; a job whose worker
+# stopped answering is taken again PTDS_JOB_GRACE_SECONDS after its time limit. One person may have
+# PTDS_JOBS_PER_USER jobs waiting or running, everyone together PTDS_QUEUE_LIMIT.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+PTDS_JOB_SECONDS = int(os.environ.get("PTDS_JOB_SECONDS", "600"))
+PTDS_JOB_ATTEMPTS = int(os.environ.get("PTDS_JOB_ATTEMPTS", "3"))
+PTDS_JOB_RETRY_SECONDS = int(os.environ.get("PTDS_JOB_RETRY_SECONDS", "60"))
+PTDS_JOB_GRACE_SECONDS = int(os.environ.get("PTDS_JOB_GRACE_SECONDS", "60"))
+PTDS_JOBS_PER_USER = int(os.environ.get("PTDS_JOBS_PER_USER", "5"))
+PTDS_QUEUE_LIMIT = int(os.environ.get("PTDS_QUEUE_LIMIT", "500"))
+# Scheduled work, run by the workers: (command, every so many seconds, not before this hour of the day). Each
+# command is safe to run again: clean_drafts deletes expired uploads, prune_reports the files of old reports,
+# send_reminders sends each day's reminders once.
+PTDS_TICK_SECONDS = int(os.environ.get("PTDS_TICK_SECONDS", "60"))
+PTDS_SCHEDULE = [
+    ("clean_drafts", 3600, 0),
+    ("prune_reports", 3600, 0),
+    ("send_reminders", 3600, int(os.environ.get("PTDS_REMINDER_HOUR", "7"))),
+]
+# A produced report's file is deleted after this many days; the record stays and says so.
+PTDS_REPORT_RETENTION_DAYS = int(os.environ.get("PTDS_REPORT_RETENTION_DAYS", "365"))
 
 # E-mail (the daily reminders of send_reminders): printed on the console unless an SMTP server is named.
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")

@@ -1,5 +1,6 @@
+import hashlib
+import json
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -76,6 +77,10 @@ class ReportSetup(models.Model):
 
 
 class ProducedReportQuerySet(models.QuerySet):
+    def active(self):
+        """Queued or being produced."""
+        return self.filter(state__in=[ProducedReport.State.QUEUED, ProducedReport.State.RUNNING])
+
     def visible_to(self, user):
         """Leadership sees every report, command staff their programmes' and their agency's, officers their own."""
         return roles.scoped(
@@ -129,6 +134,9 @@ class ProducedReport(models.Model):
     error = models.TextField(_("lỗi"), blank=True)
     row_count = models.PositiveIntegerField(_("số nhiệm vụ"), default=0)
     file = models.FileField(_("tệp"), upload_to=report_path, blank=True)
+    file_removed_at = models.DateTimeField(_("tệp đã xoá lúc"), null=True, blank=True)
+    # What was asked, by whom: the same request while one is queued or running is that one (one job, one file).
+    fingerprint = models.CharField(max_length=64, editable=False, default="")
     size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -152,6 +160,11 @@ class ProducedReport(models.Model):
             models.CheckConstraint(
                 condition=Q(window_end__gte=models.F("window_start")), name="produced_report_window"
             ),
+            models.UniqueConstraint(
+                fields=["fingerprint"],
+                condition=Q(state__in=["queued", "running"]),
+                name="produced_report_one_active_per_request",
+            ),
         ]
 
     def __str__(self):
@@ -162,9 +175,9 @@ class ProducedReport(models.Model):
 
     @classmethod
     def begin(cls, programme, period, cutoff_rule, format, **fields):
-        """The record of a report about to be produced: its period as key and label, and the data window."""
+        """The record (not saved yet) of a report to produce: its period as key and label, and the data window."""
         start, end = period.cutoff(cutoff_rule)
-        return cls.objects.create(
+        report = cls(
             programme=programme,
             period_key=period.key,
             period_label=period.label,
@@ -174,14 +187,26 @@ class ProducedReport(models.Model):
             format=format,
             **fields,
         )
+        asked = [
+            report.created_by_id,
+            programme.pk,
+            report.agency_id,
+            report.section_id,
+            period.key,
+            cutoff_rule,
+            format,
+            report.number,
+            report.report_date.isoformat(),
+            report.proposals,
+        ]
+        report.fingerprint = hashlib.sha256(json.dumps(asked).encode()).hexdigest()
+        return report
 
-    def give_up_if_stalled(self):
-        """A report left unfinished long ago was cut off (a restart kills the thread); say so instead of waiting."""
-        limit = timezone.now() - timedelta(minutes=settings.PTDS_REPORT_STALL_MINUTES)
-        if self.state in (self.State.QUEUED, self.State.RUNNING) and self.created_at < limit:
-            self.state = self.State.FAILED
-            self.error = _("Việc lập báo cáo bị gián đoạn (máy chủ khởi động lại). Hãy lập lại báo cáo.")
-            self.save(update_fields=["state", "error"])
+    def remove_file(self):
+        """Delete the file (retention), keeping the record, which then says the file was removed."""
+        self.file.delete(save=False)
+        self.file_removed_at = timezone.now()
+        self.save(update_fields=["file", "file_removed_at"])
 
     @property
     def scope_label(self):

@@ -1,8 +1,6 @@
 from collections import defaultdict
 
-from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,14 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ptds.jobs import QueueFull
 from tasks import access
 from tasks.models import Assignment, Programme, Task
 from tasks.status import StatusCount
 
+from . import jobs
 from .charts import stacked_bars
 from .content import gather
 from .forms import ReportForm, ReportSetupForm, period_suggestions
-from .jobs import produce, start_in_background
 from .models import ProducedReport, ReportSetup
 
 LIST_LIMIT = 20
@@ -96,7 +95,6 @@ def _report_page(request, form, status=200):
         "form": form,
         "content": content,
         "preview_rows": PREVIEW_ROWS,
-        "sync_rows": settings.PTDS_REPORT_SYNC_ROWS,
         "preview_sections": content.first_rows(PREVIEW_ROWS) if content else None,
         "suggestions": period_suggestions(timezone.localdate()),
         "recent": ProducedReport.objects.visible_to(request.user).select_related(
@@ -123,15 +121,12 @@ def report_produce(request):
         return _report_page(request, form, status=400)
     if not form.is_valid():
         return _report_page(request, form, status=400)
-    report = form.new_report(report_format)
-    if report.row_count > settings.PTDS_REPORT_SYNC_ROWS:
-        transaction.on_commit(lambda: start_in_background(report))
-        return redirect(report)
-    produce(report)
-    if report.state != ProducedReport.State.DONE:
-        messages.error(request, report.error)
-        return redirect(report)
-    return redirect("reports:download", report.pk)
+    try:
+        report = jobs.request(form, report_format)
+    except QueueFull as full:
+        messages.error(request, str(full))
+        return _report_page(request, form, status=429)
+    return redirect(report)
 
 
 def _report_or_404(user, pk):
@@ -142,14 +137,13 @@ def _report_or_404(user, pk):
 @require_GET
 def report_detail(request, pk):
     report = _report_or_404(request.user, pk)
-    report.give_up_if_stalled()
     return render(request, "reports/detail.html", {"report": report})
 
 
 @require_GET
 def report_download(request, pk):
     report = _report_or_404(request.user, pk)
-    if report.state != ProducedReport.State.DONE:
+    if report.state != ProducedReport.State.DONE or report.file_removed_at:
         raise Http404
     return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.download_name)
 

@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django_tasks_db.management.commands import db_worker
 
 from agencies.directory import sync_agencies
 
@@ -29,3 +30,18 @@ def run(*args):
     out = StringIO()
     call_command(*args, stdout=out, stderr=StringIO())
     return out.getvalue()
+
+
+@pytest.fixture
+def run_jobs(monkeypatch):
+    """Run what is queued with the real worker (`db_worker --batch`) in this process, inside the test's transaction.
+
+    The worker closes stale connections between jobs, as a request does; Django's test case turns that off for
+    requests, and this does for the worker, which would otherwise close the test's own connection.
+    """
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0, stdout=StringIO())
+
+    return run

@@ -42,7 +42,7 @@ def downloaded(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
-def spreadsheets(personas):
+def spreadsheets(personas, run_jobs):
     """{name: bytes} of each spreadsheet, as Ban CHQS and Công an download them."""
     files = {
         "export": downloaded(personas["chqs"].get(reverse("tasks:export"))),
@@ -56,6 +56,7 @@ def spreadsheets(personas):
     }
     response = personas["chqs"].post(reverse("reports:produce"), choice)
     assert response.status_code == 302, response.status_code
+    run_jobs()
     report = ProducedReport.objects.latest("pk")
     assert report.state == ProducedReport.State.DONE, report.error
     files["report"] = downloaded(personas["chqs"].get(reverse("reports:download", args=[report.pk])))
@@ -71,7 +72,7 @@ def written(value):
 @example(texts=dict.fromkeys(("content", "deliverable", "agency", "result"), '=HYPERLINK("http://evil.invalid","bấm")'))
 @example(texts={"content": "\t=1+1", "deliverable": "\r@SUM(A1:A9)", "agency": "+Công an", "result": "-2+3"})
 @example(texts={"content": "=\x01\x1b", "deliverable": "+\x0b", "agency": "@\x08", "result": "-\x1f"})
-def test_text_that_looks_like_a_formula_stays_text_in_every_spreadsheet(personas, texts):
+def test_text_that_looks_like_a_formula_stays_text_in_every_spreadsheet(personas, texts, run_jobs):
     with rolled_back():
         task = Task.objects.get(section__programme__number=CITY, section__numeral="V", number="5")  # Công an leads
         task.content, task.deliverable = texts["content"], texts["deliverable"]
@@ -90,7 +91,7 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_spreadsheet(personas
             sets_status=True,
         )
 
-        for name, content in spreadsheets(personas).items():
+        for name, content in spreadsheets(personas, run_jobs).items():
             found = cells(content)
             formulas = [
                 f"{cell.parent.title}!{cell.coordinate}: {cell.value!r}" for cell in found if cell.data_type == "f"

@@ -57,9 +57,12 @@ class Command(BaseCommand):
             report_date=timezone.localdate(),
             row_count=rows,
         )
-        produce(report)
-        if report.state != ProducedReport.State.DONE:
-            raise CommandError(report.error)
+        report.save()
+        try:
+            produce(report)
+        except Exception as error:
+            ProducedReport.objects.filter(pk=report.pk).update(state=ProducedReport.State.FAILED, error=str(error))
+            raise CommandError(_("Không lập được báo cáo: %(error)s") % {"error": error}) from error
         with report.file.open("rb") as produced:
             output.write_bytes(produced.read())
         self.stdout.write(
