@@ -51,10 +51,13 @@ system-packages:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## Run the portal on http://127.0.0.1:8000 with both seed programmes and demo accounts (SQLite).
+## Run the portal on http://127.0.0.1:8000 with both seed programmes and demo accounts (SQLite), and one worker
+## for its jobs (reports, scheduled work); Ctrl+C stops both.
 run: $(VENV)/.installed node_modules/.installed system-packages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed --demo-users
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## The whole test suite: SQLite, then PostgreSQL when a server answers on 127.0.0.1:5432.

@@ -8,13 +8,15 @@ import os
 
 # nginx is the only client: the port is never open to the network.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Two processes for two cores; each holds its own background report threads (reports/jobs.py).
+# Two processes for two cores; reports and other heavy work go to the job workers (deploy/ptds-worker@.service).
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
-# A PDF of up to PTDS_REPORT_SYNC_ROWS tasks is made while the user waits (the city programme takes about 2 s,
-# 500 tasks several more); larger ones go to a background thread, so 2 minutes is ample and still ends a stuck worker.
+# No request does heavy work any more, so 2 minutes is ample and still ends a stuck worker.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
-# No max_requests: recycling a worker would cut off the background reports it is producing.
+# Each process is replaced after about a thousand requests, so that memory a request grew is given back; nothing
+# runs in the background of a web process to be cut off.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = 100
 
 # One line per request on standard output, which systemd's journal keeps (journalctl -u ptds).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

@@ -5,6 +5,7 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATA
 security settings below are on (HTTPS only, secure cookies, HSTS) and `manage.py check --deploy` is clean.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -140,8 +141,16 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 # Bootstrap comes from the npm registry at install time (make), never copied into the repository.
 STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist")]
+# Every file (evidence, produced reports) goes through Django's storage API, never a path joined onto MEDIA_ROOT, so
+# web and worker processes on several machines can share one storage: by default the folder MEDIA_ROOT (a shared
+# mount will do), or e.g. S3-compatible object storage: DJANGO_STORAGE_BACKEND=storages.backends.s3.S3Storage and
+# DJANGO_STORAGE_OPTIONS='{"bucket_name": "ptds", "endpoint_url": "https://s3.example.vn", "access_key": "…",
+# "secret_key": "…"}' (django-storages; README: Deployment).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(os.environ.get("DJANGO_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
