@@ -228,13 +228,9 @@ PTDS_MAX_UPLOAD_MB = int(os.environ.get("PTDS_MAX_UPLOAD_MB", "20"))
 PTDS_DRAFT_HOURS = int(os.environ.get("PTDS_DRAFT_HOURS", "48"))
 
 # Periodic reports: which data a period counts ("calendar" or "decree_09": 15th of the month before to the
-# 14th), the font embedded in PDFs (Debian's fonts-liberation2; version 1 lacks Vietnamese), and above how
-# many task rows a report is produced in the background.
+# 14th), and the font embedded in PDFs (Debian's fonts-liberation2; version 1 lacks Vietnamese).
 PTDS_CUTOFF_RULE = os.environ.get("PTDS_CUTOFF_RULE", "calendar")
 PTDS_PDF_FONT_DIR = os.environ.get("PTDS_PDF_FONT_DIR", "/usr/share/fonts/truetype/liberation2")
-PTDS_REPORT_SYNC_ROWS = int(os.environ.get("PTDS_REPORT_SYNC_ROWS", "500"))
-# A background report still unfinished after this long was cut off by a restart and is shown as failed.
-PTDS_REPORT_STALL_MINUTES = int(os.environ.get("PTDS_REPORT_STALL_MINUTES", "30"))
 
 # Jobs (ptds/jobs.py): rows in the database, taken by `manage.py db_worker` processes. Each job is stopped after
 # PTDS_JOB_SECONDS; an unexpected error is tried again up to PTDS_JOB_ATTEMPTS times in all; a job whose worker
