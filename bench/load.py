@@ -1,4 +1,5 @@
-"""Load test: locust, headless, against gunicorn with 2 workers on 127.0.0.1:8011, on PostgreSQL. Not a test.
+"""Load test: locust, headless, against gunicorn with 2 workers on 127.0.0.1:8011 and one job worker (db_worker),
+on PostgreSQL. Not a test.
 
     .venv/bin/python bench/load.py [--users 20] [--spawn-rate 5] [--time 60s] [--database URL] [--drop] [--scale 1]
 
@@ -156,6 +157,10 @@ def run(args, env, work, database, accounts, before):
         cwd=ROOT,
         env=env,
     )
+    # The job worker beside gunicorn, as in production: it makes the reports the leadership users ask for.
+    worker = subprocess.Popen(
+        [sys.executable, ROOT / "manage.py", "db_worker", "--no-reload", "--verbosity", "0"], cwd=ROOT, env=env
+    )
     try:
         wait_for_server(args.port)
         started = time.monotonic()
@@ -188,11 +193,16 @@ def run(args, env, work, database, accounts, before):
     finally:
         gunicorn.terminate()  # SIGTERM: the master lets its workers finish and exits
         gunicorn.wait(timeout=60)
+        worker.terminate()  # SIGTERM: the job in hand is finished first
+        worker.wait(timeout=660)
     load_after = os.getloadavg()[0]
     if not (work / "locust_stats.csv").exists():
         sys.exit(f"locust did not run:\n{locust.stdout}\n{locust.stderr}")
     after = count(database, "tasks_progressreport")
     print_figures(args, work, accounts, (before, after), seconds, (load_before, load_after))
+    with psycopg.connect(database) as connection:
+        states = connection.execute("SELECT state, count(*) FROM reports_producedreport GROUP BY state").fetchall()
+    print("Report files asked for during the run, by state when the worker stopped:", dict(states) or "none")
     if locust.returncode not in (0, 1):  # 1: some requests failed, as the table says
         print(f"\nlocust exited with {locust.returncode}:\n{locust.stderr.strip()[-3000:]}")
 
