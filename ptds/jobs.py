@@ -16,6 +16,7 @@ import threading
 import uuid
 from contextlib import contextmanager
 from datetime import timedelta
+from io import StringIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -164,8 +165,10 @@ def _finished(result_id):
 
 @task()
 def run_command(name):
-    """One command of PTDS_SCHEDULE (they are written to be run again safely)."""
-    call_command(name, verbosity=0)
+    """One command of PTDS_SCHEDULE (they are written to be run again safely); what it printed goes to the log."""
+    output = StringIO()
+    call_command(name, stdout=output, stderr=output)
+    logger.info("%s: %s", name, output.getvalue().strip())
 
 
 def _due(name, every, now):

@@ -125,8 +125,10 @@ class DraftExpired(Http404):
 
 
 def draft_or_404(user, pk, kind, drafts=None):
-    """The user's own upload waiting for review; anyone else's does not exist for them, an expired one is gone."""
-    draft = get_object_or_404(drafts if drafts is not None else ImportDraft.objects, pk=pk, uploaded_by=user, kind=kind)
+    """The user's own upload waiting for review (read, by default: `drafts` widens or narrows that); anyone else's
+    does not exist for them, an expired one is gone."""
+    drafts = drafts if drafts is not None else ImportDraft.objects.ready()
+    draft = get_object_or_404(drafts, pk=pk, uploaded_by=user, kind=kind)
     if draft.is_expired:
         raise DraftExpired(draft)
     return draft

@@ -200,7 +200,7 @@ def read_filled(raw, name="bao-cao.xlsx"):
     template (or too big, corrupt, password-protected, with macros) raises SheetError.
     """
     try:
-        check_size(raw, name)  # the checks of a programme file, and their messages
+        check_size(len(raw), name)  # the checks of a programme file, and their messages
         if not raw.startswith((b"PK\x03\x04", OLE2)) or office_kind(raw, name) != "xlsx":
             raise SheetError(_("Tệp «%(name)s» không phải tệp Excel (.xlsx).") % {"name": name})
     except ProgrammeFormatError as error:

@@ -32,16 +32,18 @@ def run(*args):
     return out.getvalue()
 
 
-@pytest.fixture
-def run_jobs(monkeypatch):
-    """Run what is queued with the real worker (`db_worker --batch`) in this process, inside the test's transaction.
-
-    The worker closes stale connections between jobs, as a request does; Django's test case turns that off for
-    requests, and this does for the worker, which would otherwise close the test's own connection.
-    """
+@pytest.fixture(autouse=True)
+def worker_keeps_the_test_connection(monkeypatch):
+    """The worker closes stale connections between jobs, as a request does; Django's test case turns that off for
+    requests, and this for the worker run in the test's process, which would otherwise close the test's own."""
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
-    def run():
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0, stdout=StringIO())
 
-    return run
+def run_queued_jobs():
+    """Run what is queued with the real worker (`db_worker --batch`) in this process, inside the test's transaction."""
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0, stdout=StringIO())
+
+
+@pytest.fixture
+def run_jobs():
+    return run_queued_jobs

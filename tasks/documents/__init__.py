@@ -45,7 +45,7 @@ def read_programme_file(source, name=None, columns=None) -> ProgrammeDoc:
     uploaded file, or the file's bytes with its name. A PDF is known by its "%PDF-" signature, whatever its name.
     `columns` (a ColumnRole per task-table column, left to right) overrides what the header words say."""
     raw, name = head_of(source, name)
-    check_size(raw, name)
+    check_size(len(raw), name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     places = []  # where each line of the text form stands in a Word, Excel or PDF file, for messages
     if is_pdf(raw, name):

@@ -20,9 +20,9 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls, and also any pas
 MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 
 
-def check_size(raw, name):
-    """Refuses a file over the upload limit (PTDS_MAX_UPLOAD_MB)."""
-    if len(raw) > settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024:
+def check_size(size, name):
+    """Refuses a file of `size` bytes over the upload limit (PTDS_MAX_UPLOAD_MB)."""
+    if size > settings.PTDS_MAX_UPLOAD_MB * 1024 * 1024:
         raise ProgrammeFormatError(
             _("Tệp «%(name)s» vượt giới hạn %(limit)d MB.") % {"name": name, "limit": settings.PTDS_MAX_UPLOAD_MB}
         )

@@ -108,6 +108,14 @@ def save_programme(doc):
     return programme, writer.new_agencies
 
 
+def prepared(doc):
+    """The read document with its agencies resolved, refused now if it would not fit the database (not when the
+    reviewed draft is saved)."""
+    resolve_agencies(doc, AgencyDirectory.load())
+    check_fits(doc)
+    return doc
+
+
 def check_fits(doc):
     """Refuse, naming the place, a text longer than the column that keeps it (PostgreSQL would fail the save).
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from ptds.forms import ModelMultipleChoiceField, style_fields
 
 from ..documents import ProgrammeFormatError
+from ..documents.office import check_size
 from ..models import Task
 
 STALE = gettext_lazy(
@@ -74,14 +75,13 @@ class TaskMultipleChoiceField(ModelMultipleChoiceField):
 
 
 class UploadForm(forms.Form):
-    """One uploaded file, given to `read(upload)`; the reader's own error (`unreadable`) becomes the field's message."""
-
-    unreadable = ProgrammeFormatError
+    """One uploaded file, refused here only when over the upload limit: a worker reads it (tasks/jobs.py), so that
+    no file, however hostile, costs the web process more than receiving it."""
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
-            self.read(upload)
-        except self.unreadable as error:
-            raise ValidationError(str(error), code="unreadable") from error
+            check_size(upload.size, upload.name)
+        except ProgrammeFormatError as error:
+            raise ValidationError(str(error), code="too_big") from error
         return upload

@@ -4,11 +4,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from agencies.directory import AgencyDirectory
 from ptds.forms import style_fields
 
-from ..documents import read_programme_file
-from ..documents.store import check_fits, resolve_agencies, suggestions
+from ..documents.store import suggestions
 from ..models import Programme
 from .base import UploadForm
 
@@ -21,16 +19,6 @@ class ImportUploadForm(UploadForm):
             "văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."
         ),
     )
-
-    def read(self, upload):
-        self.document = prepared(read_programme_file(upload))
-
-
-def prepared(doc):
-    """The read document with its agencies resolved, refused now if it would not fit the database."""
-    resolve_agencies(doc, AgencyDirectory.load())
-    check_fits(doc)  # refused now, not when the reviewed draft is saved
-    return doc
 
 
 class ParentProgrammeForm(forms.Form):

@@ -10,10 +10,8 @@ from django.utils.translation import gettext_lazy
 from ptds.forms import DateInput, MultipleFileField
 
 from .. import roles
-from ..documents import head_of
 from ..evidence import check_evidence
 from ..models import Evidence, ProgressReport, Task
-from ..offline import SheetError, read_filled
 from ..periods import PeriodError, parse_period, quarter_of
 from ..status import Progress
 from .base import UploadForm, VersionedForm
@@ -118,23 +116,12 @@ class ProgressForm(VersionedForm, forms.ModelForm):
 
 
 class ProgressUploadForm(UploadForm):
-    """The Excel template of "my tasks", filled offline; its rows are read here and checked at review."""
+    """The Excel template of "my tasks", filled offline; a worker reads its rows, checked at review."""
 
     file = forms.FileField(
         label=gettext_lazy("Tệp Excel đã điền"),
         help_text=gettext_lazy("Mẫu .xlsx tải ở trang «Việc của tôi», đã điền các cột nền vàng."),
     )
-
-    unreadable = SheetError
-
-    def read(self, upload):
-        head, name = head_of(upload)  # never the whole of a huge upload
-        self.rows = read_filled(head, name)
-        if not self.rows:
-            raise SheetError(
-                _("Tệp «%(name)s» chưa có dòng nào được điền; hãy điền các cột nền vàng rồi tải lên lại.")
-                % {"name": name}
-            )
 
 
 class SheetProgressForm(ProgressForm):

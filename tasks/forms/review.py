@@ -12,8 +12,8 @@ from ptds.forms import DateInput, style_fields
 from ..documents import ProgrammeFormatError
 from ..documents.columns import ColumnRole, check_roles
 from ..documents.data import ProgrammeDoc
+from ..documents.store import prepared
 from ..documents.text import read_programme_text
-from .imports import prepared
 
 
 class ColumnMappingForm(forms.Form):

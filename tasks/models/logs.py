@@ -1,6 +1,7 @@
 """Records of the portal's own work: uploads waiting for review, reminders sent."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -10,23 +11,42 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency
 
 
+def upload_path(draft, filename):
+    """A random name: the uploader's own is kept in file_name."""
+    return f"uploads/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+
+
 class ImportDraftQuerySet(models.QuerySet):
+    def ready(self):
+        """Read, waiting for review (not being read, not refused)."""
+        return self.filter(state=ImportDraft.State.READY)
+
     def expired(self, now=None):
         """Drafts uploaded more than PTDS_DRAFT_HOURS ago: their pages answer 404, clean_drafts deletes them."""
         return self.filter(created_at__lt=(now or timezone.now()) - datetime.timedelta(hours=settings.PTDS_DRAFT_HOURS))
 
 
 class ImportDraft(models.Model):
-    """An uploaded file, read and waiting for its uploader to review it; nothing else is saved until then."""
+    """An uploaded file, read by a worker (tasks/jobs.py) and waiting for its uploader to review it; nothing else is
+    saved until then."""
 
     class Kind(models.TextChoices):
         PROGRAMME = "programme", _("Chương trình, kế hoạch")
         PROGRESS = "progress", _("Báo cáo tiến độ từ Excel")
 
+    class State(models.TextChoices):
+        READING = "reading", _("Đang đọc tệp")
+        READY = "ready", _("Chờ xem lại")
+        FAILED = "failed", _("Không đọc được")
+
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.PROGRAMME)
+    state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.READY)
+    error = models.TextField(_("lỗi"), blank=True)
+    # The uploaded file until a worker has read it (through the storage API: the worker may be another machine).
+    upload = models.FileField(_("tệp tải lên"), upload_to=upload_path, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     file_name = models.CharField(_("tên tệp"), max_length=255)
-    document = models.JSONField(_("nội dung đọc được"))
+    document = models.JSONField(_("nội dung đọc được"), default=dict, blank=True)
     # What the file was read from, to read it again with the columns the user maps (empty for the portal's JSON).
     source_text = models.TextField(_("văn bản đọc từ tệp"), blank=True)
     columns = models.JSONField(_("các cột của bảng nhiệm vụ"), default=list, blank=True)
@@ -41,6 +61,12 @@ class ImportDraft(models.Model):
 
     def __str__(self):
         return self.file_name
+
+    def discard(self):
+        """Delete the draft and the uploaded file it still holds."""
+        if self.upload:
+            self.upload.delete(save=False)
+        self.delete()
 
     @property
     def is_expired(self):

@@ -1,4 +1,5 @@
-"""Uploads waiting for review (import and offline drafts): an expired one answers 404 with a word of why."""
+"""Uploads waiting for review (import and offline drafts): an expired one answers 404 with a word of why; one still
+being read, or refused by the reader, shows that."""
 
 import functools
 
@@ -22,3 +23,9 @@ def expired_drafts_answer_404(view):
             return render(request, "tasks/draft_expired.html", context, status=404)
 
     return wrapped
+
+
+def waiting_for(request, draft):
+    """The page of a draft a worker is reading (it refreshes itself) or could not read (the reader's message)."""
+    upload = "tasks:my_upload" if draft.kind == ImportDraft.Kind.PROGRESS else "tasks:import"
+    return render(request, "tasks/draft_reading.html", {"draft": draft, "upload": upload})

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from agencies.directory import AgencyDirectory
 from agencies.models import Agency
+from ptds.jobs import QueueFull
 
 from .. import access
 from ..documents.amendment import StaleAmendment, apply_amendment, compare
@@ -17,8 +18,9 @@ from ..documents.store import apply_mapping, existing_programme, save_programme,
 from ..documents.timeframe import ScheduleKind
 from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
 from ..forms.review import AgencySplitForm, ColumnMappingForm, DocumentHeaderForm
+from ..jobs import request_reading
 from ..models import ImportDraft, Programme
-from .drafts import expired_drafts_answer_404
+from .drafts import expired_drafts_answer_404, waiting_for
 
 
 def _imported(request, programme, doc, new_agencies):
@@ -36,15 +38,11 @@ def import_upload(request):
     access.require(access.may_import(request.user))
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        doc = form.document
-        draft = ImportDraft.objects.create(
-            uploaded_by=request.user,
-            file_name=form.cleaned_data["file"].name[:255],
-            document=doc.to_dict(),
-            source_text=doc.source_text,
-            columns=doc.columns,
-            columns_guessed=doc.columns_guessed,
-        )
+        try:
+            draft = request_reading(ImportDraft.Kind.PROGRAMME, form.cleaned_data["file"], request.user)
+        except QueueFull as full:
+            form.add_error("file", str(full))
+            return render(request, "tasks/import_upload.html", {"form": form}, status=429)
         return redirect("tasks:import_review", draft.pk)
     return render(request, "tasks/import_upload.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -57,7 +55,9 @@ def import_review(request, pk):
     A programme already stored is shown as the changes its new version makes, and updated on confirmation.
     """
     access.require(access.may_import(request.user))
-    draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRAMME)
+    draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRAMME, ImportDraft.objects.all())
+    if draft.state != ImportDraft.State.READY:
+        return waiting_for(request, draft)
     doc = ProgrammeDoc.from_dict(draft.document)
     directory = AgencyDirectory.load()
     unknown = unknown_agencies(doc, directory)
@@ -154,7 +154,7 @@ def import_columns(request, pk):
         pk,
         ColumnMappingForm,
         _("Đã đọc lại bảng nhiệm vụ theo các cột đã chọn; hãy xem lại rồi xác nhận."),
-        drafts=ImportDraft.objects.exclude(source_text=""),
+        drafts=ImportDraft.objects.ready().exclude(source_text=""),
     )
 
 
@@ -171,7 +171,7 @@ def import_agencies(request, pk):
 
 
 @expired_drafts_answer_404
-def _correct_draft(request, pk, form_class, success, drafts=ImportDraft.objects):
+def _correct_draft(request, pk, form_class, success, drafts=None):
     """A correction to the uploader's draft, saved if valid; back to the review page either way."""
     access.require(access.may_import(request.user))
     draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRAMME, drafts)

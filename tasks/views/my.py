@@ -9,13 +9,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ptds.jobs import QueueFull
+
 from .. import access, offline, roles
 from ..forms.progress import ProgressUploadForm
+from ..jobs import request_reading
 from ..models import ImportDraft, Task
 from ..sheet_rows import check_rows, reportable
 from ..spreadsheet import xlsx_download
 from ..status import DUE_SOON_LABEL, Status
-from .drafts import expired_drafts_answer_404
+from .drafts import expired_drafts_answer_404, waiting_for
 
 # Labels are lazy: this list is built at import time, the words are needed per request.
 MY_GROUPS = [
@@ -69,12 +72,11 @@ def my_upload(request):
     access.require(access.officer_agency(request.user))
     form = ProgressUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        draft = ImportDraft.objects.create(
-            kind=ImportDraft.Kind.PROGRESS,
-            uploaded_by=request.user,
-            file_name=form.cleaned_data["file"].name[:255],
-            document={"rows": form.rows},
-        )
+        try:
+            draft = request_reading(ImportDraft.Kind.PROGRESS, form.cleaned_data["file"], request.user)
+        except QueueFull as full:
+            form.add_error("file", str(full))
+            return render(request, "tasks/my_upload.html", {"form": form}, status=429)
         return redirect("tasks:my_upload_review", draft.pk)
     return render(request, "tasks/my_upload.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -84,7 +86,9 @@ def my_upload(request):
 def my_upload_review(request, pk):
     """Every row, what it will record and what is wrong with it; the valid rows are saved in one go on confirmation."""
     agency = access.require(access.officer_agency(request.user))  # reporting from a sheet is an officer's
-    draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRESS)
+    draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRESS, ImportDraft.objects.all())
+    if draft.state != ImportDraft.State.READY:
+        return waiting_for(request, draft)
     rows = check_rows(request.user, agency, draft.document.get("rows") or [])
     valid = [row for row in rows if row.valid]
     status = 200

@@ -23,7 +23,7 @@ def amended_docx():
     return build_docx(lines), before
 
 
-def test_command_staff_review_an_amendment_and_keep_the_progress(page, tmp_path):
+def test_command_staff_review_an_amendment_and_keep_the_progress(page, run_jobs, tmp_path):
     first = task(CITY, "I", "1")
     report(first, percent=40)
     data, before = amended_docx()
@@ -34,6 +34,8 @@ def test_command_staff_review_an_amendment_and_keep_the_progress(page, tmp_path)
     page.goto("/import/")
     page.set_input_files("#id_file", str(path))
     page.get_by_role("button", name="Đọc tệp").click()
+    expect(page.locator("#draft-reading")).to_be_visible()  # the page waits for the worker, refreshing itself
+    run_jobs()
 
     changed = page.locator("#amendment #changed")
     expect(changed).to_contain_text("Sản phẩm")
@@ -49,7 +51,7 @@ def test_command_staff_review_an_amendment_and_keep_the_progress(page, tmp_path)
     assert Task.objects.current().filter(section__programme__number=CITY).count() == 37
 
 
-def test_an_officer_reports_offline_through_the_excel_template(page, tmp_path):
+def test_an_officer_reports_offline_through_the_excel_template(page, run_jobs, tmp_path):
     from tests.views.test_offline_progress import fill
 
     police = task(CITY, "V", "5")
@@ -78,6 +80,8 @@ def test_an_officer_reports_offline_through_the_excel_template(page, tmp_path):
     page.get_by_role("link", name="Nộp báo cáo từ Excel").click()
     page.set_input_files("#id_file", str(filled))
     page.get_by_role("button", name="Đọc tệp").click()
+    expect(page.locator("#draft-reading")).to_be_visible()  # the page waits for the worker, refreshing itself
+    run_jobs()
     expect(page.get_by_text("nhiệm vụ này không thuộc cơ quan của anh/chị")).to_be_visible()
     screenshot(page, "13-offline-review")
     page.get_by_role("button", name="Ghi 1 báo cáo").click()
@@ -87,7 +91,7 @@ def test_an_officer_reports_offline_through_the_excel_template(page, tmp_path):
     assert not other.progress_reports.exists()
 
 
-def test_command_staff_map_the_columns_of_a_table_the_reader_could_not_name(page, open_context, tmp_path):
+def test_command_staff_map_the_columns_of_a_table_the_reader_could_not_name(page, run_jobs, open_context, tmp_path):
     """Issue 12: a plan whose content column is headed with words no reader knows is read with a guess; the review
     page opens the column-mapping step, the table is read again as mapped, and only then saved."""
     from tests.documents.test_office_import import build_xlsx
@@ -103,6 +107,8 @@ def test_command_staff_map_the_columns_of_a_table_the_reader_could_not_name(page
     page.goto("/import/")
     page.set_input_files("#id_file", str(path))
     page.get_by_role("button", name="Đọc tệp").click()
+    expect(page.locator("#draft-reading")).to_be_visible()  # the page waits for the worker, refreshing itself
+    run_jobs()
 
     columns = page.locator("#columns")
     expect(columns.locator("summary")).to_contain_text("Không nhận ra cột nội dung")

@@ -13,7 +13,9 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Q
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from hypothesis import event, given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -28,7 +30,7 @@ from tasks.offline import headers
 from tasks.periods import CutoffRule
 from tasks.planning import create_child_programme, default_title
 from tasks.status import Progress, Status
-from tests.conftest import BAC_GIANG_SEED, CITY_SEED
+from tests.conftest import BAC_GIANG_SEED, CITY_SEED, run_queued_jobs
 from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
 from tests.views.conftest import assignment_payload
 
@@ -241,6 +243,9 @@ def test_the_programme_upload_takes_any_file(personas, data):
     valid = {"file": SimpleUploadedFile(name, content)}
     payload = data.draw(form_data(valid, file=uploads(*SEED_FILES)), label="post")
     attempt(lambda: personas[username].post(reverse("tasks:import"), payload))
+    run_queued_jobs()  # the worker reads what was accepted: read, or refused with the reader's message
+    unexpected = DBTaskResult.objects.filter(Q(status="FAILED") | Q(return_value="retried"))
+    assert not unexpected.exists(), unexpected.first().traceback
 
 
 @pytest.fixture
@@ -251,6 +256,7 @@ def drafts(personas):
     def upload(lines, name):
         response = personas["chqs"].post(reverse("tasks:import"), {"file": SimpleUploadedFile(name, build_xlsx(lines))})
         assert response.status_code == 302, response.status_code
+        run_queued_jobs()
         draft = ImportDraft.objects.latest("pk")
         amendment = personas["chqs"].get(reverse("tasks:import_review", args=[draft.pk])).context["amendment"]
         return draft, amendment.digest() if amendment else ""

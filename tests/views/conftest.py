@@ -11,6 +11,7 @@ by Ban CHQS thành phố) and the Bắc Giang plan /KH-KHCN (5 tasks). The perso
 """
 
 import datetime
+import html
 
 import pytest
 from django.conf import settings as django_settings
@@ -21,7 +22,7 @@ from django.utils import timezone
 
 from agencies.models import Agency
 from tasks.documents.timeframe import ScheduleKind
-from tasks.models import Assignment, Evidence, Programme, ProgressReport, Section, Task
+from tasks.models import Assignment, Evidence, ImportDraft, Programme, ProgressReport, Section, Task
 from tasks.planning import create_child_programme, default_title
 from tasks.status import Progress, is_recurring
 from tests.status_rules import classify, is_due_soon
@@ -320,3 +321,15 @@ def visible_by_the_rules(username):
         return [t for t in tasks if t.section.programme.coordinating_agency == agency(BAN_CHQS)]
     mine = agency({"congan": CONG_AN, "yte": Y_TE}[username])
     return [t for t in tasks if names_agency(t, mine)]
+
+
+def refusal_of(client, response):
+    """The message the page of a refused upload shows once the worker has read the file. Nothing is kept of the
+    file but the refused draft, which says why (and expires like any draft)."""
+    assert response.status_code == 302, response.status_code
+    page = client.get(response["Location"])
+    draft = ImportDraft.objects.get()
+    assert (draft.state, draft.upload.name) == (ImportDraft.State.FAILED, "")
+    assert page.status_code == 200 and page.context["draft"] == draft
+    assert draft.error and html.escape(draft.error) in page.content.decode()
+    return draft.error

@@ -12,7 +12,7 @@ from tasks.documents import read_programme_file
 from tasks.documents.data import TaskDoc
 from tasks.models import Evidence, ImportDraft, ProgressReport, Task
 from tasks.status import Progress
-from tests.conftest import BAC_GIANG_SEED, CITY_SEED
+from tests.conftest import BAC_GIANG_SEED, CITY_SEED, run_queued_jobs
 from tests.html import contains_html
 from tests.views.conftest import BAC_GIANG, CITY, evidence, report, task, user
 
@@ -56,6 +56,7 @@ def worked_on(seeded):
 def review(client):
     response = client.post(UPLOAD, {"file": SimpleUploadedFile("04-sua-doi.json", amended_city())})
     assert response.status_code == 302, response.content.decode()[:2000]
+    run_queued_jobs()  # the worker reads the file
     return client.get(response["Location"]), ImportDraft.objects.get().pk
 
 
@@ -178,6 +179,7 @@ def test_another_agency_s_programme_is_named_but_never_shown(chqs, seeded):
         for row in section.tasks:
             row.content, row.deliverable = f"Nội dung giả {row.number}", "Sản phẩm giả"
     response = chqs.post(UPLOAD, {"file": SimpleUploadedFile("kh.json", json.dumps(doc.to_dict()).encode())})
+    run_queued_jobs()
     page = chqs.get(response["Location"])
     html = page.content.decode()
     assert page.status_code == 400 and page.context["amendment"] is None and not page.context["may_amend"]

@@ -22,7 +22,8 @@ class Command(BaseCommand):
             for pk, file_name, username, created_at in drafts:
                 self.stdout.write(f"{pk}\t{created_at:%Y-%m-%d %H:%M}\t{username}\t{file_name}")
             if not dry_run:
-                ImportDraft.objects.filter(pk__in=[pk for pk, *_rest in drafts]).delete()
+                for draft in ImportDraft.objects.filter(pk__in=[pk for pk, *_rest in drafts]):
+                    draft.discard()  # with the uploaded file it may still hold
         counted = {"count": len(drafts), "hours": settings.PTDS_DRAFT_HOURS}
         if dry_run:
             self.stdout.write(_("Sẽ xoá %(count)d bản nhập quá %(hours)d giờ (chạy thử, chưa xoá gì).") % counted)
