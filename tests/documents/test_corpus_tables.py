@@ -1988,16 +1988,8 @@ HA_NOI_ONE_TASK_GROUPS = (
     "words; the text form has no bold, so the reader takes the whole cell for the group's title: expected "
     "«Phát triển kinh tế đêm sáng tạo», read «Phát triển kinh tế đêm sáng tạo Triển khai thí điểm 02 mô hình …»"
 )
-PDF_HYPHEN = (
-    "the PDF reader joins a cell's line that ends in a hyphen to the next without the space the cell has after it: "
-    "expected {!r}, read {!r}"
-)
 XFAIL = {
     **{(HA_NOI, fmt, "sections"): HA_NOI_ONE_TASK_GROUPS for fmt in FORMATS},
-    (HA_NOI_310, "pdf", "timeframe"): PDF_HYPHEN.format("Quý IV/2025- Quý II/2026", "Quý IV/2025-Quý II/2026")
-    + " (task 2)",
-    (NGHE_AN_980, "pdf", "content"): PDF_HYPHEN.format("Thông tư số 92/2009/TT- BTC", "Thông tư số 92/2009/TT-BTC")
-    + " (task II.3)",
 }
 
 
