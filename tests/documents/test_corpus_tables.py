@@ -1983,6 +1983,7 @@ DOCUMENTS = {
 # What a task is compared on, cell by cell: each is its own test, so one column read wrong marks only that one.
 COLUMNS = {"number": 1, "content": 2, "lead": 3, "support": 4, "timeframe": 5, "deliverable": 6}
 
+
 def lines_of(name):
     return (CORPUS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
 
