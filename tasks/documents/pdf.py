@@ -12,7 +12,8 @@ and a line split by a wide gap (the number and the date side by side) becomes tw
 
 The file is bounded (documents/limits.py) before it is read: its size (check_size), its pages (MAX_PAGES, counted
 without reading them); and while it is read, page by page: the time spent (TIME_LIMIT) and the characters of the
-text layer (MAX_PDF_CHARS). A PDF of scanned images only, an encrypted or a damaged one each get one message.
+text layer (MAX_PDF_CHARS). A PDF of scanned images only (ScannedPdf), an encrypted or a damaged one each get one
+message.
 """
 
 import io
@@ -22,6 +23,7 @@ import time
 from operator import itemgetter
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from agencies.text import nfc
 
@@ -36,6 +38,16 @@ EMPTY_LINE_GAP = 0.8  # a gap over this many line heights between two lines is a
 COLUMN_GAP = 2.5  # a gap over this many line heights between two words splits the line
 FIT_SLACK = 0.5  # points: a word "would have fitted" only with this much to spare, for rounding in the layout
 SYMBOL_PART = re.compile(r"^(?=(?:[^A-ZĐ]*[A-ZĐ]){2})[0-9A-Za-zĐđ&]+$")
+
+
+SCANNED = _lazy(
+    "Tệp PDF chỉ có ảnh quét, chưa có lớp chữ; cổng chưa nhận dạng chữ từ ảnh. Hãy tải lên bản Word (.docx) hoặc "
+    "bản PDF in ra từ Word hay hệ thống quản lý văn bản."
+)
+
+
+class ScannedPdf(ProgrammeFormatError):
+    """A PDF of scanned pages only: read by OCR (documents/ocr.py) where the upload is reviewed, refused elsewhere."""
 
 
 def is_pdf(raw, name=""):
@@ -94,12 +106,7 @@ def pdf_to_text(raw, name="", places=None):
         pdf.close()
     if not any_text:
         if any_image:
-            raise ProgrammeFormatError(
-                _(
-                    "Tệp PDF chỉ có ảnh quét, chưa có lớp chữ; cổng chưa nhận dạng chữ từ ảnh. Hãy tải lên bản "
-                    "Word (.docx) hoặc bản PDF in ra từ Word hay hệ thống quản lý văn bản."
-                )
-            )
+            raise ScannedPdf(SCANNED)
         raise ProgrammeFormatError(_("Tệp «%(name)s» không có chữ nào.") % {"name": name})
     # The margins of the text, per page width (portrait and landscape pages), from every page of that width.
     margins = {}
