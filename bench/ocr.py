@@ -7,7 +7,7 @@ deliverable) counts as exact when it is the expected text to the character, and 
 per plan: pages, seconds, tasks found of those expected, cells exact, section titles exact; then the totals. A plan
 OCR refuses (over the page or time limit) is shown with its message. Not a test.
 
-    .venv/bin/python bench/ocr.py [--only KH-310-UBND-ha-noi-2025 ...] [--dpi 200] [--show]
+    .venv/bin/python bench/ocr.py [--only KH-310-UBND-ha-noi-2025 ...] [--dpi 200] [--show] [--time-limit 600]
 
 --show prints every cell read wrong, with what was expected. A quick check of the script
 (tests/test_bench_scripts.py): --only KH-310-UBND-ha-noi-2025 --pages 1.
@@ -30,6 +30,7 @@ def main():
     parser.add_argument("--dpi", type=int, default=200, help="resolution of the scans (default 200)")
     parser.add_argument("--pages", type=int, help="scan only the last PAGES pages (the appendix)")
     parser.add_argument("--show", action="store_true", help="print each cell read wrong")
+    parser.add_argument("--time-limit", type=int, help="seconds OCR may take per plan (default: the portal's limit)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ptds.settings")
@@ -38,12 +39,14 @@ def main():
     django.setup()
     from pypdf import PdfReader, PdfWriter
 
-    from tasks.documents import ProgrammeFormatError, read_programme_file
+    from tasks.documents import ProgrammeFormatError, ocr, read_programme_file
     from tests.documents.builders import scan_of
     from tests.documents.test_corpus_tables import BUILD, DOCUMENTS, cells, lines_of
 
     names = args.only or list(DOCUMENTS)
-    print(f"{len(names)} plans, scanned at {args.dpi} dpi, read by OCR")
+    if args.time_limit:
+        ocr.OCR_TIME_LIMIT = args.time_limit
+    print(f"{len(names)} plans, scanned at {args.dpi} dpi, read by OCR (limit {ocr.OCR_TIME_LIMIT} s a plan)")
     print(f"{'plan':36} {'pages':>5} {'seconds':>8} {'tasks':>7} {'cells exact':>13} {'sections exact':>15}")
     totals = {"pages": 0, "seconds": 0.0, "found": 0, "tasks": 0, "exact": 0, "cells": 0, "titles": 0, "sections": 0}
     for name in names:

@@ -90,7 +90,7 @@ def test_hostile():
 
 def test_ocr():
     out = run("bench/ocr.py", "--only", "KH-310-UBND-ha-noi-2025", "--pages", "2")
-    assert "1 plans, scanned at 200 dpi, read by OCR" in out, out
+    assert "1 plans, scanned at 200 dpi, read by OCR (limit 90 s a plan)" in out, out
     figures = [NUMBER, r"\d+/\d+", r"\d+/\d+", r"\d+%", r"\d+/\d+"]
     assert row("KH-310-UBND-ha-noi-2025", r"2", *figures).search(out), out
     assert row("all", r"2", *figures).search(out), out

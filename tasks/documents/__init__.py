@@ -17,7 +17,7 @@ from .data import ProgrammeDoc, ProgrammeFormatError
 from .excel import xlsx_to_text
 from .ocr import ocr_available, ocr_to_text
 from .office import MAIN_PART, OLE2, check_size, office_kind
-from .pdf import SCANNED, ScannedPdf, is_pdf, pdf_to_text
+from .pdf import SCANNED_UNREAD, ScannedPdf, is_pdf, pdf_to_text
 from .text import decode, read_programme_text
 from .word import docx_to_text
 
@@ -82,7 +82,7 @@ def _by_ocr(raw, name, places):
     try:
         return ocr_to_text(raw, name, places)
     except ProgrammeFormatError as error:
-        raise ProgrammeFormatError(f"{SCANNED} ({error})") from error
+        raise ProgrammeFormatError(SCANNED_UNREAD % {"reason": error}) from error
 
 
 def _read_located(text, places, columns):

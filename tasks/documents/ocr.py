@@ -97,10 +97,10 @@ def _page_lines(picture, started):
     ink = image.point(lambda level: 255 if level < DARK else 0)
     across = _runs(ink)
     down = _runs(ink.transpose(Image.Transpose.TRANSPOSE))
-    for y, x0, x1 in across:
-        image.paste(255, (x0, y - 2, x1 + 1, y + 3))
+    for y, x0, x1 in across:  # a ruling is up to about 4 pixels thick at 200 dpi (a 1.5 pt border)
+        image.paste(255, (x0, y - 3, x1 + 1, y + 4))
     for x, y0, y1 in down:
-        image.paste(255, (x - 2, y0, x + 3, y1 + 1))
+        image.paste(255, (x - 3, y0, x + 4, y1 + 1))
     image.save(picture)
     words = _words(picture, started)
     tables = _tables(across, down)

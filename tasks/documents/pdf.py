@@ -44,6 +44,10 @@ SCANNED = _lazy(
     "Tệp PDF chỉ có ảnh quét, chưa có lớp chữ; cổng chưa nhận dạng chữ từ ảnh. Hãy tải lên bản Word (.docx) hoặc "
     "bản PDF in ra từ Word hay hệ thống quản lý văn bản."
 )
+SCANNED_UNREAD = _lazy(  # where OCR ran and could not read it
+    "Tệp PDF chỉ có ảnh quét, chưa có lớp chữ; nhận dạng chữ từ ảnh không đọc được: %(reason)s Hãy tải lên bản Word "
+    "(.docx) hoặc bản PDF in ra từ Word hay hệ thống quản lý văn bản."
+)
 
 
 class ScannedPdf(ProgrammeFormatError):
