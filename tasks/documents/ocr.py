@@ -38,6 +38,7 @@ DARK = 140  # grey level under which a pixel is ink
 MIN_RULE = DPI // 4  # pixels: a ruling is a run of ink at least a quarter inch long (a one-line header cell); no
 # letter of a document is that tall, nor a stroke of one that long
 MIN_CONFIDENCE = 10  # Tesseract's confidence under which a "word" is a speck, not a word
+JUNK = "|_[]!"  # what Tesseract makes of the ends of a ruling left beside a word
 
 
 def ocr_available():
@@ -219,10 +220,10 @@ def _cell_text_of(lines):
     from .pdf import _join_wrapped
 
     joined = ""
-    for text in lines:
-        if set(text) <= set("|[]!"):
-            continue
-        joined = _join_wrapped(joined, text) if joined else text
+    for line in lines:
+        text = line.strip(JUNK + " ")
+        if text:
+            joined = _join_wrapped(joined, text) if joined else text
     return joined
 
 
@@ -265,7 +266,7 @@ def _words(picture, started):
             continue
         left, top, width, height = (int(value) for value in fields[6:10])
         text = nfc(fields[11])
-        if set(text) <= set("|[]!"):  # what is left of a ruling
+        if not text.strip(JUNK):  # what is left of a ruling
             continue
         words.append(
             {
