@@ -7,8 +7,9 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 .PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench bench-load backup restore lock
 
 # Debian packages: Liberation 2 fonts (version 1 lacks Vietnamese) and Pango for the PDF reports;
-# Chromium drives the browser tests; poppler-utils renders the PDF pages the tests look at.
-DEBIAN_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 chromium poppler-utils
+# Chromium drives the browser tests; poppler-utils renders the PDF pages the tests look at, and the pages of a scanned
+# plan that Tesseract (tesseract-ocr, with its Vietnamese model tesseract-ocr-vie) reads on /import/.
+DEBIAN_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 chromium poppler-utils tesseract-ocr tesseract-ocr-vie
 
 # The Python packages come from the locks in requirements/ (exact versions with their hashes, made by `make lock`
 # from pyproject.toml's ranges): prod.txt for production, dev.txt (prod + the dev extra) here, bench.txt (dev + the

@@ -16,7 +16,7 @@ from .offline import SheetError, read_filled
 
 
 def _programme(raw, name):
-    doc = prepared(read_programme_file(raw, name))
+    doc = prepared(read_programme_file(raw, name, ocr=True))  # a scan too: reviewed before anything is saved
     return {
         "document": doc.to_dict(),
         "source_text": doc.source_text,

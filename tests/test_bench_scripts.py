@@ -88,6 +88,14 @@ def test_hostile():
     assert "Every read within 5 s." in out, out
 
 
+def test_ocr():
+    out = run("bench/ocr.py", "--only", "KH-310-UBND-ha-noi-2025", "--pages", "2")
+    assert "1 plans, scanned at 200 dpi, read by OCR (limit 90 s a plan)" in out, out
+    figures = [NUMBER, r"\d+/\d+", r"\d+/\d+", r"\d+%", r"\d+/\d+"]
+    assert row("KH-310-UBND-ha-noi-2025", r"2", *figures).search(out), out
+    assert row("all", r"2", *figures).search(out), out
+
+
 def test_generate(tmp_path):
     database = tmp_path / "generated.sqlite3"
     out = run("bench/generate.py", "--scale", "0.001", DATABASE_URL=f"sqlite:///{database}")

@@ -149,6 +149,8 @@ class ProgrammeDoc:
     # Header fields the document does not give ("number", "place", "issued_on", "kind", "title"): left empty and
     # shown for review instead of refusing the file (an appendix sent alone as a bare sheet).
     missing: list[str] = field(default_factory=list)
+    # Read by OCR from a scanned PDF (documents/ocr.py): the review page asks for every cell to be checked.
+    read_by_ocr: bool = field(default=False, compare=False)
 
     @property
     def tasks(self):
@@ -170,7 +172,7 @@ class ProgrammeDoc:
             "phases": [p.to_dict() for p in self.phases],
             "sections": [s.to_dict() for s in self.sections],
             "missing": self.missing,
-        }
+        } | ({"read_by_ocr": True} if self.read_by_ocr else {})
 
     @classmethod
     def from_dict(cls, data):
@@ -193,6 +195,7 @@ class ProgrammeDoc:
                 phases=[PhaseDoc.from_dict(p) for p in _list(data, "phases")],
                 sections=[SectionDoc.from_dict(s) for s in _list(data, "sections")],
                 missing=_texts(data, "missing"),
+                read_by_ocr=data.get("read_by_ocr") is True,
             )
         except ShapeError as error:
             raise ProgrammeFormatError(_("JSON không đúng dạng chương trình: %(error)s") % {"error": error}) from error

@@ -3,7 +3,8 @@ documents/text.py, as word.py does for the .docx it came from (see documents/off
 
 Each page gives its ruled tables (pdfplumber's "lines" strategy: cells are the rectangles the rulings close) and the
 text outside them, in order from the top. A table row becomes a tab-separated line, a cell merged over others
-(pdfplumber leaves the cells it covers empty) an empty cell after the first; a table continued on the next page
+(pdfplumber leaves the cells it covers empty) an empty cell after the first, a cell's wrapped lines one (a line
+ending in a hyphen joined by what the layout and the words tell, _join_wrapped); a table continued on the next page
 simply follows, its repeated header and a task's continuation row (an empty TT cell) left to the text reader, as in
 a text copy. Outside the tables the lines of a paragraph wrapped by the layout are joined (a line is the wrap of the
 one above when the first word of it would not have fitted there), a vertical gap of about a line is an empty line,
@@ -11,14 +12,18 @@ and a line split by a wide gap (the number and the date side by side) becomes tw
 
 The file is bounded (documents/limits.py) before it is read: its size (check_size), its pages (MAX_PAGES, counted
 without reading them); and while it is read, page by page: the time spent (TIME_LIMIT) and the characters of the
-text layer (MAX_PDF_CHARS). A PDF of scanned images only, an encrypted or a damaged one each get one message.
+text layer (MAX_PDF_CHARS). A PDF of scanned images only (ScannedPdf), an encrypted or a damaged one each get one
+message.
 """
 
 import io
 import itertools
+import re
 import time
+from operator import itemgetter
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from agencies.text import nfc
 
@@ -31,6 +36,22 @@ TEXT_SETTINGS = {"x_tolerance_ratio": 0.15}  # a gap over 0.15 of the letters' s
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "text_settings": TEXT_SETTINGS}
 EMPTY_LINE_GAP = 0.8  # a gap over this many line heights between two lines is an empty paragraph
 COLUMN_GAP = 2.5  # a gap over this many line heights between two words splits the line
+FIT_SLACK = 0.5  # points: a word "would have fitted" only with this much to spare, for rounding in the layout
+SYMBOL_PART = re.compile(r"^(?=(?:[^A-ZĐ]*[A-ZĐ]){2})[0-9A-Za-zĐđ&]+$")
+
+
+SCANNED = _lazy(
+    "Tệp PDF chỉ có ảnh quét, chưa có lớp chữ; cổng chưa nhận dạng chữ từ ảnh. Hãy tải lên bản Word (.docx) hoặc "
+    "bản PDF in ra từ Word hay hệ thống quản lý văn bản."
+)
+SCANNED_UNREAD = _lazy(  # where OCR ran and could not read it
+    "Tệp PDF chỉ có ảnh quét, chưa có lớp chữ; nhận dạng chữ từ ảnh không đọc được: %(reason)s Hãy tải lên bản Word "
+    "(.docx) hoặc bản PDF in ra từ Word hay hệ thống quản lý văn bản."
+)
+
+
+class ScannedPdf(ProgrammeFormatError):
+    """A PDF of scanned pages only: read by OCR (documents/ocr.py) where the upload is reviewed, refused elsewhere."""
 
 
 def is_pdf(raw, name=""):
@@ -89,12 +110,7 @@ def pdf_to_text(raw, name="", places=None):
         pdf.close()
     if not any_text:
         if any_image:
-            raise ProgrammeFormatError(
-                _(
-                    "Tệp PDF chỉ có ảnh quét, chưa có lớp chữ; cổng chưa nhận dạng chữ từ ảnh. Hãy tải lên bản "
-                    "Word (.docx) hoặc bản PDF in ra từ Word hay hệ thống quản lý văn bản."
-                )
-            )
+            raise ScannedPdf(SCANNED)
         raise ProgrammeFormatError(_("Tệp «%(name)s» không có chữ nào.") % {"name": name})
     # The margins of the text, per page width (portrait and landscape pages), from every page of that width.
     margins = {}
@@ -115,7 +131,10 @@ def pdf_to_text(raw, name="", places=None):
 def _page_parts(page):
     """The page's ruled tables as (bounding box, text lines) and the line segments of the text outside them."""
     found = page.find_tables({**TABLE_SETTINGS, "explicit_horizontal_lines": _closing_lines(page)})
-    tables = [(t.bbox, [row_line(_unwrap(cell or "") for cell in row) for row in t.extract()]) for t in found]
+    tables = []
+    for table in found:
+        rows = ((row, _within(page.chars, row.bbox)) for row in table.rows)
+        tables.append((table.bbox, [row_line(_cell_text(chars, cell) for cell in row.cells) for row, chars in rows]))
     boxes = [box for box, _rows in tables]
 
     def outside(obj):
@@ -144,19 +163,56 @@ def _closing_lines(page):
     ]
 
 
-def _unwrap(text):
-    """A cell's lines as one: joined by a space, or by nothing after a line that ends in "/" or a hyphen inside a
-    word ("1217/" "QĐ-TTg", "QĐ-" "TTg"), where the layout broke a word without a space."""
-    joined = ""
-    for line in text.split("\n"):
-        joined = _join_wrapped(joined, line.strip()) if joined else line.strip()
+def _cell_text(chars, cell):
+    """A cell's lines as one: the characters whose middle is in the cell (as pdfplumber's own extraction takes
+    them), in words and lines, each line joined to the one above (_join_wrapped)."""
+    from pdfplumber.utils import DEFAULT_Y_TOLERANCE, cluster_objects, extract_words
+
+    if cell is None:
+        return ""
+    lines = cluster_objects(extract_words(_within(chars, cell)), itemgetter("top"), DEFAULT_Y_TOLERANCE)
+    if not lines:
+        return ""
+    # The cell's text box: its left padding is where its lines start, and the right padding is taken to be the same
+    # (Word's and LibreOffice's default cell margins, CSS padding); a centred cell only makes the room look smaller.
+    right = cell[2] - (min(line[0]["x0"] for line in lines) - cell[0])
+    joined = " ".join(word["text"] for word in lines[0])
+    for above, line in itertools.pairwise(lines):
+        fits = above[-1]["x1"] + _width(line[0]) <= right - FIT_SLACK
+        joined = _join_wrapped(joined, " ".join(word["text"] for word in line), fits)
     return joined
 
 
-def _join_wrapped(before, after):
-    if before.endswith("/") or (before.endswith("-") and len(before) > 1 and not before[-2].isspace()):
+def _within(chars, box):
+    x0, top, x1, bottom = box
+    return [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+
+
+def _width(word):
+    return word["x1"] - word["x0"]
+
+
+def _join_wrapped(before, after, fits=False):
+    """Two lines of a wrapped text as one: joined by a space, or by nothing where the layout broke a word without a
+    space, after "/" ("1217/" "QĐ-TTg") or after a hyphen inside a word ("QĐ-" "TTg").
+
+    A line that ends in a hyphen is ambiguous: "QĐ-TTg" broken after its hyphen and "TT- BTC" broken at the space
+    after it print alike. A line breaker fills a line with all that fits, so when the next line's first word would
+    have fitted after the hyphen without a space (`fits`), the break was at a space. Otherwise the words around the
+    hyphen decide: the parts of a document symbol or a range are written joined ("QĐ-TTg", "2021-2025"); between
+    other words the hyphen is taken as a dash, which administrative writing sets off by spaces ("2025- Quý")."""
+    if before.endswith("/"):
         return before + after
+    if before.endswith("-") and len(before) > 1 and not before[-2].isspace() and not fits:
+        if _symbol_parts(re.split(r"[\s/]", before[:-1])[-1], re.split(r"[\s/,;.:)-]", after)[0]):
+            return before + after
     return f"{before} {after}"
+
+
+def _symbol_parts(left, right):
+    """Both sides of a hyphen are parts of a document symbol (abbreviations: two capitals or more, no Vietnamese
+    tone marks, "QĐ", "TTg", "UBND") or both numbers."""
+    return all(part.isdigit() for part in (left, right)) or all(SYMBOL_PART.match(part) for part in (left, right))
 
 
 def _inside(obj, box):
@@ -175,7 +231,8 @@ def _paragraphs(segments, left, right):
             placed.append((previous["bottom"], [""]))
         if previous is not None and _wraps(previous, segment, left, right):
             top, [before] = placed.pop()
-            placed.append((top, [_join_wrapped(before, text)]))
+            fits = previous["x1"] + _first_word_end(segment) - segment["x0"] <= right - FIT_SLACK
+            placed.append((top, [_join_wrapped(before, text, fits)]))
         else:
             placed.append((segment["top"], [text]))
         previous = segment
@@ -217,8 +274,12 @@ def _wraps(previous, segment, left, right):
         return False
     if segment["x0"] - left > 1 or not segment["text"].strip():
         return False
+    return previous["x1"] + height / 4 + (_first_word_end(segment) - segment["x0"]) > right - 1
+
+
+def _first_word_end(segment):
+    """Where the first word of a line ends: at its first space, or a gap of an eighth of the line's height."""
     chars = segment["chars"]
-    space = height / 4
+    space = (segment["bottom"] - segment["top"]) / 4
     gaps = (a["x1"] for a, b in itertools.pairwise(chars) if not b["text"].strip() or b["x0"] - a["x1"] > space / 2)
-    first_word_end = next(gaps, chars[-1]["x1"])
-    return previous["x1"] + space + (first_word_end - segment["x0"]) > right - 1
+    return next(gaps, chars[-1]["x1"])

@@ -21,6 +21,9 @@ SECTION_CELL = re.compile(rf"^(?P<numeral>{ROMAN})(?:\.\s*(?P<title>.*))?$")
 TASK_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?$")
 PART_CELL = re.compile(r"^(?P<letter>[A-Z])\.?$")  # "A. CÁC NHIỆM VỤ CHUNG" above Roman sections
 SUB_ITEM = re.compile(r"^(?P<letter>[a-zđ])[.)]?$")  # "a)", "b." under a numbered task
+# Words a heading cannot end on: what follows them is a name ("của Thành phố", "tại Sở Y tế"), not a new sentence.
+LINKING_WORDS = {"của", "cho", "tại", "với", "và", "về", "các", "những", "trên", "theo", "thuộc", "từ", "đến", "trong"}
+LINKING_WORDS |= {"ở", "do", "bởi", "giữa", "tới", "là", "vào", "qua", "gồm", "như", "hoặc", "hay", "cùng", "sang"}
 
 
 def _cells(line):
@@ -132,10 +135,10 @@ class TableReader:
         group = self._cell(cells, ColumnRole.GROUP).strip()
         return group.rstrip(".") if group[:1].isdigit() and TASK_NUMBER.match(group) else None
 
-    def _start_group(self, number, cells, lineno):
+    def _start_group(self, number, cells, lineno, title=None):
         """A group row: a numbered heading whose agencies, time and deliverable, written once (merged down in the
         signed table), belong to each of its tasks that writes none of its own."""
-        self._start_section(number, self._cell(cells, "content"), [], lineno)
+        self._start_section(number, self._cell(cells, "content") if title is None else title, [], lineno)
         self.group_defaults = {name: self._cell(cells, name) for name in ("lead", "support", "deliverable")}
         self.group_defaults["time"] = [cells[i] if i < len(cells) else "" for i in self.time_columns]
 
@@ -181,7 +184,7 @@ class TableReader:
             self._start_section(numeral, section["title"] or "", cells, lineno)
         elif task:
             if group := self._group_number(cells):  # a group of one task: its heading and its task on one row
-                self._start_group(group, cells, lineno)
+                self._start_group(group, cells, lineno, heading_of(self._cell(cells, "content")))
             self._start_task(task["number"], cells, lineno)
             self.parent_number = task["number"]
         elif sub_item:
@@ -283,6 +286,21 @@ class TableReader:
             if i < len(cells) and cells[i]:
                 kept[label] = _join(kept.get(label, ""), cells[i])
         task.extra_cells = [[label, text] for label, text in kept.items()]
+
+
+def heading_of(cell):
+    """The heading that opens the cell of a group of one task ("Phát triển mô hình du lịch số Phát triển mô hình du
+    lịch số gắn với …"): the words before the first that begins a sentence, a capitalised word followed by a
+    lower-case one ("Mô hình được …"), after a word that can end a heading (not "của", "tại" …: names follow
+    those, "của Thành phố"). The signed table sets the heading in bold; the text form has no bold. Without such a
+    word the whole cell is the heading."""
+    words = cell.split()
+    for position in range(2, len(words) - 1):
+        word, after, before = words[position], words[position + 1], words[position - 1]
+        starts = word[:1].isupper() and word[1:].islower() and word.isalpha() and after[:1].islower()
+        if starts and before.lower() not in LINKING_WORDS:
+            return " ".join(words[:position])
+    return cell
 
 
 def _join(before, after):

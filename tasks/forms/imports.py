@@ -15,8 +15,8 @@ class ImportUploadForm(UploadForm):
     file = forms.FileField(
         label=gettext_lazy("Tệp chương trình, kế hoạch"),
         help_text=gettext_lazy(
-            "Word (.docx), Excel (.xlsx), PDF có lớp chữ (in từ Word hay hệ thống văn bản; chưa đọc được bản quét), "
-            "văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."
+            "Word (.docx), Excel (.xlsx), PDF (in từ Word hay hệ thống văn bản; bản quét được nhận dạng chữ, cần "
+            "rà soát kỹ), văn bản UTF-8 (.txt) hoặc JSON xuất từ cổng."
         ),
     )
 

@@ -1,13 +1,16 @@
-"""Importing in a real browser: a Word amendment of the city programme, reviewed as a diff and applied."""
+"""Importing in a real browser: a Word amendment of the city programme, reviewed as a diff and applied; a scanned plan
+read by OCR and shown for review."""
 
 import pytest
 from playwright.sync_api import expect
 
 from tasks.documents import read_programme_file
-from tasks.models import Task
+from tasks.models import ImportDraft, Programme, Task
 from tests.browser.conftest import login, screenshot
 from tests.conftest import CITY_SEED
+from tests.documents.builders import scan_of
 from tests.documents.test_office_import import build_docx, seed_lines
+from tests.documents.test_pdf_import import build_pdf
 from tests.views.conftest import CITY, report, task
 
 pytestmark = pytest.mark.usefixtures("site")
@@ -49,6 +52,31 @@ def test_command_staff_review_an_amendment_and_keep_the_progress(page, run_jobs,
     assert first.deliverable == f"{before} kèm Quy chế"
     assert first.progress_reports.get().percent == 40
     assert Task.objects.current().filter(section__programme__number=CITY).count() == 37
+
+
+def test_a_scanned_plan_is_read_by_ocr_and_shown_for_review_with_a_warning(page, run_jobs, tmp_path):
+    from tests.views.test_import_scan import short_plan
+
+    path = tmp_path / "ke-hoach-quet.pdf"
+    path.write_bytes(scan_of(build_pdf(short_plan())))
+    programmes = Programme.objects.count()
+    login(page, "chqs")
+    page.goto("/import/")
+    page.set_input_files("#id_file", str(path))
+    page.get_by_role("button", name="Đọc tệp").click()
+    expect(page.locator("#draft-reading")).to_be_visible()  # the page waits for the worker, refreshing itself
+    run_jobs()  # OCR takes a while: up to ocr.OCR_TIME_LIMIT
+
+    expect(page.locator(".alert-warning")).to_contain_text("nhận dạng chữ (OCR)")
+    expect(page.locator("main")).to_contain_text("Rà soát, điều chỉnh Kế hoạch phòng thủ dân sự")
+    screenshot(page, "12b-import-scan")
+    assert Programme.objects.count() == programmes  # nothing saved before the review is confirmed
+    doc = ImportDraft.objects.get().document
+    assert doc["read_by_ocr"] is True and doc["number"] == "77/KH-KHCN"
+    rows = [line.split("\t") for line in short_plan() if "\t" in line][1:]
+    read = [(t["number"], t["lead_as_written"]) for s in doc["sections"] for t in s["tasks"]]
+    assert read == [(row[0], row[2]) for row in rows if row[0].isdigit()]
+    assert [s["numeral"] for s in doc["sections"]] == ["I", "II"]
 
 
 def test_an_officer_reports_offline_through_the_excel_template(page, run_jobs, tmp_path):

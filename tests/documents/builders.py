@@ -3,15 +3,20 @@
 The seeds' builders (test_office_import.py, test_pdf_import.py) put every header line in a paragraph or a cell of
 its own. Real documents put the header block in a borderless layout table: the issuer ("ỦY BAN NHÂN DÂN" / "TỈNH
 HẢI DƯƠNG") on the left beside the State's motto, the number on the left beside the place and date; and Word files
-often separate paragraphs by spacing instead of empty paragraphs. These builders do that.
+often separate paragraphs by spacing instead of empty paragraphs. These builders do that; scan_of() makes a scan
+of a PDF.
 """
 
 import io
 import re
+import subprocess
+import tempfile
+from pathlib import Path
 
 from docx import Document
 from docx.shared import Pt
 from openpyxl import Workbook
+from PIL import Image
 
 from tests.documents.test_office_import import add_table, blocks, build_docx
 
@@ -86,4 +91,17 @@ def build_layout_xlsx(lines):
                 sheet.cell(r, c + 1, text or None)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def scan_of(pdf, dpi=150):
+    """A scan of the PDF as a scanner makes it: each page a grey picture (poppler's pdftoppm), no text layer."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "printed.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", source, Path(folder) / "p"], check=True)
+        pages = sorted(Path(folder).glob("p-*.png"), key=lambda path: int(path.stem.rsplit("-", 1)[1]))
+        pictures = [Image.open(page).convert("L") for page in pages]
+        buffer = io.BytesIO()
+        pictures[0].save(buffer, "PDF", save_all=True, append_images=pictures[1:], resolution=dpi)
     return buffer.getvalue()

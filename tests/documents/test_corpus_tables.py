@@ -5,8 +5,8 @@ it (tests/documents/builders.py; each built and read once, module-scoped).
 
 What a cell is expected to hold is what the document means, not what a simple reading of the text form gives: a
 cell merged down over several task rows belongs to each of them; a task is the row the document numbers in its
-"TT" column. Where the reader does not read a document so, the test is marked xfail (strict) with what fails, and
-the reader is left as it is for the lead to fix.
+"TT" column; a group of one task is a section titled with the heading its cell opens with, its task the whole cell
+as written.
 
 Hà Nội, «Kế hoạch triển khai đợt cao điểm 100 ngày … chuyển đổi số» (2026): the number column is split under
 "Stt" into "TT" (tasks numbered 1 to 33 straight through) and "Chi tiết" (the group, 1 to 12, and the letter of a
@@ -1983,23 +1983,6 @@ DOCUMENTS = {
 # What a task is compared on, cell by cell: each is its own test, so one column read wrong marks only that one.
 COLUMNS = {"number": 1, "content": 2, "lead": 3, "support": 4, "timeframe": 5, "deliverable": 6}
 
-HA_NOI_ONE_TASK_GROUPS = (
-    "a group of one task (8 to 11) writes its heading and its task in one cell, the heading in bold as its first "
-    "words; the text form has no bold, so the reader takes the whole cell for the group's title: expected "
-    "«Phát triển kinh tế đêm sáng tạo», read «Phát triển kinh tế đêm sáng tạo Triển khai thí điểm 02 mô hình …»"
-)
-PDF_HYPHEN = (
-    "the PDF reader joins a cell's line that ends in a hyphen to the next without the space the cell has after it: "
-    "expected {!r}, read {!r}"
-)
-XFAIL = {
-    **{(HA_NOI, fmt, "sections"): HA_NOI_ONE_TASK_GROUPS for fmt in FORMATS},
-    (HA_NOI_310, "pdf", "timeframe"): PDF_HYPHEN.format("Quý IV/2025- Quý II/2026", "Quý IV/2025-Quý II/2026")
-    + " (task 2)",
-    (NGHE_AN_980, "pdf", "content"): PDF_HYPHEN.format("Thông tư số 92/2009/TT- BTC", "Thông tư số 92/2009/TT-BTC")
-    + " (task II.3)",
-}
-
 
 def lines_of(name):
     return (CORPUS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
@@ -2053,9 +2036,7 @@ def cases(columns):
     for name in DOCUMENTS:
         for fmt in FORMATS:
             for column in columns:
-                reason = XFAIL.get((name, fmt, column))
-                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-                yield pytest.param(name, fmt, column, marks=marks, id=f"{name}-{fmt}-{column}")
+                yield pytest.param(name, fmt, column, id=f"{name}-{fmt}-{column}")
 
 
 def test_every_document_has_its_source():
