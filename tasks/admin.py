@@ -18,6 +18,7 @@ from .models import (
     Section,
     Task,
 )
+from .search import Query
 
 admin.site.site_header = _("Cổng theo dõi nhiệm vụ phòng thủ dân sự")
 admin.site.site_title = _("Cổng PTDS")
@@ -237,8 +238,8 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
         return form
 
     def get_search_results(self, request, queryset, search_term):
-        # The same accent-insensitive search as the portal's task list ("phong thu" finds "phòng thủ").
-        return queryset.search(search_term), False
+        # The same search as the portal's task list: whole syllables, accents optional, words in one field.
+        return queryset.search(Query(search_term)), False
 
     @admin.display(description=_("TT"), ordering="section__position")
     def reference(self, obj):

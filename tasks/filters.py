@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -9,7 +10,14 @@ from agencies.models import Agency
 
 from .documents.timeframe import ScheduleKind
 from .models import Assignment, Phase, Programme, Section, Task
+from .search import MAX_WORDS, Query
 from .status import Status
+
+
+def few_words(value):
+    if len(Query(value).all_words) > MAX_WORDS:
+        raise ValidationError(_("Tìm tối đa %(count)d từ; hãy bỏ bớt."), params={"count": MAX_WORDS})
+
 
 DEADLINE_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))]
 
@@ -34,7 +42,7 @@ class QuickSelect(forms.Select):
 
 
 class TaskFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_q")
+    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_q", max_length=200, validators=[few_words])
     programme = django_filters.ModelChoiceFilter(
         label=_("Chương trình"), field_name="section__programme", queryset=Programme.objects.all(), widget=QuickSelect
     )
@@ -59,12 +67,16 @@ class TaskFilter(django_filters.FilterSet):
 
     def __init__(self, *args, request, **kwargs):
         super().__init__(*args, request=request, **kwargs)
+        self.query = Query("")  # what filter_q was given, for the highlights
         offered = visible_choices(request.user)
         for name, queryset in offered.items():
             self.filters[name].queryset = queryset
 
     def filter_q(self, queryset, name, value):
-        return queryset.search(value)
+        self.query = Query(value)
+        if len(self.query.all_words) > 1:  # then the tasks with the words side by side, as typed, come first
+            queryset = queryset.phrase_first(self.query).order_by("-phrase", *Task._meta.ordering)
+        return queryset.search(self.query)
 
     def filter_lead(self, queryset, name, value):
         return queryset.assigned_to(value, Assignment.Role.LEAD)

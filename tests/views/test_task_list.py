@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from agencies.models import Agency
+from agencies.text import fold
 from tasks.models import Assignment, Task
 from tasks.status import Status
 
@@ -178,32 +179,40 @@ def searched(client, q):
     return set(listed_pks(get_list(client, q=q)))
 
 
-def containing_folded(word):
-    return {t.pk for t in Task.objects.all() if word in t.search_text}
+FIELDS = ["content", "lead_as_written", "support_as_written", "deliverable"]
 
 
-def containing(text):
+def holding(*typed, folded=True):
+    """The oracle: tasks with every typed word, as a whole word, in one field (without accents if `folded`)."""
+    turn = fold if folded else str.lower
+    wanted = {turn(word) for word in typed}
     return {
         t.pk
         for t in Task.objects.all()
-        if text in " ".join([t.number, t.content, t.lead_as_written, t.support_as_written, t.deliverable]).lower()
+        if any(wanted <= set(re.findall(r"[^\W_]+", turn(getattr(t, field)))) for field in FIELDS)
     }
 
 
-def test_search_ignores_accents_and_case(lanhdao):
+def test_search_ignores_accents_and_case_when_typed_without_them(lanhdao):
     found = searched(lanhdao, "phong thu")
-    assert searched(lanhdao, "PHÒNG THỦ") == found
-    assert searched(lanhdao, "Phòng Thủ") == found
-    # Every task that says "phòng thủ" is found...
-    assert len(containing("phòng thủ")) == 23
-    assert containing("phòng thủ") <= found
-    # ...and every word must appear, anywhere: "phòng, ban ... thu thập" matches too (folded "phong", "thu").
-    assert found == containing("phòng") & containing_folded("thu")
+    assert found == searched(lanhdao, "PHONG Thu")
+    assert found == holding("phong", "thu")
+    assert len(found) == 23
+    # "phòng" in one field and "thu" in another ("Các phòng, ban, ..." beside "thu thập") is no match.
+    apart = {pk for pk in holding("phong") & holding("thu") if pk not in found}
+    assert apart
     assert not searched(lanhdao, "phong thuxyz")
 
 
+def test_search_typed_with_accents_wants_those_accents(lanhdao):
+    found = searched(lanhdao, "PHÒNG THỦ")
+    assert found == searched(lanhdao, "Phòng Thủ") == holding("phòng", "thủ", folded=False)
+    assert len(found) == 23
+    assert found <= searched(lanhdao, "phong thu")
+
+
 def test_search_for_an_ninh_mang(lanhdao):
-    expected = containing("an ninh mạng")
+    expected = holding("an", "ninh", "mang")
     shown = listed(get_list(lanhdao, q="an ninh mang"))
     assert {t.pk for t in shown} == expected
     assert refs(shown) == ["IX.3", "V.5", "VII.4", "VIII.4"]
@@ -219,7 +228,7 @@ def test_search_needs_every_word(lanhdao):
 def test_search_finds_the_letter_d_with_stroke(lanhdao):
     # "đ" is not an accented "d" to Unicode: the folding must map it by hand.
     shown = set(listed_pks(get_list(lanhdao, q="DIEN TAP")))
-    assert shown == containing("diễn tập")
+    assert shown == holding("dien", "tap")
     assert shown
 
 
