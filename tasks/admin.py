@@ -18,7 +18,6 @@ from .models import (
     Section,
     Task,
 )
-from .search import Query
 
 admin.site.site_header = _("Cổng theo dõi nhiệm vụ phòng thủ dân sự")
 admin.site.site_title = _("Cổng PTDS")
@@ -239,7 +238,7 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         # The same search as the portal's task list: whole syllables, accents optional, words in one field.
-        return queryset.search(Query(search_term)), False
+        return queryset.search(search_term), False
 
     @admin.display(description=_("TT"), ordering="section__position")
     def reference(self, obj):

@@ -44,7 +44,20 @@ class QuickSelect(forms.Select):
 
 
 class TaskFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_q", max_length=200, validators=[few_words])
+    q = django_filters.CharFilter(
+        label=_("Tìm kiếm"),
+        method="filter_q",
+        max_length=200,
+        validators=[few_words],
+        widget=forms.TextInput(
+            attrs={
+                "title": _(
+                    "Tìm từng từ trọn vẹn, mọi từ trong cùng một cột; gõ không dấu để tìm mọi dấu, gõ có dấu để "
+                    "tìm đúng dấu đó; đặt cụm từ trong ngoặc kép để giữ nguyên cụm."
+                )
+            }
+        ),
+    )
     programme = django_filters.ModelChoiceFilter(
         label=_("Chương trình"), field_name="section__programme", queryset=Programme.objects.all(), widget=QuickSelect
     )
@@ -78,8 +91,8 @@ class TaskFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         self.query = Query(value)
         if len(self.query.all_words) > 1:  # then the tasks with the words side by side, as typed, come first
-            queryset = queryset.phrase_first(self.query).order_by("-phrase", *Task._meta.ordering)
-        return queryset.search(self.query)
+            queryset = queryset.phrase_first(value).order_by("-phrase", *Task._meta.ordering)
+        return queryset.search(value)
 
     def filter_lead(self, queryset, name, value):
         return queryset.assigned_to(value, Assignment.Role.LEAD)

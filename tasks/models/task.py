@@ -97,13 +97,15 @@ class TaskQuerySet(models.QuerySet):
     def needing_review(self):
         return self.exclude(review_note="")
 
-    def search(self, query):
-        """Tasks holding every word and phrase of the search.Query within one field (tasks/search.py)."""
+    def search(self, text):
+        """Tasks holding every word and "phrase" searched within one field (tasks/search.py)."""
+        query = search.Query(text)
         return self.filter(query.matches()) if query else self
 
-    def phrase_first(self, query):
-        """Annotate `phrase`: whether the search's words stand side by side, in the order typed, in one field."""
-        return self.annotate(phrase=ExpressionWrapper(query.whole_phrase(), output_field=models.BooleanField()))
+    def phrase_first(self, text):
+        """Annotate `phrase`: whether the words searched stand side by side, in the order typed, in one field."""
+        phrase = search.Query(text).whole_phrase()
+        return self.annotate(phrase=ExpressionWrapper(phrase, output_field=models.BooleanField()))
 
 
 def _naming(agency, role=None):

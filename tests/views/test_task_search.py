@@ -11,7 +11,7 @@ from tasks.search import SEARCHED
 from tests.conftest import run
 from tests.documents.test_amendment import city_doc
 
-from ..html import by_id
+from ..html import by_id, find
 from .conftest import CITY, listed, programme
 from .test_task_list import get_list
 
@@ -165,3 +165,9 @@ def test_every_writer_keeps_the_search_columns_in_step(lanhdao, tmp_path):
     assert "Đã cập nhật" in run("import_programme", str(path), "--amend")
     assert stale_columns() == []
     assert found(lanhdao, "dia ban omega") == {doc.sections[2].tasks[1].content}
+
+
+def test_the_search_box_says_how_it_searches(lanhdao):
+    box = find(get_list(lanhdao), '//input[@name="q"]')
+    assert "gõ không dấu để tìm mọi dấu" in box.get("title")
+    assert "ngoặc kép" in box.get("title")
