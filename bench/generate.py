@@ -464,7 +464,7 @@ class Generator:
             due_override_reason="Điều chỉnh theo đề nghị của cơ quan chủ trì." if override else "",
             responsible_officer=lead_officer if lead_officer and rng.random() < 0.3 else None,
         )
-        task.search_text = task.folded_words()  # bulk_create skips save()
+        task.index_words()  # bulk_create skips save()
         return task, leads, supports, numbers
 
     def due_words(self, programme):

@@ -61,6 +61,7 @@ from django.utils import timezone  # noqa: E402
 from tasks.models import Programme, Task  # noqa: E402
 
 SEARCH = "phong thu"
+TARGET = 0.5  # the task list's median at most half the admin changelist's
 # Pages whose query count must not grow with the number of tasks (compared with a 10-task database).
 CONSTANT = ["task list /tasks/", "task list, search", "task list as command staff", "admin changelist"]
 
@@ -232,7 +233,7 @@ def report(runs):
     print("\nTask list beside the admin changelist of the same tasks (medians, ms):")
     for ours, theirs in [("task list /tasks/", "admin changelist"), ("task list, search", "admin changelist, search")]:
         ratio = wall[ours] / wall[theirs]
-        verdict = "no worse" if ratio <= 1 else "WORSE"
+        verdict = "at most half" if ratio <= TARGET else "MORE THAN HALF"  # the target of issue 14
         print(
             f"  {ours}: {wall[ours]:.1f} vs {theirs}: {wall[theirs]:.1f}, ratio {ratio:.2f}: {verdict} "
             f"(CPU {cpu[ours]:.1f} vs {cpu[theirs]:.1f}, ratio {cpu[ours] / cpu[theirs]:.2f})"

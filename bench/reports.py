@@ -192,7 +192,7 @@ def build_synthetic(size, agencies, author, coordinator):
             due_override_reason="Chờ bố trí kinh phí năm 2026" if override else "",
             conditional="Khi có chỉ đạo của UBND tỉnh" if rng.random() < 0.03 else "",
         )
-        task.search_text = task.folded_words()
+        task.index_words()
         tasks.append(task)
         task_phases.append(phase_numbers)
         assignment_plan.append((leads, supports))

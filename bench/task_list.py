@@ -55,7 +55,7 @@ def build(count):
         for i in range(count)
     ]
     for task in tasks:
-        task.search_text = task.folded_words()
+        task.index_words()
     Task.objects.bulk_create(tasks, batch_size=500)
     Assignment.objects.bulk_create(
         [Assignment(task=t, agency=agencies[i % len(agencies)], role="lead", position=1) for i, t in enumerate(tasks)],

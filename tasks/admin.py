@@ -237,7 +237,7 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
         return form
 
     def get_search_results(self, request, queryset, search_term):
-        # The same accent-insensitive search as the portal's task list ("phong thu" finds "phòng thủ").
+        # The same search as the portal's task list: whole syllables, accents optional, words in one field.
         return queryset.search(search_term), False
 
     @admin.display(description=_("TT"), ordering="section__position")

@@ -22,3 +22,7 @@ class TaskTable(tables.Table):
         attrs = {"class": "table table-sm table-hover align-middle"}
         order_by = "ref"
         empty_text = _("Không có nhiệm vụ nào khớp điều kiện lọc.")
+
+    def __init__(self, *args, search, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search = search  # the rows mark its words

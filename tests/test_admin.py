@@ -1,5 +1,6 @@
 """The admin site on the seeded programmes and agency directory."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from agencies.models import Agency, Profile
+from agencies.text import fold
 from reports.models import ProducedReport
 from tasks.documents.timeframe import ScheduleKind
 from tasks.models import Assignment, Programme, Section, Task
@@ -132,9 +134,12 @@ def test_task_search_with_or_without_diacritics(admin_client, city_programme):
     assert task(city_programme, "V", "5") not in plain  # a cyber-security plan: no "phòng thủ" in it
     assert 1 < len(plain) < Task.objects.count()
     assert plain == listed(changelist(admin_client, "tasks_task", q="PHÒNG THỦ"))
-    assert listed(changelist(admin_client, "tasks_task", q="Ban CHQS thanh pho - Cong an")) == [
-        task(city_programme, "VIII", number) for number in ("1", "2")
-    ] + [task(city_programme, "IX", "4")]  # the lead agencies as written
+    # A quoted phrase: its words side by side in one field, punctuation between them being no word.
+    phrase = listed(changelist(admin_client, "tasks_task", q='"Ban CHQS thanh pho - Cong an"'))
+    led = [task(city_programme, "VIII", number) for number in ("1", "2")] + [task(city_programme, "IX", "4")]
+    assert set(led) <= set(phrase)  # the lead agencies as written
+    side_by_side = re.compile(r"\bban chqs thanh pho\W+cong an\b")
+    assert all(side_by_side.search(fold(t.lead_as_written + "|" + t.support_as_written)) for t in phrase)
 
 
 def test_task_search_needs_every_word(admin_client, city_programme):

@@ -305,7 +305,7 @@ class ProgrammeWriter:
             task.period_months = schedule.period_months
         task.conditional = schedule.conditional or ""
         task.review_note = "\n".join(notes)
-        task.search_text = task.folded_words()  # bulk_create skips save()
+        task.index_words()  # bulk_create skips save()
 
     def link_tasks(self, pairs):
         """Phases and agencies of stored tasks, from their rows: [(task, task_doc)], in bulk."""

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
-from agencies.text import fold
 
-from .. import roles
+from .. import roles, search
 from ..documents.timeframe import Recurrence, ScheduleKind
 from ..status import RECURRING_KINDS, Progress, Status, is_recurring
 from .progress import ProgressReport
@@ -99,10 +98,14 @@ class TaskQuerySet(models.QuerySet):
         return self.exclude(review_note="")
 
     def search(self, text):
-        """Every word must appear, ignoring accents and case."""
-        for word in fold(text).split():
-            self = self.filter(search_text__contains=word)
-        return self
+        """Tasks holding every word and "phrase" searched within one field (tasks/search.py)."""
+        query = search.Query(text)
+        return self.filter(query.matches()) if query else self
+
+    def phrase_first(self, text):
+        """Annotate `phrase`: whether the words searched stand side by side, in the order typed, in one field."""
+        phrase = search.Query(text).whole_phrase()
+        return self.annotate(phrase=ExpressionWrapper(phrase, output_field=models.BooleanField()))
 
 
 def _naming(agency, role=None):
@@ -198,11 +201,14 @@ class Task(models.Model):
     archived_at = models.DateTimeField(_("bãi bỏ lúc"), null=True, blank=True, editable=False)
     archived_reason = models.TextField(_("lý do bãi bỏ"), blank=True, editable=False)
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
-    # Folded words of the task (accents and case removed) so "phong thu" finds "phòng thủ" on any database.
-    search_text = models.TextField(editable=False, blank=True)
+    # The searched fields' words as codes (tasks/search.py): "phong thu" finds "phòng thủ" on any database.
+    search_content = models.TextField(editable=False, blank=True)
+    search_lead = models.TextField(editable=False, blank=True)
+    search_support = models.TextField(editable=False, blank=True)
+    search_deliverable = models.TextField(editable=False, blank=True)
 
     objects = TaskQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", *search.SEARCHED.values()])
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -225,7 +231,7 @@ class Task(models.Model):
         return f"{self.reference} {self.content[:60]}"
 
     def save(self, *args, **kwargs):
-        self.search_text = self.folded_words()
+        self.index_words()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -236,9 +242,10 @@ class Task(models.Model):
         """How the task is cited: "I.3", or "3" in a table without sections."""
         return task_reference(self.section.numeral, self.number)
 
-    def folded_words(self):
-        parts = [self.number, self.content, self.lead_as_written, self.support_as_written, self.deliverable]
-        return fold(" ".join(parts))
+    def index_words(self):
+        """Fill the search columns from the fields they index; save() does it, bulk writers must call it."""
+        for field, column in search.SEARCHED.items():
+            setattr(self, column, search.index(getattr(self, field)))
 
     @property
     def needs_review(self):

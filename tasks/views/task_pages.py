@@ -10,6 +10,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -39,6 +40,15 @@ class CappedPaginator(Paginator):
         per_page = int(per_page)
         super().__init__(object_list, min(per_page, MAX_PAGE_SIZE) if per_page > 0 else PAGE_SIZE, **kwargs)
 
+    def _get_page(self, rows, number, paginator):
+        # The page's ids in a subquery, then the status and the rest for those rows only: in one query, SQLite
+        # computes every row's status before sorting and cutting (x2.5 on page 1 of 10,000 tasks, x7 on page 100).
+        page = rows.data  # the table's rows, sliced to this page
+        everything = page._chain()
+        everything.query.clear_limits()
+        rows.data = everything.filter(pk__in=page.values("pk"))
+        return super()._get_page(rows, number, paginator)
+
 
 def _filtered_tasks(request):
     tasks = Task.objects.visible_to(request.user).with_status().with_document()
@@ -48,7 +58,9 @@ def _filtered_tasks(request):
 @require_GET
 def task_list(request):
     task_filter = _filtered_tasks(request)
-    table = TaskTable(task_filter.qs)
+    tasks, search = task_filter.qs, task_filter.query
+    # A search orders its own rows (tasks with the words side by side first); a column's sort still wins.
+    table = TaskTable(tasks, order_by=() if len(search.all_words) > 1 else None, search=search)
     RequestConfig(request, paginate={"per_page": PAGE_SIZE, "paginator_class": CappedPaginator}).configure(table)
     context = {"filter": task_filter, "table": table, "managed_programme": _managed_programme(request, task_filter)}
     return render(request, "tasks/list.html", context)
@@ -108,6 +120,7 @@ def task_detail(request, pk):
     manages = access.may_manage_task(request.user, task)
     context = {
         "task": task,
+        "back": _list_url(request),
         "reports": reports,
         "children": children,
         "children_line": rollup.summary_line(children),
@@ -119,6 +132,13 @@ def task_detail(request, pk):
     if manages:
         context["history"] = _audit_trail(task)
     return render(request, "tasks/detail.html", context)
+
+
+def _list_url(request):
+    """The list the task was opened from, with its filters (?back=), if it is this site's task list."""
+    back, listed = request.GET.get("back", ""), reverse("tasks:list")
+    local = url_has_allowed_host_and_scheme(back, allowed_hosts=None)  # a path only: no host, no scheme
+    return back if local and back.split("?")[0] == listed else listed
 
 
 def _period_rows(task, reports):
@@ -152,7 +172,7 @@ def _audit_trail(task):
     entries = []
     records = list(task.history.select_related("history_user").order_by("history_date", "history_id"))
     for previous, record in zip([None, *records], records, strict=False):
-        changes = record.diff_against(previous, excluded_fields=["search_text"]).changes if previous else []
+        changes = record.diff_against(previous).changes if previous else []
         fields = ", ".join(str(Task._meta.get_field(change.field).verbose_name) for change in changes)
         entries.append(entry(record, _("Nhiệm vụ"), fields))
     for record in Assignment.history.filter(task_id=task.pk).select_related("history_user", "agency"):

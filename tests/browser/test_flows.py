@@ -60,7 +60,7 @@ def test_command_staff_adds_supporting_agency_and_moves_deadline(page):
     row = page.locator("tbody tr").filter(has=page.get_by_role("cell", name="I.1", exact=True))
     expect(row).to_have_count(1)
     row.get_by_role("link").click()
-    expect(page).to_have_url(re.compile(rf"/tasks/{task.pk}/$"))
+    expect(page).to_have_url(re.compile(rf"/tasks/{task.pk}/\?back=%2Ftasks%2F$"))  # the way back to the list
     expect(page.locator("#task-status")).to_contain_text("Chưa thực hiện (quá hạn)")
     expect(page.locator("#deadline")).to_have_text("31/03/2025")
     screenshot(page, "04-task-page")

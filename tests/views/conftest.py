@@ -206,7 +206,7 @@ def synthetic_tasks(count, numeral="XI", lead=CONG_AN, support=ALL_CITY_AGENCIES
             deliverable="Báo cáo",
             **fields,
         )
-        new.search_text = new.folded_words()
+        new.index_words()
         tasks.append(new)
     tasks = Task.objects.bulk_create(tasks)
     if not all(t.pk for t in tasks):  # databases that do not return ids from bulk inserts
