@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tasks', '0008_task_starts_on_and_new_timeframe_readings'),
+        ('tasks', '0009_search_columns'),
     ]
 
     operations = [
