@@ -9,3 +9,26 @@ document.addEventListener("change", (event) => {
     select.form.submit();
   }
 });
+
+// A select marked data-picker becomes a searchable Tom Select (node_modules/tom-select, loaded at the end of the body;
+// DOMContentLoaded comes after it has run). Its search ignores accents and case: "cong an" finds "Công an" and
+// "đ" matches "d" (Tom Select's diacritics option, on by default, said here so it stays on).
+document.addEventListener("DOMContentLoaded", () => {
+  if (!window.TomSelect) return;
+  for (const select of document.querySelectorAll("select[data-picker]")) {
+    const words = select.dataset;
+    new TomSelect(select, {
+      diacritics: true,
+      maxOptions: null,
+      plugins: select.multiple ? { remove_button: { title: words.remove } } : {},
+      render: {
+        no_results: () => {
+          const div = document.createElement("div");
+          div.className = "no-results";
+          div.textContent = words.noResults;
+          return div;
+        },
+      },
+    });
+  }
+});
