@@ -9,9 +9,11 @@ from agencies.models import Agency
 
 from .documents.timeframe import ScheduleKind
 from .models import Assignment, Phase, Programme, Section, Task
-from .status import Status
+from .status import Status, StatusGroup, statuses_of
 
 DEADLINE_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))]
+# A group of statuses (what a dashboard count or chart bar links to), then each status.
+STATUS_CHOICES = [(_("Nhóm tình trạng"), StatusGroup.choices), (_("Từng tình trạng"), Status.choices)]
 
 
 class QuickSelect(forms.Select):
@@ -50,7 +52,7 @@ class TaskFilter(django_filters.FilterSet):
     support = django_filters.ModelChoiceFilter(
         label=_("Cơ quan phối hợp"), queryset=Agency.objects.all(), method="filter_support", widget=QuickSelect
     )
-    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Status.choices)
+    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=STATUS_CHOICES, method="filter_status")
     deadline = django_filters.ChoiceFilter(label=_("Thời hạn"), choices=DEADLINE_CHOICES, method="filter_deadline")
     schedule_kind = django_filters.ChoiceFilter(
         label=_("Loại thời hạn"),
@@ -71,6 +73,9 @@ class TaskFilter(django_filters.FilterSet):
 
     def filter_support(self, queryset, name, value):
         return queryset.assigned_to(value, Assignment.Role.SUPPORT)
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(status__in=statuses_of(value))
 
     def filter_deadline(self, queryset, name, value):
         return queryset.overdue() if value == "overdue" else queryset.due_soon()
