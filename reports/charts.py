@@ -82,10 +82,11 @@ def stacked_bars(rows, title="", font_family=SANS, link=None):
         y = bar_y + BAR_HEIGHT + ROW_GAP
     legend, y = _legend(y + 4)
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{t}"'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="{r}" aria-label="{t}"'
         ' font-family="{f}" font-size="{s}">{heading}{body}{legend}</svg>',
         w=WIDTH,
         h=y,
+        r="group" if link else "img",  # an image holds no links: with them, it is a group of links
         t=title,
         f=font_family,
         s=FONT,

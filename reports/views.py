@@ -7,7 +7,6 @@ from django.db.models import Count, F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,7 +16,7 @@ from tasks.status import StatusCount
 
 from .charts import stacked_bars
 from .content import gather
-from .forms import ReportForm, ReportSetupForm, period_suggestions
+from .forms import ReportForm, ReportSetupForm
 from .jobs import produce, start_in_background
 from .models import ProducedReport, ReportSetup
 
@@ -115,7 +114,6 @@ def _report_page(request, form, status=200):
         "preview_rows": PREVIEW_ROWS,
         "sync_rows": settings.PTDS_REPORT_SYNC_ROWS,
         "preview_sections": content.first_rows(PREVIEW_ROWS) if content else None,
-        "suggestions": period_suggestions(timezone.localdate()),
         "recent": ProducedReport.objects.visible_to(request.user).select_related(
             "programme", "agency", "section", "created_by"
         )[:RECENT_REPORTS],

@@ -19,6 +19,6 @@ class TaskTable(tables.Table):
 
     class Meta:
         template_name = "tasks/_task_table.html"
-        attrs = {"class": "table table-sm table-hover align-middle task-table"}
+        attrs = {"class": "table table-sm table-hover align-middle stack-table"}
         order_by = "ref"
         empty_text = _("Không có nhiệm vụ nào khớp điều kiện lọc.")

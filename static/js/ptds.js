@@ -17,7 +17,7 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!window.TomSelect) return;
   for (const select of document.querySelectorAll("select[data-picker]")) {
     const words = select.dataset;
-    new TomSelect(select, {
+    const picker = new TomSelect(select, {
       diacritics: true,
       maxOptions: null,
       plugins: select.multiple ? { remove_button: { title: words.remove } } : {},
@@ -30,5 +30,11 @@ document.addEventListener("DOMContentLoaded", () => {
         },
       },
     });
+    // Tom Select moves the label to its own input; the hidden select keeps the same name for assistive tools.
+    const label = picker.control_input.labels[0];
+    if (label) {
+      label.id ||= `${select.id}-label`;
+      select.setAttribute("aria-labelledby", label.id);
+    }
   }
 });

@@ -63,6 +63,19 @@ def main_pages(username):
     return pages
 
 
+# The innermost elements whose right edge passes the screen's: what makes a page wider than the screen.
+STICKING_OUT = """() => Array.from(document.body.querySelectorAll('*'))
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.getClientRects().length)
+    .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))"""
+
+
+def too_wide(page):
+    """ "N px wider than the screen (the elements sticking out)", or nothing when the page fits."""
+    extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return [f"{extra} px wider than the screen: {page.evaluate(STICKING_OUT)}"] if extra > 0 else []
+
+
 def violations(page):
     """axe-core's serious and critical violations on the page as it stands, one line each."""
     if not page.evaluate("typeof window.axe === 'object'"):
@@ -89,8 +102,7 @@ def test_every_page_is_accessible_and_fits(open_context, username, width):
         assert response.ok, (path, response.status)
         page.wait_for_load_state("load")
         screenshot(page, f"a11y-{width}-{username}-{name}")
-        too_wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        problems = violations(page) + ([f"{too_wide} px wider than the screen"] if too_wide > 0 else [])
+        problems = violations(page) + too_wide(page)
         if problems:
             found[name] = problems
     assert not found, "\n".join(f"{name}: {problem}" for name, problems in found.items() for problem in problems)
