@@ -24,9 +24,14 @@ class ReportForm(forms.Form):
     )
     # A key of tasks.periods chosen from a list in words; any key parse_period reads is taken too (old links).
     period = forms.CharField(label=_("Kỳ báo cáo"), max_length=30, widget=forms.Select)
-    period_start = forms.DateField(label=_("Từ ngày"), required=False, widget=DateInput())
+    period_start = forms.DateField(
+        label=_("Từ ngày"), required=False, widget=DateInput(attrs={"data-only-when": f"id_period={CUSTOM}"})
+    )
     period_end = forms.DateField(
-        label=_("Đến ngày"), required=False, widget=DateInput(), help_text=_("Khi chọn “Khoảng ngày tùy chọn”.")
+        label=_("Đến ngày"),
+        required=False,
+        widget=DateInput(attrs={"data-only-when": f"id_period={CUSTOM}"}),
+        help_text=_("Khi chọn “Khoảng ngày tùy chọn”."),
     )
     cutoff_rule = forms.ChoiceField(
         label=_("Cách tính số liệu"), choices=ProducedReport._meta.get_field("cutoff_rule").choices
@@ -78,7 +83,7 @@ class ReportForm(forms.Form):
             named = Agency.objects.filter(assignments__task__section__programme__in=programmes)
             self.fields["agency"].queryset = Agency.objects.filter(pk__in=named.values("pk")).order_by("name")
         self.fields["period"].widget.choices = self._period_choices()
-        searchable(self.fields["programme"], self.fields["agency"])
+        searchable(self.fields["agency"])
         style_fields(self)
 
     def _period_choices(self):

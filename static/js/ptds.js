@@ -10,6 +10,18 @@ document.addEventListener("change", (event) => {
   }
 });
 
+// A field marked data-only-when="id_period=custom" is shown only while that select has that value (the report
+// period's two dates, for a date range); without the script both stay shown, and the server ignores them otherwise.
+function showDependents() {
+  for (const field of document.querySelectorAll("[data-only-when]")) {
+    const [id, value] = field.dataset.onlyWhen.split("=");
+    const select = document.getElementById(id);
+    if (select) field.parentElement.hidden = select.value !== value;
+  }
+}
+document.addEventListener("change", showDependents);
+document.addEventListener("DOMContentLoaded", showDependents);
+
 // A select marked data-picker becomes a searchable Tom Select (node_modules/tom-select, loaded at the end of the body;
 // DOMContentLoaded comes after it has run). Its search ignores accents and case: "cong an" finds "Công an" and
 // "đ" matches "d" (Tom Select's diacritics option, on by default, said here so it stays on).
@@ -30,11 +42,8 @@ document.addEventListener("DOMContentLoaded", () => {
         },
       },
     });
-    // Tom Select moves the label to its own input; the hidden select keeps the same name for assistive tools.
-    const label = picker.control_input.labels[0];
-    if (label) {
-      label.id ||= `${select.id}-label`;
-      select.setAttribute("aria-labelledby", label.id);
-    }
+    // The select stays in the page, hidden, for the form to send; assistive tools read Tom Select's own control
+    // (which the label now names), not the select as a second copy of it.
+    picker.input.setAttribute("aria-hidden", "true");
   }
 });
