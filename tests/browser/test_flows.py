@@ -91,6 +91,7 @@ def test_command_staff_adds_supporting_agency_and_moves_deadline(page):
     assert task.due_override == datetime.date(2027, 6, 30)
     assert task.due_override_reason == "Chờ hướng dẫn mới của Bộ Quốc phòng"
     assert task.version == version + 1
+    assert task.assignments.filter(role=Assignment.Role.SUPPORT, agency=health).exists()
     assert agency_names(task, Assignment.Role.SUPPORT) == supports_before | {HEALTH}
     assert agency_names(task, Assignment.Role.LEAD) == leads_before
 
