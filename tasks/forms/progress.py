@@ -49,6 +49,7 @@ class ProgressForm(VersionedForm, forms.ModelForm):
         self.user, self.sets_status = user, sets_status
         super().__init__(*args, task=task, **kwargs)
         self.fields["percent"].required = False  # a done report is 100% whatever was typed
+        self.fields["status"].choices = [("", _("Chọn tình trạng")), *Progress.choices]
         if task.is_recurring:
             field = self.fields["period"]
             field.help_text = _("Nhiệm vụ thường xuyên, định kỳ: kỳ mà báo cáo này nói đến.")
