@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from ptds.forms import searchable
 
 from .documents.timeframe import ScheduleKind
 from .models import Assignment, Phase, Programme, Section, Task
@@ -92,6 +93,7 @@ class TaskFilter(django_filters.FilterSet):
                 if isinstance(field.widget, forms.Select)
                 else "form-control form-control-sm",
             )
+        searchable(form.fields["lead"], form.fields["support"])  # hundreds of agencies: searched, not scrolled
         # Lead and supporting agency offer the same agencies: read them once, not once per select.
         agencies = list(iter(form.fields["lead"].choices))  # iter(): list() would ask its len(), a COUNT query
         form.fields["lead"].widget.choices = form.fields["support"].widget.choices = agencies
