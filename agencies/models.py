@@ -18,6 +18,14 @@ class AgencyQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
 
+    def under(self, root, depth=3):
+        """The agency and the bodies under it, down to `depth` levels (a province, its departments, their units)."""
+        condition, path = Q(pk=root.pk), "parent"
+        for _level in range(depth):
+            condition |= Q(**{path: root})
+            path += "__parent"
+        return self.filter(condition)
+
     def with_groups_of(self, agency):
         """The agency itself and every group phrase it belongs to."""
         return self.filter(Q(pk=agency.pk) | Q(kind=Agency.Kind.GROUP, members=agency)).distinct()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -133,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 # Texts go through gettext, so an English locale only needs a translation file and ("en", "English") here.
 LANGUAGES = [("vi", "Tiếng Việt")]
+# The empty choice of every filter of a list: "Tất cả", not django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("Tất cả")
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -140,7 +143,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 # Bootstrap comes from the npm registry at install time (make), never copied into the repository.
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist")]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/tom-select", BASE_DIR / "node_modules" / "tom-select" / "dist"),
+]
 # Every file (evidence, produced reports) goes through Django's storage API, never a path joined onto MEDIA_ROOT, so
 # web and worker processes on several machines can share one storage: by default the folder MEDIA_ROOT (a shared
 # mount will do), or e.g. S3-compatible object storage: DJANGO_STORAGE_BACKEND=storages.backends.s3.S3Storage and

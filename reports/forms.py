@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,43 +5,33 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
-from ptds.forms import DateInput, style_fields
+from ptds.forms import DateInput, searchable, style_fields
 from tasks import access
 from tasks.models import Programme, Section, Task
-from tasks.periods import Period, PeriodError, parse_period, quarter_of
+from tasks.periods import Period, PeriodError, parse_period, period_choices, quarter_of
 
 from .content import not_begun, tasks_in_scope
 from .models import ProducedReport, ReportSetup
 
-
-def period_suggestions(today):
-    """Keys a user most likely wants: this and recent quarters, halves, nine months and years."""
-    quarter = quarter_of(today)
-    quarters = [quarter]
-    for _i in range(4):
-        quarters.append(quarter_of(quarters[-1].start - timedelta(days=1)))
-    year = today.year
-    others = [
-        Period.half(year, 1),
-        Period.nine_months(year),
-        Period.year(year),
-        Period.half(year - 1, 2),
-        Period.year(year - 1),
-    ]
-    return quarters + others
+CUSTOM = "custom"  # the period choice that takes the two dates
 
 
 class ReportForm(forms.Form):
     """What to report on: a programme, a period, optionally one agency or one section."""
 
-    programme = forms.ModelChoiceField(queryset=Programme.objects.none(), label=_("Chương trình, kế hoạch"))
-    period = forms.CharField(
-        label=_("Kỳ báo cáo"),
-        max_length=30,
-        help_text=_(
-            "2025-Q4 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2025 (năm), 2025-03 (tháng), "
-            "hoặc 2025-01-01..2025-03-31 (khoảng ngày tùy chọn)."
-        ),
+    programme = forms.ModelChoiceField(
+        queryset=Programme.objects.none(), label=_("Chương trình, kế hoạch"), empty_label=_("Chọn chương trình")
+    )
+    # A key of tasks.periods chosen from a list in words; any key parse_period reads is taken too (old links).
+    period = forms.CharField(label=_("Kỳ báo cáo"), max_length=30, widget=forms.Select)
+    period_start = forms.DateField(
+        label=_("Từ ngày"), required=False, widget=DateInput(attrs={"data-only-when": f"id_period={CUSTOM}"})
+    )
+    period_end = forms.DateField(
+        label=_("Đến ngày"),
+        required=False,
+        widget=DateInput(attrs={"data-only-when": f"id_period={CUSTOM}"}),
+        help_text=_("Khi chọn “Khoảng ngày tùy chọn”."),
     )
     cutoff_rule = forms.ChoiceField(
         label=_("Cách tính số liệu"), choices=ProducedReport._meta.get_field("cutoff_rule").choices
@@ -52,9 +40,12 @@ class ReportForm(forms.Form):
         queryset=Agency.objects.none(),
         required=False,
         label=_("Cơ quan"),
+        empty_label=_("Tất cả cơ quan (cả chương trình)"),
         help_text=_("Để trống: cả chương trình. Chọn một cơ quan: các nhiệm vụ cơ quan đó chủ trì hoặc phối hợp."),
     )
-    section = forms.ModelChoiceField(queryset=Section.objects.none(), required=False, label=_("Mục"))
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.none(), required=False, label=_("Mục"), empty_label=_("Tất cả các mục")
+    )
     number = forms.RegexField(
         regex=r"^\d{1,6}$",
         required=False,
@@ -91,10 +82,24 @@ class ReportForm(forms.Form):
         else:
             named = Agency.objects.filter(assignments__task__section__programme__in=programmes)
             self.fields["agency"].queryset = Agency.objects.filter(pk__in=named.values("pk")).order_by("name")
-        self.fields["period"].widget.attrs["list"] = "period-suggestions"
+        self.fields["period"].widget.choices = self._period_choices()
+        searchable(self.fields["agency"])
         style_fields(self)
 
+    def _period_choices(self):
+        choices = period_choices(timezone.localdate())
+        asked = self.data.get("period", "") if self.is_bound else ""
+        known = {key for _year, periods in choices for key, _label in periods} | {"", CUSTOM}
+        if asked not in known:  # an old link's key ("2025-03"), shown in words while it is chosen
+            try:
+                choices.insert(0, ("", [(asked, parse_period(asked).label)]))
+            except PeriodError:
+                pass  # refused with its message by clean_period
+        return [*choices, ("", [(CUSTOM, _("Khoảng ngày tùy chọn…"))])]
+
     def clean_period(self):
+        if self.cleaned_data["period"] == CUSTOM:
+            return CUSTOM  # the dates below make it, in clean()
         try:
             return parse_period(self.cleaned_data["period"])
         except PeriodError as error:
@@ -102,6 +107,16 @@ class ReportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if data.get("period") == CUSTOM:
+            del data["period"]
+            start, end = data.get("period_start"), data.get("period_end")
+            if not (start and end):
+                self.add_error("period_end", _("Khoảng ngày tùy chọn cần cả ngày bắt đầu và ngày kết thúc."))
+            else:
+                try:
+                    data["period"] = Period.custom(start, end)
+                except PeriodError as error:
+                    self.add_error("period_end", str(error))
         programme, section = data.get("programme"), data.get("section")
         if programme and section and section.programme_id != programme.pk:
             self.add_error(

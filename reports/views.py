@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.db.models import Count, F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,7 +16,7 @@ from tasks.status import StatusCount
 from . import jobs
 from .charts import stacked_bars
 from .content import gather
-from .forms import ReportForm, ReportSetupForm, period_suggestions
+from .forms import ReportForm, ReportSetupForm
 from .models import ProducedReport, ReportSetup
 
 LIST_LIMIT = 20
@@ -47,17 +47,20 @@ def dashboard(request):
     tasks = visible.filter(section__programme=programme).with_status()
     total = StatusCount.from_statuses(tasks.values_list("status", flat=True))
     by_section = _counts(
-        tasks.values("section__position", "section__numeral", "section__title", "status")
+        tasks.values("section__position", "section", "section__numeral", "section__title", "status")
         .annotate(n=Count("pk"))
         .order_by("section__position"),
-        lambda row: f"{row['section__numeral']}. {row['section__title'].capitalize()}",
+        lambda row: (f"{row['section__numeral']}. {row['section__title'].capitalize()}", row["section"]),
     )
     by_lead = sorted(
         _counts(
             tasks.filter(assignments__role=Assignment.Role.LEAD)
-            .values("assignments__agency__name", "assignments__agency__short_name", "status")
+            .values("assignments__agency", "assignments__agency__name", "assignments__agency__short_name", "status")
             .annotate(n=Count("pk")),
-            lambda row: row["assignments__agency__short_name"] or row["assignments__agency__name"],
+            lambda row: (
+                row["assignments__agency__short_name"] or row["assignments__agency__name"],
+                row["assignments__agency"],
+            ),
         ),
         key=lambda item: -item[1].total,
     )
@@ -65,6 +68,9 @@ def dashboard(request):
         tasks.values("phases__number", "phases__name", "status").annotate(n=Count("pk")).order_by("phases__number"),
         lambda row: row["phases__name"] or _("Không gắn giai đoạn"),
     )
+    task_list = f"{reverse('tasks:list')}?programme={programme.pk}"
+    by_section = [(label, count, key) for (label, key), count in by_section]
+    by_lead = [(label, count, key) for (label, key), count in by_lead]
     context = {
         "programmes": programmes,
         "programme": programme,
@@ -72,14 +78,24 @@ def dashboard(request):
         "by_section": by_section,
         "by_lead": by_lead,
         "by_phase": by_phase,
-        "section_chart": stacked_bars(by_section, _("Theo mục")),
-        "lead_chart": stacked_bars(by_lead, _("Theo cơ quan chủ trì")),
+        "task_list": task_list,
+        "section_chart": stacked_bars(by_section, _("Theo mục"), link=_filtered(task_list, "section")),
+        "lead_chart": stacked_bars(by_lead, _("Theo cơ quan chủ trì"), link=_filtered(task_list, "lead")),
         # The most urgent few; the task list shows them all (same filter).
         "overdue": tasks.overdue().with_document().order_by("deadline")[:LIST_LIMIT],
         "due_soon": tasks.due_soon().with_document().order_by("deadline")[:LIST_LIMIT],
         "due_soon_count": tasks.due_soon().count(),
     }
     return render(request, "reports/dashboard.html", context)
+
+
+def _filtered(task_list, name):
+    """The task list's address for a chart's bar (one section, one lead agency) or one status group of it."""
+
+    def link(key, group):
+        return f"{task_list}&{name}={key}" + (f"&status={group}" if group else "")
+
+    return link
 
 
 PREVIEW_ROWS = 200
@@ -96,7 +112,6 @@ def _report_page(request, form, status=200):
         "content": content,
         "preview_rows": PREVIEW_ROWS,
         "preview_sections": content.first_rows(PREVIEW_ROWS) if content else None,
-        "suggestions": period_suggestions(timezone.localdate()),
         "recent": ProducedReport.objects.visible_to(request.user).select_related(
             "programme", "agency", "section", "created_by"
         )[:RECENT_REPORTS],

@@ -9,11 +9,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from ptds.forms import searchable
 
 from .documents.timeframe import ScheduleKind
 from .models import Assignment, Phase, Programme, Section, Task
 from .search import MAX_WORDS, Query
-from .status import Status
+from .status import Status, StatusGroup, statuses_of
 
 
 def few_words(value):
@@ -22,6 +23,8 @@ def few_words(value):
 
 
 DEADLINE_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))]
+# A group of statuses (what a dashboard count or chart bar links to), then each status.
+STATUS_CHOICES = [(_("Nhóm tình trạng"), StatusGroup.choices), (_("Từng tình trạng"), Status.choices)]
 
 
 class QuickSelect(forms.Select):
@@ -73,7 +76,8 @@ class TaskFilter(django_filters.FilterSet):
     support = django_filters.ModelChoiceFilter(
         label=_("Cơ quan phối hợp"), queryset=Agency.objects.all(), method="filter_support", widget=QuickSelect
     )
-    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Status.choices, widget=QuickSelect)
+    # A group of statuses, or one (a small list in groups: the default select draws it).
+    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=STATUS_CHOICES, method="filter_status")
     deadline = django_filters.ChoiceFilter(
         label=_("Thời hạn"), choices=DEADLINE_CHOICES, method="filter_deadline", widget=QuickSelect
     )
@@ -99,6 +103,9 @@ class TaskFilter(django_filters.FilterSet):
 
     def filter_support(self, queryset, name, value):
         return queryset.assigned_to(value, Assignment.Role.SUPPORT)
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(status__in=statuses_of(value))
 
     def filter_deadline(self, queryset, name, value):
         return queryset.overdue() if value == "overdue" else queryset.due_soon()
@@ -127,6 +134,7 @@ class TaskFilter(django_filters.FilterSet):
         for name, choices in offered.items():
             field = form.fields[name]
             field.widget.choices = [("", field.empty_label), *_pairs(choices)]
+        searchable(form.fields["lead"], form.fields["support"])  # hundreds of agencies: searched, not scrolled
         return form
 
 

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
+from agencies.text import fold
+
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
@@ -144,9 +146,34 @@ _BUILDERS = {
 }
 
 
+# A period in words, as people write it (folded: no accents, lower case): "Quý IV/2026", "quý 4 năm 2026",
+# "6 tháng đầu năm 2026", "9 tháng năm 2026", "năm 2026", "tháng 3/2026". Each becomes its key.
+_WORDS = (
+    (re.compile(r"quy\s*(iv|i{1,3}|\d+)\s*(?:/|-|nam)\s*(\d{4})"), lambda q, y: f"{y}-Q{_number(q)}"),
+    (re.compile(r"(?:6|sau) thang dau nam\s*(\d{4})"), lambda y: f"{y}-H1"),
+    (re.compile(r"(?:6|sau) thang cuoi nam\s*(\d{4})"), lambda y: f"{y}-H2"),
+    (re.compile(r"(?:9|chin) thang(?: dau)? nam\s*(\d{4})"), lambda y: f"{y}-9M"),
+    (re.compile(r"thang\s*(\d{1,2})\s*(?:/|-|nam)\s*(\d{4})"), lambda m, y: f"{y}-{m}"),
+    (re.compile(r"(?:ca )?nam\s*(\d{4})"), lambda y: y),
+)
+
+
+def _number(roman_or_digits: str) -> int:
+    return ROMAN.index(roman_or_digits.upper()) + 1 if roman_or_digits.upper() in ROMAN else int(roman_or_digits)
+
+
+def _key_from_words(text: str) -> str:
+    folded = " ".join(fold(text).split())
+    for pattern, key in _WORDS:
+        if found := pattern.fullmatch(folded):
+            return key(*found.groups())
+    return text
+
+
 def parse_period(text: str) -> Period:
-    """Read a period key ("2025-Q4", "2026-H1", "2026-9M", "2025", "2025-03", "2025-01-01..2025-03-31")."""
-    cleaned = text.strip().upper() if isinstance(text, str) else ""
+    """Read a period key ("2025-Q4", "2026-H1", "2026-9M", "2025", "2025-03", "2025-01-01..2025-03-31"), or the
+    same in words ("Quý IV/2025", "Quý IV năm 2025", "6 tháng đầu năm 2026")."""
+    cleaned = _key_from_words(text.strip()).upper() if isinstance(text, str) else ""
     for pattern, kind in _KEYS:
         found = pattern.fullmatch(cleaned)
         if not found:
@@ -160,11 +187,32 @@ def parse_period(text: str) -> Period:
         return _BUILDERS[kind](*(int(group) for group in found.groups()))
     raise PeriodError(
         _(
-            "Không đọc được kỳ báo cáo “%(text)s”. Hãy ghi theo mẫu: 2025-Q4 (quý), 2026-H1 (6 tháng), "
-            "2026-9M (9 tháng), 2025 (năm), 2025-03 (tháng) hoặc 2025-01-01..2025-03-31 (tùy chọn)."
+            "Không đọc được kỳ báo cáo “%(text)s”. Hãy ghi theo mẫu: Quý IV/2025 hoặc 2025-Q4 (quý), 2026-H1 (6 tháng "
+            "đầu năm), 2026-9M (9 tháng), 2025 (năm), 2025-03 (tháng) hoặc 2025-01-01..2025-03-31 (khoảng ngày)."
         )
         % {"text": text}
     )
+
+
+def period_choices(today: date, years: int = 3) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The periods a report may be about, grouped by year, newest first: each quarter, the first half, nine months,
+    the second half and the year, as far as they have begun by `today` (a period not begun cannot be reported)."""
+    groups = []
+    for year in range(today.year, today.year - years, -1):
+        periods = [Period.quarter(year, n) for n in range(1, 5)]
+        periods[2:2] = [Period.half(year, 1)]
+        periods[4:4] = [Period.nine_months(year)]
+        periods += [Period.half(year, 2), Period.year(year)]
+        groups.append((str(year), [(p.key, p.label) for p in periods if p.start <= today]))
+    return groups
+
+
+def label_of(key: str) -> str:
+    """A stored period key in words ("2025-Q4" is "Quý IV năm 2025"); a key no longer read is shown as it is."""
+    try:
+        return parse_period(key).label
+    except PeriodError:
+        return key
 
 
 def quarter_of(day: date) -> Period:

@@ -61,6 +61,33 @@ _DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
 # Done late is not "overdue": overdue means still open after the deadline.
 _OVERDUE = frozenset({Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE})
 
+
+class StatusGroup(TextChoices):
+    """The dashboard's groups of statuses, which its counts and charts link to (the task list filters by them)."""
+
+    DONE = "done", _("Đã hoàn thành (đúng hạn và quá hạn)")
+    NOT_DONE_ON_TIME = "not_done_on_time", _("Chưa hoàn thành, trong hạn")
+    NOT_DONE_OVERDUE = "not_done_overdue", _("Chưa hoàn thành, quá hạn")
+
+    @property
+    def statuses(self) -> list[Status]:
+        return _GROUPS[self]
+
+
+_GROUPS = {
+    StatusGroup.DONE: [Status.DONE_ON_TIME, Status.DONE_LATE],
+    StatusGroup.NOT_DONE_ON_TIME: [Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME],
+    StatusGroup.NOT_DONE_OVERDUE: [Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE],
+}
+
+
+def statuses_of(value: str) -> list[Status]:
+    """The statuses a status or a group of them stands for; none for a value that is neither."""
+    if value in StatusGroup.values:
+        return StatusGroup(value).statuses
+    return [Status(value)] if value in Status.values else []
+
+
 # Not a status of its own: a flag shown beside an open task whose deadline is near.
 DUE_SOON_LABEL = _("Sắp đến hạn")
 

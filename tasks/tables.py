@@ -15,11 +15,11 @@ class TaskTable(tables.Table):
     timeframe = tables.Column(_("Thời gian thực hiện"), orderable=False)
     deadline = tables.Column(_("Hạn"))
     status = tables.Column(_("Tình trạng"))
-    percent = tables.Column(_("%"))
+    percent = tables.Column(_("%"), attrs={"th": {"class": "d-none d-sm-table-cell"}})
 
     class Meta:
         template_name = "tasks/_task_table.html"
-        attrs = {"class": "table table-sm table-hover align-middle"}
+        attrs = {"class": "table table-sm table-hover align-middle stack-table"}
         order_by = "ref"
         empty_text = _("Không có nhiệm vụ nào khớp điều kiện lọc.")
 

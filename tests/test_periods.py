@@ -2,7 +2,17 @@ from datetime import date
 
 import pytest
 
-from tasks.periods import CutoffRule, Period, PeriodError, PeriodKind, parse_period, quarter_of, quarters_between
+from tasks.periods import (
+    CutoffRule,
+    Period,
+    PeriodError,
+    PeriodKind,
+    label_of,
+    parse_period,
+    period_choices,
+    quarter_of,
+    quarters_between,
+)
 
 D = date
 
@@ -194,7 +204,8 @@ def test_unknown_cutoff_rule():
         ("2025-00", "Tháng phải từ 1 đến 12"),
         ("abc", "Không đọc được kỳ báo cáo “abc”"),
         ("", "Không đọc được kỳ báo cáo"),
-        ("Quý IV năm 2025", "Không đọc được kỳ báo cáo"),
+        ("Quý V năm 2025", "Không đọc được kỳ báo cáo"),
+        ("quý 4", "Không đọc được kỳ báo cáo"),  # no year
         ("2025-6M", "Không đọc được kỳ báo cáo"),
         ("2025-01-01..", "Không đọc được kỳ báo cáo"),
         ("2025-02-30..2025-03-31", "Không đọc được kỳ báo cáo"),  # no 30 February
@@ -208,6 +219,35 @@ def test_unknown_cutoff_rule():
 def test_bad_period_is_refused_in_vietnamese(text, message):
     with pytest.raises(PeriodError, match=message):
         parse_period(text)
+
+
+@pytest.mark.parametrize(
+    ("words", "key"),
+    [
+        ("Quý IV/2025", "2025-Q4"),
+        ("Quý IV năm 2025", "2025-Q4"),
+        ("quy 4 nam 2025", "2025-Q4"),
+        ("6 tháng đầu năm 2026", "2026-H1"),
+        ("Sáu tháng cuối năm 2026", "2026-H2"),
+        ("9 tháng năm 2026", "2026-9M"),
+        ("Năm 2025", "2025"),
+        ("tháng 3/2026", "2026-03"),
+    ],
+)
+def test_a_period_in_words_is_read_as_its_key(words, key):
+    assert parse_period(words).key == key
+    assert parse_period(parse_period(words).label).key == key  # the words the portal shows read back the same
+
+
+def test_the_choices_are_the_periods_begun_newest_year_first():
+    choices = period_choices(date(2026, 5, 10))
+    assert [year for year, _periods in choices] == ["2026", "2025", "2024"]
+    assert [key for key, _label in choices[0][1]] == ["2026-Q1", "2026-Q2", "2026-H1", "2026-9M", "2026"]
+    assert choices[0][1][0] == ("2026-Q1", "Quý I năm 2026")
+    assert [key for key, _label in choices[1][1]] == [
+        "2025-Q1", "2025-Q2", "2025-H1", "2025-Q3", "2025-9M", "2025-Q4", "2025-H2", "2025"
+    ]  # fmt: skip
+    assert label_of("2025-Q4") == "Quý IV năm 2025" and label_of("kỳ cũ") == "kỳ cũ"
 
 
 def test_period_error_is_a_value_error():

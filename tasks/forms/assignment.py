@@ -3,12 +3,14 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
-from ptds.forms import DateInput, ModelMultipleChoiceField, style_fields
+from ptds.forms import DateInput, ModelMultipleChoiceField, searchable, style_fields
 
 from .. import roles
 from ..models import Assignment, Programme, Task
@@ -16,30 +18,39 @@ from ..planning import create_child_programme, default_title
 from .base import CheckboxList, TaskChoiceField, TaskMultipleChoiceField, VersionedForm
 
 
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        agency = obj.profile.agency
+        return f"{obj.get_full_name() or obj.username} – {agency.short_name or agency.name}"
+
+
 class AssignmentForm(VersionedForm):
     lead = ModelMultipleChoiceField(
         label=gettext_lazy("Cơ quan chủ trì"),
         queryset=Agency.objects.all(),
         error_messages={"required": gettext_lazy("Cần ít nhất một cơ quan chủ trì.")},
-        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     support = ModelMultipleChoiceField(
         label=gettext_lazy("Cơ quan phối hợp"),
         queryset=Agency.objects.all(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     due_override = forms.DateField(label=gettext_lazy("Hạn hoàn thành mới"), required=False, widget=DateInput)
     due_override_reason = forms.CharField(
         label=gettext_lazy("Lý do điều chỉnh hạn"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    responsible_officer = forms.ModelChoiceField(
-        label=gettext_lazy("Cán bộ phụ trách"), queryset=get_user_model().objects.filter(is_active=True), required=False
+    responsible_officer = OfficerChoiceField(
+        label=gettext_lazy("Cán bộ phụ trách"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Chưa giao cán bộ"),
+        help_text=gettext_lazy("Cán bộ của các cơ quan chủ trì, phối hợp nhiệm vụ."),
     )
     parent_task = TaskChoiceField(
         label=gettext_lazy("Thực hiện nhiệm vụ cấp trên"),
         queryset=Task.objects.none(),
         required=False,
+        empty_label=gettext_lazy("Không gắn nhiệm vụ cấp trên"),
         help_text=gettext_lazy("Nhiệm vụ của chương trình cấp trên mà nhiệm vụ này triển khai thực hiện."),
         error_messages={"invalid_choice": gettext_lazy("Nhiệm vụ cấp trên phải thuộc chương trình cấp trên.")},
     )
@@ -55,6 +66,10 @@ class AssignmentForm(VersionedForm):
             parent_task=task.parent_task_id,
         )
         super().__init__(*args, task=task, **kwargs)
+        self.fields["lead"].queryset = self.fields["support"].queryset = offered_agencies(task)
+        self.fields["responsible_officer"].queryset = task_officers(task)
+        self.fields["due_override"].help_text = current_deadline(task)
+        searchable(self.fields["lead"], self.fields["support"], self.fields["responsible_officer"])
         parent = task.section.programme.parent_id
         # Only the parent programme's current tasks the user may see: the choice is also the server-side check.
         # A parent the user may not see (linked by an administrator) is not offered, and the link stays as it is.
@@ -96,6 +111,42 @@ class AssignmentForm(VersionedForm):
         return task
 
 
+def offered_agencies(task):
+    """The agencies a task may be given to: those named anywhere in its programme and the bodies under the
+    coordinating agency's parent (its jurisdiction, until programmes have one of their own), the task's own first."""
+    programme = task.section.programme
+    own = [a.agency_id for a in task.assignments.all()]
+    named = Assignment.objects.filter(task__section__programme=programme).values("agency")
+    offered = Q(pk__in=named) | Q(pk__in=own)
+    if coordinator := programme.coordinating_agency:
+        root = coordinator.parent or coordinator
+        offered |= Q(pk__in=Agency.objects.current().under(root).values("pk"))
+    first = Case(When(pk__in=own, then=Value(0)), default=Value(1))
+    return Agency.objects.filter(offered).order_by(first, "name")
+
+
+def task_officers(task):
+    """Officers (not leadership, not administrators) of the agencies named on the task, or members of its group
+    phrases; and whoever holds the task now, so that saving the other fields keeps them."""
+    named = [a.agency_id for a in task.assignments.all()]
+    members = Agency.members.through.objects.filter(from_agency__in=named).values("to_agency")
+    officers = roles.members(roles.OFFICER).filter(Q(profile__agency__in=named) | Q(profile__agency__in=members))
+    if task.responsible_officer_id:
+        held = get_user_model().objects.filter(pk=task.responsible_officer_id, profile__agency__isnull=False)
+        officers = officers | held.select_related("profile__agency")
+    return officers.distinct().order_by("profile__agency__name", "first_name", "username")
+
+
+def current_deadline(task):
+    """What "Hạn hoàn thành mới" would replace, said beside it."""
+    if task.effective_due is None:
+        return _("Hiện nhiệm vụ chưa có hạn hoàn thành.")
+    text = _("Hạn hiện hành: %(due)s") % {"due": date_format(task.effective_due, "d/m/Y")}
+    if task.due_override and task.due_on:
+        text += _(" (theo văn bản: %(due)s)") % {"due": date_format(task.due_on, "d/m/Y")}
+    return text
+
+
 class ChildProgrammeForm(forms.Form):
     """A subordinate level's plan from chosen tasks of the parent programme; tasks.planning does the copying."""
 
@@ -107,6 +158,7 @@ class ChildProgrammeForm(forms.Form):
     coordinating_agency = forms.ModelChoiceField(
         label=gettext_lazy("Cơ quan thường trực, theo dõi"),
         queryset=Agency.objects.exclude(kind=Agency.Kind.GROUP).order_by("name"),  # a group phrase coordinates nothing
+        empty_label=gettext_lazy("Chọn cơ quan"),
     )
     tasks = TaskMultipleChoiceField(
         label=gettext_lazy("Nhiệm vụ giao cấp dưới thực hiện"),
@@ -125,6 +177,7 @@ class ChildProgrammeForm(forms.Form):
         self.fields["title"].initial = default_title(parent)
         self.fields["year"].initial = timezone.localdate().year
         self.fields["coordinating_agency"].initial = roles.agency_of(user)
+        searchable(self.fields["coordinating_agency"])
         self.fields["tasks"].queryset = (
             Task.objects.current()
             .filter(section__programme=parent)

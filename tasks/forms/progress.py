@@ -12,7 +12,7 @@ from ptds.forms import DateInput, MultipleFileField
 from .. import roles
 from ..evidence import check_evidence
 from ..models import Evidence, ProgressReport, Task
-from ..periods import PeriodError, parse_period, quarter_of
+from ..periods import PeriodError, parse_period, period_choices, quarter_of
 from ..status import Progress
 from .base import UploadForm, VersionedForm
 
@@ -46,10 +46,13 @@ class ProgressForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args, task, user, sets_status, **kwargs):
         self.user, self.sets_status = user, sets_status
         super().__init__(*args, task=task, **kwargs)
-        self.fields["period"].help_text = _("Nhiệm vụ thường xuyên, định kỳ: kỳ báo cáo, ví dụ 2025-Q4.")
         self.fields["percent"].required = False  # a done report is 100% whatever was typed
+        self.fields["status"].choices = [("", _("Chọn tình trạng")), *Progress.choices]
         if task.is_recurring:
-            self.fields["period"].required = True
+            field = self.fields["period"]
+            field.help_text = _("Nhiệm vụ thường xuyên, định kỳ: kỳ mà báo cáo này nói đến.")
+            field.widget = forms.Select(choices=period_choices(timezone.localdate()), attrs={"class": "form-select"})
+            field.required = True
             self.initial.setdefault("period", quarter_of(timezone.localdate()).key)
         else:
             del self.fields["period"]

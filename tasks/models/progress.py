@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
 
+from ..periods import label_of
 from ..status import Progress
 
 
@@ -72,6 +73,10 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.task} – {self.get_status_display()} ({self.reported_on:%d/%m/%Y})"
+
+    @property
+    def period_label(self):
+        return label_of(self.period) if self.period else ""
 
     @property
     def document(self):

@@ -70,7 +70,10 @@ def test_command_staff_adds_supporting_agency_and_moves_deadline(page):
     screenshot(page, "05-assign-form")
     selected = page.eval_on_selector("#id_support", "s => Array.from(s.selectedOptions, o => o.value)")
     assert selected, "the form should start from the current supporting agencies"
-    page.select_option("#id_support", [*selected, str(health.pk)])
+    picker = page.get_by_role("combobox", name="Cơ quan phối hợp")  # Tom Select: searched, accents optional
+    picker.fill("phong y te")
+    page.get_by_role("option", name=HEALTH).click()
+    page.keyboard.press("Escape")
     page.fill("#id_due_override", "2027-06-30")
     page.fill("#id_due_override_reason", "Chờ hướng dẫn mới của Bộ Quốc phòng")
     page.get_by_role("button", name="Lưu phân công").click()
@@ -88,6 +91,7 @@ def test_command_staff_adds_supporting_agency_and_moves_deadline(page):
     assert task.due_override == datetime.date(2027, 6, 30)
     assert task.due_override_reason == "Chờ hướng dẫn mới của Bộ Quốc phòng"
     assert task.version == version + 1
+    assert task.assignments.filter(role=Assignment.Role.SUPPORT, agency=health).exists()
     assert agency_names(task, Assignment.Role.SUPPORT) == supports_before | {HEALTH}
     assert agency_names(task, Assignment.Role.LEAD) == leads_before
 

@@ -22,7 +22,7 @@ def choose(page: Page, period: str = PERIOD) -> None:
     """On /reports/: the city programme and a period, the rest left as the form offers them."""
     page.goto("/reports/")
     page.select_option("#id_programme", label=str(Programme.objects.get(number=CITY)))
-    page.fill("#id_period", period)
+    page.select_option("#id_period", period)  # the list's value; it shows the period in words
 
 
 def download_made(page: Page, button: str, run_jobs):

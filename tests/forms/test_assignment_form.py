@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from agencies.models import Agency
 from tasks.models import Assignment, Task
 from tasks.status import Progress
-from tests.html import contains_html
+from tests.html import contains_html, find_all, text
 from tests.views.conftest import assignment_payload
 
 from .conftest import (
@@ -193,3 +193,52 @@ def test_the_audit_trail_speaks_vietnamese(login, iii3):
     assert f"Chủ trì: {POLICE}" in trail
     for english in ("Created", "Changed", "Deleted"):
         assert english not in trail
+
+
+# What the pickers offer
+
+
+def options(response, field):
+    return [(o.get("value"), text(o)) for o in find_all(response, f'//select[@name="{field}"]//option')]
+
+
+def test_agencies_offered_are_the_programmes_own_the_tasks_first(login, v5):
+    response = login("chqs").get(assign_url(v5))
+    offered = [label for value, label in options(response, "lead")]
+    own = [a.agency.name for a in v5.assignments.all()]
+    assert offered[: len(own)] == sorted(own)  # the task's agencies first
+    named = Agency.objects.filter(assignments__task__section__programme=v5.section.programme).distinct()
+    assert {a.name for a in named} <= set(offered)
+    # Bắc Giang's department is named only in the other programme, outside this one's jurisdiction.
+    assert "Sở Khoa học và Công nghệ tỉnh Bắc Giang" not in offered
+    assert offered == [label for _value, label in options(response, "support")]
+    select = find_all(response, '//select[@name="lead"]')[0]
+    assert select.get("data-picker") == "" and select.get("multiple") is not None  # Tom Select takes it over
+
+
+def test_an_agency_outside_the_programme_is_refused(login, v5):
+    before = snapshot(v5)
+    elsewhere = Agency.objects.get(name="Sở Khoa học và Công nghệ tỉnh Bắc Giang")
+    data = assignment_payload(v5, support=[a.pk for a in v5.support_agencies] + [elsewhere.pk])
+    response = login("chqs").post(assign_url(v5), data)
+    assert_refused(response, "Hãy chọn một lựa chọn hợp lệ", field="support")
+    assert snapshot(v5) == before
+
+
+def test_officers_are_listed_by_name_and_agency_only_for_the_tasks_agencies(login, v5):
+    response = login("chqs").get(assign_url(v5))
+    # Công an leads V.5; Y tế belongs to the group phrase that supports it. No leadership, command staff or admin.
+    assert options(response, "responsible_officer") == [
+        ("", "Chưa giao cán bộ"),
+        (str(get_user_model().objects.get(username="congan").pk), "Lê Thị Công An – Công an thành phố"),
+        (str(get_user_model().objects.get(username="yte").pk), "Phạm Văn Y Tế – Phòng Y tế"),
+    ]
+    chqs = get_user_model().objects.get(username="chqs")
+    refused = login("chqs").post(assign_url(v5), assignment_payload(v5, responsible_officer=chqs.pk))
+    assert_refused(refused, "Hãy chọn một lựa chọn hợp lệ", field="responsible_officer")
+
+
+def test_the_current_deadline_is_shown_beside_the_new_one_and_no_dashes(login, v5):
+    html = page(login("chqs").get(assign_url(v5)))
+    assert f"Hạn hiện hành: {v5.effective_due:%d/%m/%Y}" in html
+    assert "---------" not in html

@@ -124,7 +124,9 @@ def test_recurring_task_refuses_a_fifth_quarter(login, viii2):
 def test_recurring_task_refuses_an_unreadable_period(login, viii2):
     before = snapshot(viii2)
     response = login("congan").post(progress_url(viii2), report(viii2, period="quý 4"))
-    assert_refused(response, "Không đọc được kỳ báo cáo “quý 4”. Hãy ghi theo mẫu: 2025-Q4 (quý)", field="period")
+    assert_refused(
+        response, "Không đọc được kỳ báo cáo “quý 4”. Hãy ghi theo mẫu: Quý IV/2025 hoặc 2025-Q4 (quý)", field="period"
+    )
     assert snapshot(viii2) == before
 
 

@@ -101,14 +101,17 @@ def test_sections_and_lead_agencies_add_up_by_the_rules(chqs, varied_progress):
         for a in t.assignments.all():
             if a.role == Assignment.Role.LEAD:
                 by_lead[a.agency.short_name or a.agency.name].add(status)
-    assert dict(response.context["by_section"]) == dict(by_section)
-    assert dict(response.context["by_lead"]) == dict(by_lead)
+    assert {label: count for label, count, _pk in response.context["by_section"]} == dict(by_section)
+    assert {label: count for label, count, _pk in response.context["by_lead"]} == dict(by_lead)
+    # Each row carries what the task list filters it by: the section's and the agency's id.
+    sections = {f"{t.section.numeral}. {t.section.title.capitalize()}": t.section.pk for t in tasks}
+    assert {label: pk for label, _count, pk in response.context["by_section"]} == sections
     # Sections in document order, their upper-case titles written as a sentence.
-    labels = [label for label, _count in response.context["by_section"]]
+    labels = [label for label, _count, _pk in response.context["by_section"]]
     assert len(labels) == 10
     assert labels[0] == "I. Kiện toàn, hoàn thiện cơ chế chỉ đạo, điều hành phòng thủ dân sự"
     assert labels[-1].startswith("X. Sơ kết, tổng kết")
-    totals = [count.total for _label, count in response.context["by_lead"]]
+    totals = [count.total for _label, count, _pk in response.context["by_lead"]]
     assert totals == sorted(totals, reverse=True)  # busiest lead agency first
 
 
@@ -177,9 +180,31 @@ def test_charts_are_inline_svg(chqs, varied_progress):
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
     assert 'aria-label="Theo mục"' in html
     assert 'aria-label="Theo cơ quan chủ trì"' in html
-    # Section V holds the done tasks: one done on time, one done late.
-    assert "<title>Hoàn thành đúng hạn: 1</title>" in html
-    assert "<title>Hoàn thành quá hạn: 1</title>" in html
+    # Section V holds the done tasks: one done on time, one done late; each segment names its section in full.
+    section = varied_progress["done_on_time"].section
+    label = f"{section.numeral}. {section.title.capitalize()}"
+    assert f"<title>{label}: Hoàn thành đúng hạn: 1</title>" in html
+    assert f"<title>{label}: Hoàn thành quá hạn: 1</title>" in html
+    # Sans-serif, 14 units (12 px and more as the page shows them), no serif font.
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'font-size="14"' in svg and "sans-serif" in svg and "Serif" not in svg
+
+
+def test_each_bar_segment_and_count_links_to_its_tasks(chqs, varied_progress):
+    """Following a chart's link or a count card lists exactly the tasks it counted."""
+    html = dashboard(chqs).content.decode()
+    city = programme(CITY)
+    section = varied_progress["done_late"].section
+    by_section = {pk: count for _label, count, pk in dashboard(chqs).context["by_section"]}
+    bar = f'href="/tasks/?programme={city.pk}&amp;section={section.pk}&amp;status=done_late"'
+    assert bar in html
+    listed = chqs.get("/tasks/", {"programme": city.pk, "section": section.pk, "status": "done_late"})
+    assert listed.context["table"].paginator.count == by_section[section.pk].done_late == 1
+    for card, status in [("total-done", "done"), ("total-overdue", "not_done_overdue"), ("total-ongoing", "ongoing")]:
+        link = by_id(html, card).getparent().getparent()
+        assert link.tag == "a" and link.get("href") == f"/tasks/?programme={city.pk}&status={status}"
+        count = chqs.get(link.get("href")).context["table"].paginator.count
+        assert str(count) == text(by_id(html, card)), card
 
 
 # Query count

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reports.models import ProducedReport, ReportSetup
-from tests.html import find_all
+from tests.html import find_all, text
 
 from .conftest import BAC_GIANG, CITY, CONG_AN, Y_TE, agency, programme, section, synthetic_tasks, user
 
@@ -43,6 +43,45 @@ def test_the_page_offers_what_the_user_may_report_on(chqs, congan, lanhdao):
     officer_form = congan.get(INDEX).context["form"]
     assert list(officer_form.fields["agency"].queryset) == [agency(CONG_AN)]
     assert officer_form.fields["agency"].required
+
+
+def test_the_period_is_chosen_from_a_list_in_words(lanhdao):
+    """Quarters, halves, nine months and years in words, grouped by year, the current quarter chosen; a date range."""
+    response = lanhdao.get(INDEX)
+    today = timezone.localdate()
+    options = {o.get("value"): text(o) for o in find_all(response, '//select[@id="id_period"]//option')}
+    quarter = (today.month - 1) // 3 + 1
+    assert options[f"{today.year}-Q{quarter}"] == f"Quý {['I', 'II', 'III', 'IV'][quarter - 1]} năm {today.year}"
+    assert options[f"{today.year - 1}-H2"] == f"6 tháng cuối năm {today.year - 1}"
+    assert options[f"{today.year - 1}-9M"] == f"9 tháng năm {today.year - 1}"
+    assert options[str(today.year - 1)] == f"Năm {today.year - 1}"
+    assert options["custom"] == "Khoảng ngày tùy chọn…"
+    assert not any(key.startswith(str(today.year + 1)) for key in options)  # nothing that has not begun
+    chosen = find_all(response, '//select[@id="id_period"]//option[@selected]')
+    assert [o.get("value") for o in chosen] == [f"{today.year}-Q{quarter}"]
+    assert "---------" not in response.content.decode()
+
+
+@pytest.mark.parametrize("period", ["2025-Q4", "Quý IV/2025", "quý IV năm 2025"])
+def test_a_period_given_as_a_key_or_in_words_makes_the_same_report(lanhdao, period):
+    response = lanhdao.get(INDEX, choice(lanhdao, period=period))
+    assert response.status_code == 200
+    assert "quý IV năm 2025" in response.context["content"].subject
+
+
+def test_a_key_of_an_old_link_stays_chosen_in_words(lanhdao):
+    response = lanhdao.get(INDEX, choice(lanhdao, period="2025-11"))
+    assert response.context["content"].window == (datetime.date(2025, 11, 1), datetime.date(2025, 11, 30))
+    chosen = find_all(response, '//select[@id="id_period"]//option[@selected]')
+    assert [(o.get("value"), text(o)) for o in chosen] == [("2025-11", "Tháng 11 năm 2025")]
+
+
+def test_a_date_range_is_read_from_its_two_dates(lanhdao):
+    response = lanhdao.get(INDEX, choice(lanhdao, period="custom", period_start="2025-10-15", period_end="2025-12-14"))
+    assert response.context["content"].window == (datetime.date(2025, 10, 15), datetime.date(2025, 12, 14))
+    refused = lanhdao.get(INDEX, choice(lanhdao, period="custom", period_start="2025-10-15"))
+    assert refused.context["content"] is None
+    assert "cần cả ngày bắt đầu và ngày kết thúc" in " ".join(refused.context["form"].errors["period_end"])
 
 
 def test_the_preview_shows_the_subject_and_the_summary(lanhdao):

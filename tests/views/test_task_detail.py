@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from tasks.models import Task
 from tasks.status import Progress
-from tests.html import Markup, contains_html, find, find_all, text
+from tests.html import Markup, by_id, contains_html, find, find_all, text
 
 from .conftest import ALL_CITY_AGENCIES as ALL
 from .conftest import (
@@ -121,9 +121,17 @@ def test_status_comes_from_the_latest_lead_report(congan, police_task):
     report(police_task, "congan", Progress.IN_PROGRESS, percent=30, reported_on=today - datetime.timedelta(days=9))
     report(police_task, "yte", Progress.DONE, sets_status=False)  # a supporting agency's word does not count
     html = page(congan, police_task).content.decode()
-    assert (
-        dd(html, "Tình trạng") == '<span class="badge status-in_progress_overdue">Đang thực hiện quá hạn</span> · 30%'
+    status = by_id(html, "task-status")
+    badge = status[0]  # a link to the programme's tasks of the same status
+    assert (badge.tag, badge.get("class"), text(badge)) == (
+        "a",
+        "badge status-in_progress_overdue",
+        "Đang thực hiện quá hạn",
     )
+    assert text(status).endswith("· 30%")
+    listed = [row.record for row in congan.get(badge.get("href")).context["table"].paginated_rows]
+    assert police_task.pk in {t.pk for t in listed}
+    assert {t.status for t in listed} == {"in_progress_overdue"}
 
 
 # Reports

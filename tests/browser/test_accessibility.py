@@ -1,0 +1,108 @@
+"""Every main page, for every demo account, on a phone (390 px) and a desk (1366 px): axe-core (from npm) finds no
+serious or critical WCAG 2.1 AA violation, and nothing is wider than the screen. A screenshot of each page at each
+width lands in test-output/screenshots/a11y-<width>-<account>-<page>.png, for review.
+
+axe-core is given to the page through Playwright's DevTools connection (page.evaluate), not as a <script> the page
+would load: the portal's Content Security Policy stays as it is.
+"""
+
+import json
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from reports.models import ProducedReport
+from tasks import access
+from tasks.models import Programme, Task
+from tasks.periods import quarter_of
+from tests.browser.conftest import login, screenshot
+
+AXE = (settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js").read_text()
+# WCAG 2.0 and 2.1, levels A and AA, and axe's best practices (landmarks, headings, regions).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING = {"serious", "critical"}
+WIDTHS = {"phone": 390, "desk": 1366}
+ACCOUNTS = ["chqs", "congan", "yte", "lanhdao", "admin"]
+CITY = "04/CTr-UBND"
+
+pytestmark = pytest.mark.usefixtures("site")
+
+
+def main_pages(username):
+    """(name, path) of every main page this account may open, with one of its tasks (a lead one for officers)."""
+    user = get_user_model().objects.get(username=username)
+    city = Programme.objects.get(number=CITY)
+    tasks = Task.objects.visible_to(user).filter(section__programme=city).with_document().order_by("section", "pk")
+    agency = access.officer_agency(user)
+    task = (tasks.assigned_to(agency, "lead") if agency else tasks).first()
+    period = quarter_of(city.issued_on).key
+    pages = [
+        ("dashboard", reverse("reports:dashboard")),
+        ("task-list", reverse("tasks:list")),
+        ("task", task.get_absolute_url()),
+        ("reports", reverse("reports:index")),
+        ("report-preview", f"{reverse('reports:index')}?programme={city.pk}&period={period}&cutoff_rule=calendar"),
+    ]
+    if access.reporting_role(user, task).may_report:
+        pages.append(("progress", reverse("tasks:progress", args=[task.pk])))
+    if access.may_manage_task(user, task):
+        pages += [
+            ("assign", reverse("tasks:assign", args=[task.pk])),
+            ("report-setup", reverse("reports:setup", args=[city.pk])),
+            ("child-programme", reverse("tasks:child_programme", args=[city.pk])),
+        ]
+    if access.may_import(user):
+        pages.append(("import", reverse("tasks:import")))
+    if agency:
+        pages += [("my", reverse("tasks:my")), ("my-upload", reverse("tasks:my_upload"))]
+    report = ProducedReport.objects.visible_to(user).first()
+    if report:
+        pages.append(("report", report.get_absolute_url()))
+    return pages
+
+
+# The innermost elements whose right edge passes the screen's: what makes a page wider than the screen.
+STICKING_OUT = """() => Array.from(document.body.querySelectorAll('*'))
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.getClientRects().length)
+    .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))"""
+
+
+def too_wide(page):
+    """ "N px wider than the screen (the elements sticking out)", or nothing when the page fits."""
+    extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return [f"{extra} px wider than the screen: {page.evaluate(STICKING_OUT)}"] if extra > 0 else []
+
+
+def violations(page):
+    """axe-core's serious and critical violations on the page as it stands, one line each."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} @ {json.dumps([n['target'] for n in v['nodes'][:3]])}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("username", ACCOUNTS)
+def test_every_page_is_accessible_and_fits(open_context, username, width):
+    context = open_context(viewport={"width": WIDTHS[width], "height": 900})
+    page = context.new_page()
+    login(page, username)
+    found = {}
+    for name, path in main_pages(username):
+        response = page.goto(path)
+        assert response.ok, (path, response.status)
+        page.wait_for_load_state("load")
+        screenshot(page, f"a11y-{width}-{username}-{name}")
+        problems = violations(page) + too_wide(page)
+        if problems:
+            found[name] = problems
+    assert not found, "\n".join(f"{name}: {problem}" for name, problems in found.items() for problem in problems)
