@@ -1,10 +1,12 @@
 """/reports/: choose, preview, produce, download, find again; who may report on what; bad input changes nothing."""
 
+import datetime
 import io
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 from pypdf import PdfReader
