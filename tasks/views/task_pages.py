@@ -169,7 +169,9 @@ def task_progress(request, pk):
     form = ProgressForm(
         request.POST or None, request.FILES or None, task=task, user=request.user, sets_status=sets_status
     )
-    context = {"sets_status": sets_status}
+    # What the reporter needs to see before writing: the last report (the lead's or any agency's), newest first.
+    last_report = task.progress_reports.select_related("agency", "author").first()
+    context = {"sets_status": sets_status, "last_report": last_report}
     return _task_form_page(request, task, form, "tasks/progress.html", _("Đã ghi báo cáo tiến độ."), context)
 
 
