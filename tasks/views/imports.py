@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 
-from .. import access
+from .. import access, roles
 from ..documents.amendment import StaleAmendment, apply_amendment, compare
 from ..documents.data import ProgrammeDoc, ProgrammeFormatError
 from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
@@ -37,6 +37,10 @@ def import_upload(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         doc = form.document
+        # The importer's own agency follows the programme unless they choose another on the review page: command
+        # staff see only the programmes their agency follows, so the tasks they import are theirs to see.
+        if agency := roles.agency_of(request.user):
+            doc.coordinating_agency = agency.name
         draft = ImportDraft.objects.create(
             uploaded_by=request.user,
             file_name=form.cleaned_data["file"].name[:255],
@@ -102,9 +106,16 @@ def import_review(request, pk):
         "amendment": amendment,
         "may_amend": may_amend,
         "unreadable": [task for task in doc.tasks if task.schedule and task.schedule.needs_review],
+        "hidden_after_save": _hidden_after_save(request.user, doc),
     }
     failed = form.errors or parent_form.errors or not may_amend
     return render(request, "tasks/import_review.html", context, status=400 if failed else 200)
+
+
+def _hidden_after_save(user, doc):
+    """Command staff who choose another agency to follow the programme will not see it once saved: say so."""
+    agency = roles.agency_of(user)
+    return roles.role_of(user) == roles.COMMAND_STAFF and agency is not None and doc.coordinating_agency != agency.name
 
 
 def _amended(request, draft, amendment, parent):
