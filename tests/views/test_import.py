@@ -7,8 +7,8 @@ from agencies.models import Agency, AgencyAlias
 from tasks.forms.imports import NEW_AGENCY, AgencyMappingForm
 from tasks.models import ImportDraft, Programme, Task
 from tests.conftest import BAC_GIANG_SEED
-from tests.views.conftest import BAN_CHQS
 from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
+from tests.views.conftest import BAN_CHQS
 
 UPLOAD = reverse("tasks:import")
 
