@@ -25,3 +25,8 @@ def locked_out(request, response=None, credentials=None):
 def client_address(request):
     """Who sent a login attempt, behind nginx (DJANGO_BEHIND_PROXY): the proxy's X-Real-IP, set from the peer."""
     return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its CSRF token (or from an expired page): the portal's page, with its menu."""
+    return render(request, "403_csrf.html", status=403)
