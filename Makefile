@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench bench-load backup restore lock
+.PHONY: run test test-sqlite test-postgres lint migrations-check check messages system-packages bench bench-load backup restore lock
 
 # Debian packages: Liberation 2 fonts (version 1 lacks Vietnamese) and Pango for the PDF reports;
 # Chromium drives the browser tests; poppler-utils renders the PDF pages the tests look at.
@@ -86,6 +86,10 @@ migrations-check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 check: lint migrations-check
+
+## The Vietnamese for third-party texts (locale/vi/LC_MESSAGES/django.po), compiled after editing it.
+messages:
+	msgfmt --check -o locale/vi/LC_MESSAGES/django.mo locale/vi/LC_MESSAGES/django.po
 
 ## Benchmarks: print figures (not part of the test suite).
 bench: $(VENV)/.installed system-packages

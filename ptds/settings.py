@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",
+    "ptds.apps.AxesConfig",  # django-axes, with its name in Vietnamese in the admin
     "csp",
     "django_filters",
     "django_tables2",
@@ -128,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "vi"
+# Vietnamese for the third-party texts the admin shows (django-axes); compiled by `make messages`.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Texts go through gettext, so an English locale only needs a translation file and ("en", "English") here.
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
