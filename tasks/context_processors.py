@@ -2,7 +2,6 @@ from django.utils.functional import SimpleLazyObject
 
 from . import access
 
-
 # The menu entry each part of the site belongs to, by the start of its address (the longest that fits wins).
 MENU_PREFIXES = [
     ("/tasks/", "tasks"),
