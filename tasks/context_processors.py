@@ -2,7 +2,7 @@ from django.utils.functional import SimpleLazyObject
 
 from . import access
 
-# The menu entry each part of the site belongs to, by the start of its address (the longest that fits wins).
+# The menu entry each part of the site belongs to, by the start of its address.
 MENU_PREFIXES = [
     ("/tasks/", "tasks"),
     ("/programmes/", "tasks"),

@@ -166,7 +166,8 @@ def test_reports_history_newest_first_with_everything_reported(chqs, police_task
     assert "Công an thành phố" in middle and "chủ trì" in middle and "Đã hoàn thành · 100%" in middle
     assert "Văn bản: Quyết định số 12/QĐ-UBND ngày 15/3/2025" in middle
     file = done.evidence.get()
-    assert f'<a href="/tasks/{police_task.pk}/evidence/{file.pk}/">' in middle and " Quyết định 12.pdf</a>" in middle
+    icon = '<img class="icon" src="/static/img/paperclip.svg" alt="" width="16" height="16">'
+    assert f'<a href="/tasks/{police_task.pk}/evidence/{file.pk}/">{icon} Quyết định 12.pdf</a>' in middle
     assert "Đang thực hiện · 20%" in oldest and "Đã giao Đội An ninh mạng xây dựng dự thảo." in oldest
     assert (today - datetime.timedelta(days=30)).strftime("%d/%m/%Y") in oldest
 
