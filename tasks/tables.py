@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +23,8 @@ class TaskTable(tables.Table):
         attrs = {"class": "table table-sm table-hover align-middle"}
         order_by = "ref"
         empty_text = _("Không có nhiệm vụ nào khớp điều kiện lọc.")
+
+    def order_deadline(self, queryset, is_descending):
+        """Tasks without a deadline (ongoing, awaiting one) last both ways; equal deadlines in document order."""
+        deadline = F("deadline").desc(nulls_last=True) if is_descending else F("deadline").asc(nulls_last=True)
+        return queryset.order_by(deadline, "section__programme", "section__position", "position"), True
