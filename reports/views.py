@@ -123,10 +123,13 @@ def _report_page(request, form, status=200):
     return render(request, "reports/index.html", context, status=status)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def report_index(request):
-    """Choose a programme and period, preview the report, download it; the reports produced before."""
-    form = ReportForm(request.GET or None, user=request.user)
+    """Choose a programme and period, preview the report, download it; the reports produced before.
+
+    The page's form posts its preview (nothing is written), so the CSRF token never goes into an address; a link
+    with the choices in its query string still opens a preview."""
+    form = ReportForm(request.POST or request.GET or None, user=request.user)
     return _report_page(request, form)
 
 

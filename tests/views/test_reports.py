@@ -58,6 +58,21 @@ def test_the_preview_shows_the_subject_and_the_summary(lanhdao):
     assert all(row.content in page for row in content.rows)
 
 
+def test_the_preview_is_posted_so_no_csrf_token_goes_into_an_address(seeded):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user("lanhdao"))
+    page = client.get(INDEX)
+    [form] = find_all(page, '//form[@id="report-form"]')
+    assert form.get("method") == "post"
+    assert not find_all(page, '//form[@method="get"]//input[@name="csrfmiddlewaretoken"]')
+    assert not [b for b in form.xpath(".//button") if b.get("formmethod") == "get"]
+    token = form.xpath('.//input[@name="csrfmiddlewaretoken"]')[0].get("value")
+    response = client.post(INDEX, {**choice(client), "csrfmiddlewaretoken": token})
+    assert response.status_code == 200 and response.context["content"].row_count == 37
+    assert not ProducedReport.objects.exists()  # a preview writes nothing
+    assert client.post(INDEX, choice(client)).status_code == 403  # and, being a POST, needs the token
+
+
 def test_the_preview_needs_a_constant_number_of_queries(lanhdao, django_assert_max_num_queries):
     synthetic_tasks(300)
     query = choice(lanhdao)
