@@ -54,7 +54,7 @@ system-packages:
 ## Run the portal on http://127.0.0.1:8000 with both seed programmes and demo accounts (SQLite).
 run: $(VENV)/.installed node_modules/.installed system-packages
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed --demo-users
+	$(BIN)/python manage.py seed --demo-history
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## The whole test suite: SQLite, then PostgreSQL when a server answers on 127.0.0.1:5432.
