@@ -61,7 +61,7 @@ def audit_trail(task):
     reports = ProgressReport.history.filter(task_id=task.pk).select_related("history_user", "agency")
     for record in reports:
         if record.history_type == "~" and record.confirmed_at:
-            action, detail = _("Xác nhận hoàn thành"), _day(timezone.localtime(record.confirmed_at))
+            action, detail = _("Đã xác nhận hoàn thành"), _day(timezone.localtime(record.confirmed_at))
         else:
             action = ACTIONS[record.history_type]
             detail = f"{record.agency}: {record.get_status_display()}, {record.percent}%"
