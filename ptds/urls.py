@@ -1,12 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from .forms import LoginForm
-from .views import healthz
+from .views import favicon, healthz
 
 urlpatterns = [
     path("", include("reports.urls")),
@@ -19,6 +16,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico before reading the page's <link rel="icon">.
-    path("favicon.ico", login_not_required(RedirectView.as_view(url=static("img/favicon.svg"), permanent=True))),
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
 ]

@@ -1,10 +1,12 @@
-"""Site-wide pages and hooks: the health check, django-axes' lockout page and the client address it records."""
+"""Site-wide pages and hooks: the health check, the favicon, the CSRF failure page, django-axes' lockout page and
+the client address it records."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 
@@ -14,6 +16,14 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@login_not_required
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico before reading the page's <link rel="icon">. Resolved per request: with the
+    manifest storage of production the hashed name exists only after collectstatic."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def locked_out(request, response=None, credentials=None):
