@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-sqlite test-postgres lint migrations-check check system-packages bench bench-load backup restore lock
+.PHONY: run test test-sqlite test-postgres lint migrations-check check messages system-packages bench bench-load backup restore lock
 
 # Debian packages: Liberation 2 fonts (version 1 lacks Vietnamese) and Pango for the PDF reports;
 # Chromium drives the browser tests; poppler-utils renders the PDF pages the tests look at, and the pages of a scanned
@@ -56,7 +56,7 @@ system-packages:
 ## for its jobs (reports, scheduled work); Ctrl+C stops both.
 run: $(VENV)/.installed node_modules/.installed system-packages
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed --demo-users
+	$(BIN)/python manage.py seed --demo-history
 	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -90,6 +90,10 @@ migrations-check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 check: lint migrations-check
+
+## The Vietnamese for third-party texts (locale/vi/LC_MESSAGES/django.po), compiled after editing it.
+messages:
+	msgfmt --check -o locale/vi/LC_MESSAGES/django.mo locale/vi/LC_MESSAGES/django.po
 
 ## Benchmarks: print figures (not part of the test suite).
 bench: $(VENV)/.installed system-packages

@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",
+    "ptds.apps.AxesConfig",  # django-axes, with its name in Vietnamese in the admin
     "csp",
     "django_filters",
     "django_tables2",
@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # Every page needs a login except those marked @login_not_required (login page, health check).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: superusers keep Django's debug pages with DEBUG on, everyone else sees the portal's.
+    "ptds.middleware.ErrorPagesMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a refused login into the lockout page.
@@ -132,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "vi"
+# Vietnamese for the third-party texts the admin shows (django-axes); compiled by `make messages`.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Texts go through gettext, so an English locale only needs a translation file and ("en", "English") here.
 LANGUAGES = [("vi", "Tiếng Việt")]
 # The empty choice of every filter of a list: "Tất cả", not django-filter's "---------".
@@ -213,6 +217,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Only for an origin other than the host itself (e.g. https://ptds.example.vn:8443).
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "ptds.views.csrf_failure"
 
 # Content Security Policy (django-csp), in development too so that a violation shows at once: everything from
 # the portal itself, no inline script or style (templates use classes and static/js/ptds.js; charts use SVG

@@ -14,6 +14,8 @@ from tasks import roles
 from tasks.models import Programme, Section
 from tasks.periods import CutoffRule
 
+from .bodies import symbol
+
 # The space a clerk fills by hand when the report is registered (en spaces keep their width in print).
 BLANK_NUMBER = "\u2002" * 6
 
@@ -56,13 +58,20 @@ class ReportSetup(models.Model):
         except cls.DoesNotExist:
             agency = programme.coordinating_agency
             parent = agency.parent if agency else None
+            issuing_body = agency.name if agency else programme.issuer
             return cls(
                 programme=programme,
                 parent_body=parent.name.upper() if parent else "",
-                issuing_body=(agency.name if agency else programme.issuer).upper(),
+                issuing_body=issuing_body.upper(),
+                number_suffix=f"BC-{code}" if (code := symbol(issuing_body)) else "BC",
                 place=programme.place,
                 recipients="Như trên;\nLưu: VT.",
             )
+
+    @property
+    def signature_missing(self):
+        """Whether the signature block would be empty: a report leaves here unsigned and unnamed."""
+        return not (self.signer_title.strip() and self.signer_name.strip())
 
     @property
     def recipient_lines(self):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ptds.jobs import QueueFull
 from tasks import access
 from tasks.models import Assignment, Programme, Task
-from tasks.status import StatusCount
+from tasks.status import Status, StatusCount
 
 from . import jobs
 from .charts import stacked_bars
@@ -31,6 +31,22 @@ def _counts(rows, key):
     return list(groups.items())
 
 
+def _main_programme(programmes, visible):
+    """Without a choice, the programme with the most open tasks the user sees (an officer's: the one with most of
+    their agency's work), the newest of equals; not simply the newest, which may be a small plan just imported."""
+    programmes = list(programmes)  # fills the queryset's cache: the switcher lists them without a second query
+    if not programmes:
+        return None
+    open_tasks = dict(
+        visible.with_status()
+        .exclude(status__in=[Status.DONE_ON_TIME, Status.DONE_LATE])
+        .order_by()
+        .values_list("section__programme")
+        .annotate(n=Count("pk"))
+    )
+    return max(programmes, key=lambda p: open_tasks.get(p.pk, 0))
+
+
 @require_GET
 def dashboard(request):
     visible = Task.objects.visible_to(request.user)
@@ -39,9 +55,9 @@ def dashboard(request):
     )
     try:
         programme = programmes.filter(pk=int(request.GET.get("programme", ""))).first()
-    except ValueError:  # absent or not a number: the newest programme
+    except ValueError:  # absent or not a number
         programme = None
-    programme = programme or programmes.first()
+    programme = programme or _main_programme(programmes, visible)
     if programme is None:
         return render(request, "reports/dashboard.html", {"programmes": programmes})
     tasks = visible.filter(section__programme=programme).with_status()
@@ -120,10 +136,13 @@ def _report_page(request, form, status=200):
     return render(request, "reports/index.html", context, status=status)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def report_index(request):
-    """Choose a programme and period, preview the report, download it; the reports produced before."""
-    form = ReportForm(request.GET or None, user=request.user)
+    """Choose a programme and period, preview the report, download it; the reports produced before.
+
+    The page's form posts its preview (nothing is written), so the CSRF token never goes into an address; a link
+    with the choices in its query string still opens a preview."""
+    form = ReportForm(request.POST or request.GET or None, user=request.user)
     return _report_page(request, form)
 
 

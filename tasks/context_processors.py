@@ -2,7 +2,18 @@ from django.utils.functional import SimpleLazyObject
 
 from . import access
 
+# The menu entry each part of the site belongs to, by the start of its address.
+MENU_PREFIXES = [
+    ("/tasks/", "tasks"),
+    ("/programmes/", "tasks"),
+    ("/reports/", "reports"),
+    ("/import/", "import"),
+    ("/my/", "my"),
+]
+
 
 def navigation(request):
-    """What the menu offers; the role is read once per request (roles.cached_on)."""
-    return {"can_import": SimpleLazyObject(lambda: access.may_import(request.user))}
+    """What the menu offers, and which entry is the current page's; the role is read once per request."""
+    current = "dashboard" if request.path == "/" else None
+    current = next((key for prefix, key in MENU_PREFIXES if request.path.startswith(prefix)), current)
+    return {"can_import": SimpleLazyObject(lambda: access.may_import(request.user)), "current_menu": current}

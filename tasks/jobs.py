@@ -9,14 +9,19 @@ from django_tasks.signals import task_finished
 
 from ptds import jobs
 
+from . import roles
 from .documents import ProgrammeFormatError, head_of, read_programme_file
 from .documents.store import prepared
 from .models import ImportDraft
 from .offline import SheetError, read_filled
 
 
-def _programme(raw, name):
+def _programme(raw, name, uploader):
     doc = prepared(read_programme_file(raw, name, ocr=True))  # a scan too: reviewed before anything is saved
+    # The importer's own agency follows the programme unless they choose another on the review page: command staff
+    # see only the programmes their agency follows, so the tasks they import are theirs to see.
+    if agency := roles.agency_of(uploader):
+        doc.coordinating_agency = agency.name
     return {
         "document": doc.to_dict(),
         "source_text": doc.source_text,
@@ -25,7 +30,7 @@ def _programme(raw, name):
     }
 
 
-def _progress_sheet(raw, name):
+def _progress_sheet(raw, name, uploader):
     rows = read_filled(raw, name)
     if not rows:
         raise SheetError(
@@ -46,7 +51,7 @@ def read_upload(draft_pk, owner=None):
     with draft.upload.open("rb") as file:
         raw, _name = head_of(file)
     try:
-        read = READERS[draft.kind](raw, draft.file_name)
+        read = READERS[draft.kind](raw, draft.file_name, draft.uploaded_by)
     except (ProgrammeFormatError, SheetError) as refusal:
         draft.state, draft.error = ImportDraft.State.FAILED, str(refusal)
     else:

@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,3 +27,8 @@ class TaskTable(tables.Table):
     def __init__(self, *args, search, **kwargs):
         super().__init__(*args, **kwargs)
         self.search = search  # the rows mark its words
+
+    def order_deadline(self, queryset, is_descending):
+        """Tasks without a deadline (ongoing, awaiting one) last both ways; equal deadlines in document order."""
+        deadline = F("deadline").desc(nulls_last=True) if is_descending else F("deadline").asc(nulls_last=True)
+        return queryset.order_by(deadline, "section__programme", "section__position", "position"), True

@@ -93,22 +93,39 @@ class AssignmentForm(VersionedForm):
     def save(self):
         task = self.lock_task()
         data = self.cleaned_data
-        task.due_override = data["due_override"]
-        task.due_override_reason = data["due_override_reason"].strip() if data["due_override"] else ""
-        task.responsible_officer = data["responsible_officer"]
+        fields = {
+            "due_override": data["due_override"],
+            "due_override_reason": data["due_override_reason"].strip() if data["due_override"] else "",
+            "responsible_officer_id": data["responsible_officer"] and data["responsible_officer"].pk,
+        }
         if "parent_task" in self.fields:
-            task.parent_task = data["parent_task"]
-        task.save()
+            fields["parent_task_id"] = data["parent_task"] and data["parent_task"].pk
+        changed = {name: value for name, value in fields.items() if getattr(task, name) != value}
+        for name, value in changed.items():
+            setattr(task, name, value)
+        if changed:
+            task.save()
+        else:  # the version still moves (against lost updates), but an unchanged task gets no history entry
+            Task.objects.filter(pk=task.pk).update(version=task.version)
         for role, agencies in ((Assignment.Role.LEAD, data["lead"]), (Assignment.Role.SUPPORT, data["support"])):
-            current = [a.agency for a in task.assignments.filter(role=role).select_related("agency")]
-            # Agencies that stay keep the order written; new ones go last.
-            wanted = [a for a in current if a in agencies] + [a for a in agencies if a not in current]
-            if wanted != current:
-                for assignment in task.assignments.filter(role=role):
-                    assignment.delete()  # one by one, so the audit trail records each
-                for position, agency in enumerate(wanted, 1):
-                    Assignment.objects.create(task=task, role=role, agency=agency, position=position)
+            self._reassign(task, role, agencies)
         return task
+
+    @staticmethod
+    def _reassign(task, role, agencies):
+        """Only the agencies that go and come are written, so the audit trail holds nothing for one that stays;
+        those that stay keep their place in the order written, new ones go last."""
+        current = list(task.assignments.filter(role=role).select_related("agency"))
+        for assignment in current:
+            if assignment.agency not in agencies:
+                assignment.delete()  # one by one, so the audit trail records each
+        kept = [a for a in current if a.agency in agencies]
+        for position, assignment in enumerate(kept, 1):
+            if assignment.position != position:  # closing a gap is no change of who does what: no history
+                Assignment.objects.filter(pk=assignment.pk).update(position=position)
+        added = [agency for agency in agencies if agency not in {a.agency for a in kept}]
+        for position, agency in enumerate(added, len(kept) + 1):
+            Assignment.objects.create(task=task, role=role, agency=agency, position=position)
 
 
 def offered_agencies(task):

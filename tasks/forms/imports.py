@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from agencies.text import fold_long
 from ptds.forms import style_fields
 
 from ..documents.store import suggestions
@@ -48,6 +49,10 @@ class ParentProgrammeForm(forms.Form):
 NEW_AGENCY = "new"
 
 
+def _long_names(agency):
+    return {fold_long(name) for name in (agency.name, agency.short_name) if name}
+
+
 class AgencyMappingForm(forms.Form):
     """One choice per agency name the directory does not know: create it, or say which known agency it is."""
 
@@ -63,8 +68,14 @@ class AgencyMappingForm(forms.Form):
                 choices.append((_("Gợi ý"), [(str(a.pk), a.name) for a in suggested]))
             choices.append((_("Các cơ quan khác"), [(str(a.pk), a.name) for a in rest]))
             field_name = f"agency_{index}"
+            # A look-alike is offered, never chosen for the user: "Trung tâm Y tế thành phố" is not "Phòng Y tế
+            # thành phố". Only the same name written another way (case, accents, spacing, short forms) is chosen.
+            same = next((a for a in suggested if fold_long(name) in _long_names(a)), None)
             self.fields[field_name] = forms.ChoiceField(
-                label=name, choices=choices, initial=str(suggested[0].pk) if suggested else NEW_AGENCY
+                label=name,
+                choices=choices,
+                initial=str(same.pk) if same else NEW_AGENCY,
+                help_text=_("Gợi ý: %(name)s") % {"name": suggested[0].name} if suggested and not same else "",
             )
             self.fields[field_name].widget.attrs["class"] = "form-select form-select-sm"
             self.names[field_name] = name

@@ -68,6 +68,9 @@ class DocumentHeaderForm(forms.Form):
         queryset=Agency.objects.exclude(kind=Agency.Kind.GROUP).order_by("name"),
         to_field_name="name",
         required=False,
+        help_text=gettext_lazy(
+            "Mặc định là cơ quan của người nhập. Ban CHQS chỉ thấy nhiệm vụ của chương trình do cơ quan mình theo dõi."
+        ),
     )
     prefix = "header"  # its fields share the review page with the agency choices
     # What a programme cannot be saved without; the review page asks for it first.

@@ -11,7 +11,7 @@ from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 from ptds.jobs import QueueFull
 
-from .. import access
+from .. import access, roles
 from ..documents.amendment import StaleAmendment, apply_amendment, compare
 from ..documents.data import ProgrammeDoc, ProgrammeFormatError
 from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
@@ -102,9 +102,16 @@ def import_review(request, pk):
         "amendment": amendment,
         "may_amend": may_amend,
         "unreadable": [task for task in doc.tasks if task.schedule and task.schedule.needs_review],
+        "hidden_after_save": _hidden_after_save(request.user, doc),
     }
     failed = form.errors or parent_form.errors or not may_amend
     return render(request, "tasks/import_review.html", context, status=400 if failed else 200)
+
+
+def _hidden_after_save(user, doc):
+    """Command staff who choose another agency to follow the programme will not see it once saved: say so."""
+    agency = roles.agency_of(user)
+    return roles.role_of(user) == roles.COMMAND_STAFF and agency is not None and doc.coordinating_agency != agency.name
 
 
 def _amended(request, draft, amendment, parent):

@@ -40,6 +40,7 @@ def my_tasks(request):
     tasks = (
         Task.objects.visible_to(request.user)  # command staff: only the programmes their agency coordinates
         .assigned_to(agency)
+        .with_lead_flag(agency)
         .with_status()
         .with_document()
         .order_by("section__programme", "section__position", "position")
@@ -47,6 +48,7 @@ def my_tasks(request):
     due_soon = {t.pk for t in tasks.due_soon()}
     groups = {key: [] for key, _label, _statuses in MY_GROUPS}
     for task in tasks:
+        task.may_report = access.reporting_role(request.user, task).may_report
         if task.pk in due_soon:
             groups["due_soon"].append(task)
             continue

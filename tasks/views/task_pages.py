@@ -12,16 +12,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 from openpyxl import Workbook
 
 from .. import access, rollup
+from ..audit import audit_trail
 from ..filters import TaskFilter
 from ..forms.assignment import AssignmentForm, ChildProgrammeForm
 from ..forms.progress import ProgressForm
-from ..models import Assignment, Evidence, ProgressReport, Task
+from ..models import Evidence, Task
 from ..periods import quarters_between
 from ..spreadsheet import cell, xlsx_download
 from ..status import Progress
@@ -130,7 +130,7 @@ def task_detail(request, pk):
         "periods": _period_rows(task, reports) if task.is_recurring else None,
     }
     if manages:
-        context["history"] = _audit_trail(task)
+        context["history"] = audit_trail(task)
     return render(request, "tasks/detail.html", context)
 
 
@@ -152,34 +152,6 @@ def _period_rows(task, reports):
         )
         rows.append({"period": period, "report": first, "late": bool(first and first.reported_on > period.end)})
     return rows
-
-
-HISTORY_ACTIONS = {"+": gettext_lazy("Tạo mới"), "~": gettext_lazy("Sửa"), "-": gettext_lazy("Xoá")}
-
-
-def _audit_trail(task):
-    """Changes to the task, its assignments and its reports, newest first."""
-
-    def entry(record, subject, detail):
-        return {
-            "when": record.history_date,
-            "who": record.history_user,
-            "subject": subject,
-            "action": HISTORY_ACTIONS[record.history_type],
-            "detail": detail,
-        }
-
-    entries = []
-    records = list(task.history.select_related("history_user").order_by("history_date", "history_id"))
-    for previous, record in zip([None, *records], records, strict=False):
-        changes = record.diff_against(previous).changes if previous else []
-        fields = ", ".join(str(Task._meta.get_field(change.field).verbose_name) for change in changes)
-        entries.append(entry(record, _("Nhiệm vụ"), fields))
-    for record in Assignment.history.filter(task_id=task.pk).select_related("history_user", "agency"):
-        entries.append(entry(record, _("Phân công"), f"{record.get_role_display()}: {record.agency}"))
-    for record in ProgressReport.history.filter(task_id=task.pk).select_related("history_user"):
-        entries.append(entry(record, _("Báo cáo tiến độ"), record.get_status_display()))
-    return sorted(entries, key=lambda e: e["when"], reverse=True)
 
 
 @require_http_methods(["GET", "POST"])
@@ -217,7 +189,9 @@ def task_progress(request, pk):
     form = ProgressForm(
         request.POST or None, request.FILES or None, task=task, user=request.user, sets_status=sets_status
     )
-    context = {"sets_status": sets_status}
+    # What the reporter needs to see before writing: the last report (the lead's or any agency's), newest first.
+    last_report = task.progress_reports.select_related("agency", "author").first()
+    context = {"sets_status": sets_status, "last_report": last_report}
     return _task_form_page(request, task, form, "tasks/progress.html", _("Đã ghi báo cáo tiến độ."), context)
 
 

@@ -139,7 +139,7 @@ def test_assignment_changes_are_recorded_with_the_staff_member(login, iii3):
     assert len(added) == 1 and added[0].role == Assignment.Role.LEAD
     # The task page's audit trail shows it too.
     html = page(login("chqs").get(detail_url(iii3)))
-    assert f"Chủ trì: {POLICE}" in html
+    assert f"Cơ quan chủ trì: {POLICE}" in html
 
 
 def test_stale_version_is_refused_with_a_reload_link(login, v5):
@@ -190,7 +190,7 @@ def test_the_audit_trail_speaks_vietnamese(login, iii3):
     assert staff.post(assign_url(iii3), data).status_code == 302
     html = page(staff.get(detail_url(iii3)))
     trail = html[html.index("Nhật ký thay đổi") :]
-    assert f"Chủ trì: {POLICE}" in trail
+    assert f"Cơ quan chủ trì: {POLICE}" in trail
     for english in ("Created", "Changed", "Deleted"):
         assert english not in trail
 

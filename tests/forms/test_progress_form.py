@@ -274,3 +274,23 @@ def test_a_report_does_not_log_the_officer_as_changing_the_task(login, v5):
     assert ProgressReport.objects.filter(task=v5, author__username="congan").exists()
     assert Task.objects.get(pk=v5.pk).version == 2  # the lost-update guard still moves on
     assert Task.history.filter(id=v5.pk).count() == records
+
+
+def test_the_form_shows_the_deadline_the_status_and_the_last_report(login, v5):
+    lead = login("congan")
+    html = page(lead.get(progress_url(v5)))
+    task = state(v5)
+    facts = {text(dt): text(dt.getnext()) for dt in find_all(html, '//dl[@id="task-facts"]/dt')}
+    assert facts == {
+        "Hạn hoàn thành": task.deadline.strftime("%d/%m/%Y"),
+        "Tình trạng": task.status_label,
+        "Báo cáo gần nhất": "Chưa có báo cáo.",
+    }
+    assert lead.post(progress_url(v5), report(v5, percent=60)).status_code == 302
+    assert login("yte").post(progress_url(v5), report(v5, percent=20, result="Phối hợp rà soát.")).status_code == 302
+    html = page(lead.get(progress_url(v5)))
+    facts = {text(dt): text(dt.getnext()) for dt in find_all(html, '//dl[@id="task-facts"]/dt')}
+    assert facts["Tình trạng"] == f"{state(v5).status_label} · 60%"  # the lead's report sets it
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert facts["Báo cáo gần nhất"].startswith(f"{today} · Phòng Y tế") and "20%" in facts["Báo cáo gần nhất"]
+    assert "Phối hợp rà soát." in facts["Báo cáo gần nhất"]

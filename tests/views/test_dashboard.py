@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils.formats import localize
 
 from agencies.models import Profile
-from tasks.models import Assignment
+from tasks.models import Assignment, Programme, Task
 from tasks.roles import OFFICER
 from tasks.status import StatusCount
 from tests.html import by_id, find_all, text
@@ -30,8 +30,9 @@ from .conftest import (
     visible_by_the_rules,
 )
 
-# Measured; the same for 10 and 200 extra tasks: session, user, role groups, profile, agency, the first programme,
-# the total, by section, by lead agency, by phase, the programmes again (the switcher), and for each of the
+# Measured; the same for 10 and 200 extra tasks: session, user, role groups, profile, agency, the programmes (once:
+# the switcher lists them too), their open tasks (which one to show first), the total, by section, by lead agency,
+# by phase, and for each of the
 # overdue and due-soon lists its tasks, their assignments with agencies and their phases.
 DASHBOARD_QUERIES = 18  # and the count of due-soon tasks (the lists show the first 20)
 
@@ -141,6 +142,16 @@ def test_the_switcher_lists_the_visible_programmes_and_shows_the_chosen_one(lanh
     options = find_all(response, f'//select[@name="programme"]/option[@value="{bac_giang.pk}"]')
     assert options and all(o.get("selected") is not None for o in options)
     assert "Tổng số 5 nhiệm vụ; đã hoàn thành 0, đạt 0%" in response.content.decode()
+
+
+def test_the_first_programme_shown_is_the_one_with_most_open_tasks_not_the_newest(lanhdao, varied_progress):
+    Programme.objects.filter(number=BAC_GIANG).update(year=2099)  # the newest by far, with 5 tasks
+    open_tasks = defaultdict(int)
+    for t in Task.objects.select_related("section__programme").prefetch_related("progress_reports"):
+        open_tasks[t.section.programme.number] += not status_by_the_rules(t).is_done
+    expected = max(open_tasks, key=open_tasks.get)
+    assert expected == CITY and open_tasks[CITY] > open_tasks[BAC_GIANG] > 0
+    assert dashboard(lanhdao).context["programme"].number == expected
 
 
 @pytest.mark.parametrize("value", ["abc", "", "99999", "-1", "1.0", "1 OR 1=1", "9" * 30])

@@ -4,10 +4,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agencies.models import Agency, AgencyAlias
+from tasks.forms.imports import NEW_AGENCY, AgencyMappingForm
 from tasks.models import ImportDraft, Programme, Task
 from tests.conftest import BAC_GIANG_SEED, run_queued_jobs
 from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
-from tests.views.conftest import refusal_of
+from tests.views.conftest import BAN_CHQS, refusal_of
 
 UPLOAD = reverse("tasks:import")
 
@@ -44,7 +45,12 @@ def test_review_shows_every_row_and_flags_the_unknown_agency_with_suggestions(ch
     assert review.context["unknown"] == {"Thanh tra Sở KH&CN"}
     field = review.context["form"]["agency_0"]
     assert field.label == "Thanh tra Sở KH&CN"
-    assert field.initial == str(Agency.objects.get(name__startswith="Thanh tra Sở").pk)  # accent-insensitive
+    # "Thanh tra Sở KH&CN" may or may not be Bắc Giang's: suggested first, never chosen for the user.
+    inspector = Agency.objects.get(name__startswith="Thanh tra Sở")
+    assert field.initial == NEW_AGENCY
+    assert [label for label, _options in field.field.choices[1:]] == ["Gợi ý", "Các cơ quan khác"]
+    assert field.field.choices[1][1][0] == (str(inspector.pk), inspector.name)
+    assert field.help_text == f"Gợi ý: {inspector.name}"
     assert not Programme.objects.filter(number="15/KH-KHCN").exists()  # nothing saved before confirmation
 
 
@@ -90,8 +96,35 @@ def test_a_programme_another_agency_follows_is_not_amended(chqs):
     draft = ImportDraft.objects.get()
     before = Task.objects.count()
     response = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {})
-    assert response.status_code == 400 and "do cơ quan khác theo dõi" in response.content.decode()
+    stored = Programme.objects.get(number=draft.document["number"], year=draft.document["year"])
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f"{stored} của {stored.issuer} đã có trong hệ thống." in html
+    assert f"Chương trình do {stored.coordinating_agency.name} theo dõi" in html
     assert Task.objects.count() == before
+
+
+def test_a_stored_programme_without_issuer_or_coordinator_is_named_as_it_is(chqs):
+    upload(chqs, build_docx(seed_lines(BAC_GIANG_SEED)), "ke-hoach.docx")
+    draft = ImportDraft.objects.get()
+    stored = Programme.objects.get(number=draft.document["number"], year=draft.document["year"])
+    Programme.objects.filter(pk=stored.pk).update(coordinating_agency=None)
+    html = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {}).content.decode()
+    assert "chưa có cơ quan thường trực theo dõi" in html and "Chương trình do" not in html
+    assert f"{stored} của {stored.issuer} đã có trong hệ thống." in html
+
+
+def test_the_importer_s_agency_follows_the_programme_and_sees_its_tasks(chqs):
+    upload(chqs, build_docx(new_plan_lines()), "ke-hoach.docx")
+    draft = ImportDraft.objects.get()
+    review = chqs.get(reverse("tasks:import_review", args=[draft.pk]))
+    assert review.context["header_form"]["coordinating_agency"].initial == draft.document["coordinating_agency"]
+    inspector = Agency.objects.get(name__startswith="Thanh tra Sở")
+    response = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": inspector.pk})
+    programme = Programme.objects.get(number="15/KH-KHCN")
+    assert programme.coordinating_agency.name == BAN_CHQS
+    listed = chqs.get(response["Location"])
+    assert len(listed.context["table"].rows) == Task.objects.filter(section__programme=programme).count() == 5
 
 
 def test_a_bad_file_gets_its_message_and_nothing_is_saved(chqs):
@@ -162,3 +195,18 @@ def test_only_programmes_the_user_sees_are_offered_as_the_parent(chqs):
         "Chỉ chọn được chương trình, kế hoạch mà anh/chị xem được."
     ]
     assert not Programme.objects.filter(number="15/KH-KHCN").exists()
+
+
+def test_only_the_same_name_written_another_way_is_chosen_for_the_user(seeded):
+    agencies = list(Agency.objects.order_by("name"))
+    written = ["Trung tâm Y tế thành phố", "UBND TP. Thái Nguyên", "ban chỉ huy  QUÂN SỰ thành phố thai nguyen"]
+    form = AgencyMappingForm(unknown=written, agencies=agencies)
+    chosen = {form[f"agency_{i}"].label: form[f"agency_{i}"].initial for i in range(len(written))}
+    health = Agency.objects.get(name="Phòng Y tế thành phố Thái Nguyên")
+    assert chosen == {
+        "Trung tâm Y tế thành phố": NEW_AGENCY,  # a different body, only suggested
+        "UBND TP. Thái Nguyên": str(Agency.objects.get(name="Ủy ban nhân dân thành phố Thái Nguyên").pk),
+        "ban chỉ huy  QUÂN SỰ thành phố thai nguyen": str(Agency.objects.get(name=BAN_CHQS).pk),
+    }
+    suggested = dict(form.fields["agency_0"].choices)["Gợi ý"]
+    assert (str(health.pk), health.name) in suggested

@@ -183,7 +183,9 @@ def test_another_agency_s_programme_is_named_but_never_shown(chqs, seeded):
     page = chqs.get(response["Location"])
     html = page.content.decode()
     assert page.status_code == 400 and page.context["amendment"] is None and not page.context["may_amend"]
-    assert "do cơ quan khác theo dõi" in html
+    programme = stored.section.programme
+    assert f"{programme} của {programme.issuer} đã có trong hệ thống." in html
+    assert f"Chương trình do {programme.coordinating_agency.name} theo dõi" in html
     assert 'id="amendment"' not in html and "Lưu trữ: đã có báo cáo" not in html
     for stored_task in Task.objects.filter(section__programme=stored.section.programme):
         assert stored_task.content[:60] not in html

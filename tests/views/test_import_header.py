@@ -130,3 +130,14 @@ def test_an_appendix_sent_alone_asks_for_its_number_and_date_then_saves(chqs):
     programme = Programme.objects.get(number="20/KH-KHCN")
     assert programme.issued_on == datetime.date(2024, 3, 12)
     assert Task.objects.filter(section__programme=programme).count() == 5
+
+
+def test_choosing_another_agency_to_follow_warns_that_the_tasks_will_not_be_seen(chqs):
+    draft = uploaded(chqs)
+    review = chqs.get(reverse("tasks:import_review", args=[draft.pk]))
+    assert review.context["header_form"]["coordinating_agency"].initial == "Ban Chỉ huy quân sự thành phố Thái Nguyên"
+    assert 'id="hidden-after-save"' not in review.content.decode()
+    other = Agency.objects.get(name="Văn phòng Sở Khoa học và Công nghệ tỉnh Bắc Giang")
+    assert header_post(chqs, draft, coordinating_agency=other.name).status_code == 302
+    html = chqs.get(reverse("tasks:import_review", args=[draft.pk])).content.decode()
+    assert f"Chương trình sẽ do {other.name} theo dõi" in html

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tasks.models import Task
+from tasks.models import Assignment, Task
 from tasks.status import Progress, Status
 from tests.html import by_id, contains_html, find, find_all, outer_html, same_html, text
 
@@ -23,8 +23,9 @@ from .conftest import (
 
 GROUPS = ["overdue", "due_soon", "in_progress", "ongoing", "done"]
 # Measured; the same for 10 and 200 extra tasks: session, user, profile, agency, the due-soon tasks,
-# the tasks, their assignments with agencies, their phases, and the user's role for the menu.
-MY_QUERIES = 9
+# the tasks, their assignments with agencies, their phases, the user's role for the menu, and the agency's groups
+# (asked once: may the officer report on each row?).
+MY_QUERIES = 10
 
 
 def my(client):
@@ -174,3 +175,36 @@ def test_query_count_does_not_grow_with_the_tasks(congan, django_assert_max_num_
         response = my(congan)
     assert len(queries.captured_queries) == MY_QUERIES
     assert sum(counts(response).values()) == 33 + extra
+
+
+def rows(response, key):
+    """Each row of a group: (task id from its link, the role badge, the report button's address or None)."""
+    found = []
+    for li in find_all(response, f'//section[@id="{key}"]//li'):
+        [link] = li.xpath("./a[1]")
+        [role] = [text(badge) for badge in li.xpath('.//span[contains(@class, "role")]')]
+        button = li.xpath('.//a[contains(@class, "report")]')
+        found.append((int(link.get("href").strip("/").split("/")[-1]), role, button[0].get("href") if button else None))
+    return found
+
+
+def test_each_row_says_lead_or_support_and_offers_a_report(congan, varied_progress):
+    response = my(congan)
+    every = [row for key in GROUPS for row in rows(response, key)]
+    assert len(every) == 33
+    led = set(Task.objects.assigned_to(agency(CONG_AN), Assignment.Role.LEAD).values_list("pk", flat=True))
+    assert {pk for pk, role, _button in every if role == "Chủ trì"} == led
+    assert {pk for pk, role, _button in every if role == "Phối hợp"} == {pk for pk, *_ in every} - led
+    assert led and len(led) < 33, "the fixture gives Công an tasks of both roles"
+    assert all(button == reverse("tasks:progress", args=[pk]) for pk, _role, button in every)
+    # The button leads to a form that accepts this officer.
+    assert congan.get(every[0][2]).status_code == 200
+
+
+def test_the_counts_lead_to_their_group(congan, varied_progress):
+    response = my(congan)
+    for key in GROUPS:
+        [count] = find_all(response, f'//div[@id="count-{key}"]')
+        link = count.getparent()
+        assert (link.tag, link.get("href")) == ("a", f"#{key}")
+        assert by_id(response.content.decode(), key).tag == "section"

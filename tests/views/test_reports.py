@@ -97,6 +97,21 @@ def test_the_preview_shows_the_subject_and_the_summary(lanhdao):
     assert all(row.content in page for row in content.rows)
 
 
+def test_the_preview_is_posted_so_no_csrf_token_goes_into_an_address(seeded):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user("lanhdao"))
+    page = client.get(INDEX)
+    [form] = find_all(page, '//form[@id="report-form"]')
+    assert form.get("method") == "post"
+    assert not find_all(page, '//form[@method="get"]//input[@name="csrfmiddlewaretoken"]')
+    assert not [b for b in form.xpath(".//button") if b.get("formmethod") == "get"]
+    token = form.xpath('.//input[@name="csrfmiddlewaretoken"]')[0].get("value")
+    response = client.post(INDEX, {**choice(client), "csrfmiddlewaretoken": token})
+    assert response.status_code == 200 and response.context["content"].row_count == 37
+    assert not ProducedReport.objects.exists()  # a preview writes nothing
+    assert client.post(INDEX, choice(client)).status_code == 403  # and, being a POST, needs the token
+
+
 def test_the_preview_needs_a_constant_number_of_queries(lanhdao, django_assert_max_num_queries):
     synthetic_tasks(300)
     query = choice(lanhdao)
@@ -125,7 +140,11 @@ def test_a_pdf_is_produced_by_a_worker_kept_and_downloaded(chqs, run_jobs):
     assert download["Content-Disposition"] == 'attachment; filename="bao-cao-04-CTr-UBND-2025-Q4.pdf"'
     body = b"".join(download.streaming_content)
     assert len(body) == kept.size
-    assert "Số: 07/BC" in PdfReader(io.BytesIO(body)).pages[0].extract_text()
+    first_page = PdfReader(io.BytesIO(body)).pages[0].extract_text()
+    assert "Số: 07/BC-BCH" in first_page  # Ban Chỉ huy's symbol after "BC-", by default
+    # The place of each body's name is kept on one line: "THÀNH PHỐ THÁI NGUYÊN", never "THÀNH" / "PHỐ".
+    lines = [" ".join(line.replace("\u00a0", " ").split()) for line in first_page.splitlines()]
+    assert "THÀNH" not in [line.split()[-1] for line in lines if line.split()]
     listed = chqs.get(INDEX).context["recent"]
     assert [r.pk for r in listed] == [kept.pk]
 
@@ -242,6 +261,27 @@ def test_command_staff_set_how_their_reports_are_headed_and_signed(chqs, lanhdao
     assert congan.get(url).status_code == 403
     assert chqs.get(reverse("reports:setup", args=[programme(BAC_GIANG).pk])).status_code == 404
     assert ReportSetup.objects.get().signer_name == "Trần Văn B"
+
+
+def test_the_form_starts_from_the_issuing_body_s_symbol(chqs):
+    form = chqs.get(reverse("reports:setup", args=[programme(CITY).pk])).context["form"]
+    assert form.initial["number_suffix"] == "BC-BCH"
+
+
+def signature_warning(client, **fields):
+    return find_all(client.get(INDEX, choice(client, **fields)), '//div[@id="signature-missing"]')
+
+
+def test_an_empty_signature_block_is_pointed_out_before_the_report_is_made(chqs, lanhdao):
+    [warning] = signature_warning(chqs)
+    assert "Khối chữ ký của báo cáo đang trống" in "".join(warning.itertext())
+    assert warning.xpath(".//a")[0].get("href") == reverse("reports:setup", args=[programme(CITY).pk])
+    [warning] = signature_warning(lanhdao)
+    assert not warning.xpath(".//a")  # leadership may not set it up: told who can
+    setup = ReportSetup.for_programme(programme(CITY))
+    setup.signer_title, setup.signer_name = "CHỈ HUY TRƯỞNG", "Trần Văn B"
+    setup.save()
+    assert signature_warning(chqs) == [] and signature_warning(lanhdao) == []
 
 
 def test_a_setup_without_the_issuing_body_is_refused(chqs):

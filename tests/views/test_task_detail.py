@@ -174,7 +174,8 @@ def test_reports_history_newest_first_with_everything_reported(chqs, police_task
     assert "Công an thành phố" in middle and "chủ trì" in middle and "Đã hoàn thành · 100%" in middle
     assert "Văn bản: Quyết định số 12/QĐ-UBND ngày 15/3/2025" in middle
     file = done.evidence.get()
-    assert f'<a href="/tasks/{police_task.pk}/evidence/{file.pk}/">📎 Quyết định 12.pdf</a>' in middle
+    icon = '<img class="icon" src="/static/img/paperclip.svg" alt="" width="16" height="16">'
+    assert f'<a href="/tasks/{police_task.pk}/evidence/{file.pk}/">{icon} Quyết định 12.pdf</a>' in middle
     assert "Đang thực hiện · 20%" in oldest and "Đã giao Đội An ninh mạng xây dựng dự thảo." in oldest
     assert (today - datetime.timedelta(days=30)).strftime("%d/%m/%Y") in oldest
 
@@ -272,43 +273,56 @@ def trail(client, t):
     ]
 
 
+CHQS = "Trần Văn Chỉ Huy"  # the demo accounts' full names: the trail names people, not usernames
+
+
 def test_the_audit_trail_records_who_changed_what(chqs, police_task):
     assign(chqs, police_task, lead=[agency(CONG_AN).pk, agency(Y_TE).pk], support=[])
     assign(chqs, police_task, due_override="2027-03-31", due_override_reason="Chờ hướng dẫn của Bộ")
     rows = trail(chqs, police_task)
-    assert rows[0][:2] == ("chqs", "Nhiệm vụ: Sửa")
-    assert "due_override" in rows[0][2] or "hạn do Ban CHQS ấn định" in rows[0][2]  # the second change names its fields
-    assert ("chqs", "Phân công: Tạo mới", f"Chủ trì: {Y_TE}") in rows
-    assert ("chqs", "Phân công: Xoá", f"Phối hợp: {ALL}") in rows
+    assert rows[0] == (
+        CHQS,
+        "Nhiệm vụ: Sửa",
+        "hạn do Ban CHQS ấn định: — → 31/03/2027; lý do điều chỉnh hạn: — → Chờ hướng dẫn của Bộ",
+    )
+    assert (CHQS, "Phân công: Thêm", f"Cơ quan chủ trì: {Y_TE}") in rows
+    assert (CHQS, "Phân công: Bỏ", f"Cơ quan phối hợp: {ALL}") in rows
+    # Công an stays the lead: nothing about it beyond the import that created it.
+    assert [row for row in rows if CONG_AN in row[2]] == [("—", "Phân công: Thêm", f"Cơ quan chủ trì: {CONG_AN}")]
     # Every change is chqs's; the rows by nobody are the import that created the task and its assignments.
-    assert {who for who, _subject, _detail in rows} == {"chqs", "—"}
-    assert {subject for who, subject, _detail in rows if who == "—"} == {"Nhiệm vụ: Tạo mới", "Phân công: Tạo mới"}
+    assert {who for who, _subject, _detail in rows} == {CHQS, "—"}
+    assert {subject for who, subject, _detail in rows if who == "—"} == {"Nhiệm vụ: Tạo mới", "Phân công: Thêm"}
 
 
-def test_the_first_change_to_an_imported_task_names_what_changed(chqs, police_task):
+def test_saving_the_form_unchanged_records_nothing(chqs, police_task):
+    before = trail(chqs, police_task)
+    assign(chqs, police_task)
+    assign(chqs, police_task, lead=[a.pk for a in reversed(police_task.lead_agencies)])
+    assert trail(chqs, police_task) == before
+
+
+def test_the_first_change_to_an_imported_task_names_the_officer(chqs, police_task):
     assign(chqs, police_task, responsible_officer=user("congan").pk)
-    who, subject, detail = trail(chqs, police_task)[0]
-    assert (who, subject.split(":")[0]) == ("chqs", "Nhiệm vụ")
-    assert "responsible_officer" in detail or "cán bộ phụ trách" in detail
+    assert trail(chqs, police_task)[0] == (CHQS, "Nhiệm vụ: Sửa", "cán bộ phụ trách: — → Lê Thị Công An")
 
 
 def test_the_audit_trail_speaks_vietnamese(chqs, police_task):
     report(police_task, "congan")
     assign(chqs, police_task, lead=[agency(Y_TE).pk])
     subjects = {subject for _who, subject, _detail in trail(chqs, police_task)}
-    assert subjects == {
-        "Báo cáo tiến độ: Tạo mới",
-        "Nhiệm vụ: Tạo mới",
-        "Nhiệm vụ: Sửa",
-        "Phân công: Tạo mới",
-        "Phân công: Xoá",
-    }
+    assert subjects == {"Báo cáo tiến độ: Tạo mới", "Nhiệm vụ: Tạo mới", "Phân công: Thêm", "Phân công: Bỏ"}
 
 
-def test_the_audit_trail_names_changed_fields_in_vietnamese(chqs, police_task):
-    assign(chqs, police_task, responsible_officer=user("congan").pk)  # gives the task a history to compare with
+def test_the_audit_trail_shows_old_and_new_values(chqs, police_task):
+    assign(chqs, police_task, responsible_officer=user("congan").pk)
     assign(chqs, police_task, due_override="2027-03-31", due_override_reason="Chờ hướng dẫn của Bộ")
-    assert trail(chqs, police_task)[0][2] == "hạn do Ban CHQS ấn định, lý do điều chỉnh hạn"
+    assign(
+        chqs, police_task, due_override="2027-06-30", due_override_reason="Chờ hướng dẫn của Bộ", responsible_officer=""
+    )
+    assert (
+        trail(chqs, police_task)[0][2]
+        == "hạn do Ban CHQS ấn định: 31/03/2027 → 30/06/2027; cán bộ phụ trách: Lê Thị Công An → —"
+    )
 
 
 def test_names_read_family_name_first(chqs, police_task):

@@ -250,6 +250,14 @@ def test_sorting_by_deadline(chqs):
     assert descending == sorted(default, reverse=True)
 
 
+@pytest.mark.parametrize("sort", ["deadline", "-deadline"])
+def test_tasks_without_a_deadline_come_last_either_way(chqs, sort):
+    shown = [t.deadline for t in listed(get_list(chqs, sort=sort))]
+    undated = shown.count(None)
+    assert 0 < undated < len(shown), "the city programme has tasks with and without a deadline"
+    assert shown[-undated:] == [None] * undated
+
+
 def test_sorting_by_reference_is_document_order_not_text_order(chqs):
     # "X.1" would sort before "V.1" as text; the TT column sorts by section position.
     shown = [f"{t.section.numeral}.{t.number}" for t in listed(get_list(chqs, sort="-ref"))]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from agencies.directory import sync_agencies
 from agencies.models import Agency, Profile
+from tasks.demo import write_history
 from tasks.documents import ProgrammeFormatError, read_programme_file
 from tasks.documents.store import existing_programme, save_programme
 from tasks.roles import COMMAND_STAFF, LEADERSHIP, OFFICER, ensure_role_groups
@@ -30,9 +31,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--demo-users", action="store_true", help=_("Tạo thêm tài khoản mẫu cho từng vai trò (mật khẩu ptds-demo).")
         )
+        parser.add_argument(
+            "--demo-history",
+            action="store_true",
+            help=_("Cùng tài khoản mẫu, ghi thêm quá trình báo cáo mẫu (các quý trước, minh chứng, quá hạn, bỏ kỳ)."),
+        )
 
     @transaction.atomic
-    def handle(self, demo_users, **options):
+    def handle(self, demo_users, demo_history, **options):
         entries = json.loads((FIXTURES / "agencies.json").read_text(encoding="utf-8"))
         created = sync_agencies(entries)
         self.stdout.write(
@@ -52,8 +58,15 @@ class Command(BaseCommand):
                 % {"kind": doc.kind, "number": doc.number, "tasks": len(doc.tasks)}
             )
         groups = ensure_role_groups()
-        if demo_users:
+        if demo_users or demo_history:
             self.create_demo_users(groups)
+        if demo_history:
+            written = write_history()
+            self.stdout.write(
+                _("Quá trình báo cáo mẫu: %(count)d báo cáo.") % {"count": written}
+                if written
+                else _("Quá trình báo cáo mẫu đã có, giữ nguyên.")
+            )
 
     def create_demo_users(self, groups):
         users = get_user_model().objects
