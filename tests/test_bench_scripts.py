@@ -67,6 +67,12 @@ def test_pages_with_production_settings(tmp_path):
     assert list(tmp_path.iterdir()) == []  # both throw-away databases are gone
 
 
+def test_workers(tmp_path):
+    out = run("bench/workers.py", "--tasks", "5", "--reports", "2", TMPDIR=str(tmp_path))
+    assert re.search(rf"\|\s+2 \|\s+{NUMBER} \|\s+{NUMBER} \|\s+{NUMBER} \|", out), out
+    assert list(tmp_path.iterdir()) == []  # the database and the report files are gone
+
+
 def test_reports(tmp_path):
     out = run(
         "bench/reports.py", "--pdf-sizes", "5", "--xlsx-size", "10", "--runs", "1", "--no-seed", TMPDIR=str(tmp_path)
