@@ -1,4 +1,5 @@
 import json
+import signal
 from io import StringIO
 
 import pytest
@@ -40,8 +41,16 @@ def worker_keeps_the_test_connection(monkeypatch):
 
 
 def run_queued_jobs():
-    """Run what is queued with the real worker (`db_worker --batch`) in this process, inside the test's transaction."""
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0, stdout=StringIO())
+    """Run what is queued with the real worker (`db_worker --batch`) in this process, inside the test's transaction.
+
+    The worker takes SIGINT and SIGTERM for its graceful stop; they are given back to the test run afterwards, or a
+    Ctrl+C later in the run would end a test with SystemExit instead of stopping pytest."""
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0, stdout=StringIO())
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
 
 
 @pytest.fixture
