@@ -14,12 +14,9 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from ptds import jobs
-from reports.jobs import produce_report
 from reports.models import ProducedReport
-from tasks.models import Programme
-from tasks.periods import parse_period
 
-from .views.conftest import CITY, user
+from .views.conftest import queued_report, user
 
 FAILURES = {"left": 0}
 
@@ -82,21 +79,6 @@ def test_a_job_past_its_time_limit_is_stopped_and_says_why(db, settings, run_job
     assert "cần quá 1 giây nên đã bị dừng" in jobs.failed_because(row.task_result)
 
 
-def queued_report(seeded):
-    asker = user("lanhdao")
-    report = ProducedReport.begin(
-        Programme.objects.get(number=CITY),
-        parse_period("2025-Q4"),
-        "calendar",
-        "pdf",
-        created_by=asker,
-        report_date=timezone.localdate(),
-    )
-    report.save()
-    jobs.enqueue(produce_report, report.pk, owner=asker)
-    return report
-
-
 def lost(started_minutes_ago, attempts):
     """The report's job, as a worker that died left it."""
     started = timezone.now() - datetime.timedelta(minutes=started_minutes_ago)
@@ -105,7 +87,7 @@ def lost(started_minutes_ago, attempts):
 
 
 def test_a_job_whose_worker_died_is_taken_again(seeded, settings, run_jobs):
-    report = queued_report(seeded)
+    report = queued_report()
     lost(started_minutes_ago=settings.PTDS_JOB_SECONDS / 60 - 1, attempts=1)
     assert jobs.reap() == 0  # still within its time limit: its worker may be working
     lost(started_minutes_ago=settings.PTDS_JOB_SECONDS / 60 + 2, attempts=1)
@@ -120,7 +102,7 @@ def test_a_job_whose_worker_died_is_taken_again(seeded, settings, run_jobs):
 def test_a_job_whose_worker_died_with_no_attempt_left_fails_clearly(
     seeded, settings, django_capture_on_commit_callbacks
 ):
-    report = queued_report(seeded)
+    report = queued_report()
     lost(started_minutes_ago=settings.PTDS_JOB_SECONDS / 60 + 2, attempts=settings.PTDS_JOB_ATTEMPTS)
     with django_capture_on_commit_callbacks(execute=True):
         assert jobs.reap() == 1
@@ -148,7 +130,7 @@ def test_the_tick_runs_what_is_due_and_queues_itself_once(db, settings, run_jobs
 
 
 def test_old_report_files_are_deleted_and_the_record_says_so(seeded, run_jobs, client):
-    report = queued_report(seeded)
+    report = queued_report()
     run_jobs()
     report.refresh_from_db()
     name = report.file.name

@@ -19,15 +19,9 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.db.models import F  # noqa: E402
-from django.utils import timezone  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
-from ptds.jobs import enqueue  # noqa: E402
-from reports.jobs import produce_report  # noqa: E402
-from reports.models import ProducedReport  # noqa: E402
-from tasks.models import Programme  # noqa: E402
-from tasks.periods import parse_period  # noqa: E402
-from tests.views.conftest import CITY, synthetic_tasks, user  # noqa: E402
+from tests.views.conftest import queued_report, synthetic_tasks  # noqa: E402
 
 
 def prepare(count):
@@ -38,19 +32,8 @@ def prepare(count):
 
 
 def request(report_format):
-    asker = user("lanhdao")
-    report = ProducedReport.begin(
-        Programme.objects.get(number=CITY),
-        parse_period("2025-Q4"),
-        "calendar",
-        report_format,
-        created_by=asker,
-        report_date=timezone.localdate(),
-    )
     with transaction.atomic():
-        report.save()
-        enqueue(produce_report, report.pk, owner=asker)
-    print(report.pk)
+        print(queued_report(report_format).pk)
 
 
 def age(seconds):

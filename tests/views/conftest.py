@@ -21,8 +21,12 @@ from django.test import Client
 from django.utils import timezone
 
 from agencies.models import Agency
+from ptds.jobs import enqueue
+from reports.jobs import produce_report
+from reports.models import ProducedReport
 from tasks.documents.timeframe import ScheduleKind
 from tasks.models import Assignment, Evidence, ImportDraft, Programme, ProgressReport, Section, Task
+from tasks.periods import parse_period
 from tasks.planning import create_child_programme, default_title
 from tasks.status import Progress, is_recurring
 from tests.status_rules import classify, is_due_soon
@@ -333,3 +337,19 @@ def refusal_of(client, response):
     assert page.status_code == 200 and page.context["draft"] == draft
     assert draft.error and html.escape(draft.error) in page.content.decode()
     return draft.error
+
+
+def queued_report(report_format="pdf", username="lanhdao"):
+    """The city programme's 2025-Q4 report, asked for and queued as the report page does (ptds.jobs.enqueue)."""
+    asker = user(username)
+    report = ProducedReport.begin(
+        programme(CITY),
+        parse_period("2025-Q4"),
+        "calendar",
+        report_format,
+        created_by=asker,
+        report_date=timezone.localdate(),
+    )
+    report.save()
+    enqueue(produce_report, report.pk, owner=asker)
+    return report
