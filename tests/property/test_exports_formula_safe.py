@@ -68,7 +68,12 @@ def written(value):
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
-@given(texts=st.fixed_dictionaries({key: formula_text() for key in ("content", "deliverable", "agency", "result")}))
+# Stored through the ORM, so without NUL: every form refuses it (Django's ProhibitNullCharactersValidator) and
+# PostgreSQL cannot hold it in text.
+stored_text = formula_text().map(lambda value: value.replace("\x00", ""))
+
+
+@given(texts=st.fixed_dictionaries({key: stored_text for key in ("content", "deliverable", "agency", "result")}))
 @example(texts=dict.fromkeys(("content", "deliverable", "agency", "result"), '=HYPERLINK("http://evil.invalid","bấm")'))
 @example(texts={"content": "\t=1+1", "deliverable": "\r@SUM(A1:A9)", "agency": "+Công an", "result": "-2+3"})
 @example(texts={"content": "=\x01\x1b", "deliverable": "+\x0b", "agency": "@\x08", "result": "-\x1f"})
