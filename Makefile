@@ -61,8 +61,12 @@ run: $(VENV)/.installed node_modules/.installed system-packages
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## The whole test suite: SQLite, then PostgreSQL when a server answers on 127.0.0.1:5432.
-test: check test-sqlite test-postgres
+## The whole test suite: on SQLite and, when a server answers on 127.0.0.1:5432, on PostgreSQL, the two passes side
+## by side (one core each); each prints its report when it ends. The PostgreSQL pass keeps the tests that use the
+## database (tests/conftest.py says which).
+test: check
+	@echo "The SQLite and PostgreSQL passes run side by side; each prints its report when it ends."
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 # The suite smoke-tests every bench script (tests/test_bench_scripts.py), the load test too: the bench lock's packages.
 test-sqlite: $(VENV)/.bench-installed node_modules/.installed system-packages

@@ -1,6 +1,10 @@
 import json
+import os
+import shutil
 import signal
+import tempfile
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -12,6 +16,42 @@ from agencies.directory import sync_agencies
 FIXTURES = settings.BASE_DIR / "fixtures"
 CITY_SEED = FIXTURES / "programmes" / "04-CTr-UBND-thai-nguyen.txt"
 BAC_GIANG_SEED = FIXTURES / "programmes" / "KH-KHCN-bac-giang-2024.txt"
+
+
+ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith("postgres")
+TEST_DATABASE = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+BROWSER = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs the suite on SQLite, then on PostgreSQL. The second pass keeps what PostgreSQL can change:
+    the tests on Django's test database and those marked every_database. A test that never touches it (a reader,
+    a script making its own databases) answers the same in both; so does the browser, which drives pages whose
+    every query the view tests run on both databases. Those run once, in the SQLite pass."""
+    if not ON_POSTGRESQL:
+        return
+    kept, once = [], []
+    for item in items:
+        on_database = item.get_closest_marker("django_db") or TEST_DATABASE & set(item.fixturenames)
+        in_browser = BROWSER in Path(item.path).resolve().parents
+        every = item.get_closest_marker("every_database")
+        (kept if every or (on_database and not in_browser) else once).append(item)
+    if once:
+        config.hook.pytest_deselected(items=once)
+        items[:] = kept
+
+
+def pytest_configure(config):
+    # `seed --demo-users` makes five users: with PBKDF2's deliberate slowness that was 1.5 s of every seeded test
+    # (and of the browser tests' session). The passwords stay real; only their hashing is cheap.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Files a test stores land in a folder of this run's own, not in the checkout's media/ (the two passes of
+    # `make test` run side by side).
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ptds-test-media-"))
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

@@ -23,8 +23,7 @@ BAC_NINH = "Sở Khoa học và Công nghệ tỉnh Bắc Ninh"
 
 
 @pytest.fixture
-def admin_client(db, client, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # seed makes five users
+def admin_client(db, client):
     call_command("seed", "--demo-users", stdout=StringIO())
     client.force_login(get_user_model().objects.get(username="admin"))
     return client

@@ -21,11 +21,6 @@ BIN = Path(sys.executable).parent
 SERVER = "postgres://postgres@127.0.0.1:5432"
 NUMBER = r"\d[\d,]*(?:\.\d+)?"
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="the bench scripts make their own SQLite databases: checked once, in the SQLite pass",
-)
-
 
 def run(*command, **env):
     """Runs a script of bench/ with the environment of a shell without DATABASE_URL (plus env); its output."""

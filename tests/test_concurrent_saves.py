@@ -14,11 +14,6 @@ from django.conf import settings
 
 PG = "postgres://postgres@127.0.0.1:5432"
 
-# The probe makes its own databases: once is enough, in the SQLite pass of the suite.
-pytestmark = pytest.mark.skipif(
-    "DATABASE_URL" in os.environ, reason="runs in the SQLite pass; it makes its own databases"
-)
-
 
 def race(database_url, tmp_path):
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_CONN_MAX_AGE": "0", "DJANGO_MEDIA_ROOT": str(tmp_path)}

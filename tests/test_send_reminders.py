@@ -59,8 +59,7 @@ class FailingForOneBackend(EmailBackend):
 
 
 @pytest.fixture(autouse=True)
-def _fast(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _site_and_reminder_days(settings):
     settings.PTDS_SITE_URL = SITE
     settings.PTDS_REMINDER_DAYS = 7
 

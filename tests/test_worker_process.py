@@ -20,7 +20,10 @@ from django.conf import settings
 from django_tasks_db.models import DBTaskResult
 
 ROOT = Path(settings.BASE_DIR)
-pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+    pytest.mark.every_database,
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +45,7 @@ def live_env(tmp_path_factory):
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
         "DJANGO_CONN_MAX_AGE": "0",
         "PTDS_JOB_GRACE_SECONDS": "0",
+        "PTDS_TICK_SECONDS": "1",  # the reaper runs in the tick: a second worker finds the lost job at once
     }
     step(env, "prepare", "100")
     yield env

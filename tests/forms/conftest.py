@@ -33,11 +33,9 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"This pro
 
 @pytest.fixture(autouse=True)
 def isolated(settings, tmp_path):
-    """Uploads land in tmp_path; the upload limit is the default 20 MB; logins stay quick."""
+    """Uploads land in tmp_path; the upload limit is the default 20 MB."""
     settings.MEDIA_ROOT = tmp_path
     settings.PTDS_MAX_UPLOAD_MB = 20
-    # The demo users are created by `seed` for each test: a fast hasher, the real password all the same.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return settings
 
 

@@ -72,8 +72,7 @@ TABLES = [
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    # The seed hashes five passwords per test; evidence and report files land in a throw-away folder.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Evidence and report files land in a throw-away folder.
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

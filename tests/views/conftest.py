@@ -46,8 +46,7 @@ PERSONAS = ["chqs", "congan", "yte", "lanhdao", "admin", "anonymous"]
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    # The seed hashes five passwords per test; evidence files land in a throw-away folder.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Evidence files land in a throw-away folder.
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
