@@ -18,7 +18,7 @@ from tasks.models import ImportDraft, Programme, Task
 from tests.conftest import BAC_GIANG_SEED, run_queued_jobs
 from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
 from tests.html import by_id, text
-from tests.views.conftest import BAN_CHQS, confirm, refusal_of
+from tests.views.conftest import BAN_CHQS, confirm, queued_report, refusal_of
 
 UPLOAD = reverse("tasks:import")
 
@@ -140,6 +140,20 @@ def test_a_save_whose_worker_was_lost_says_so_and_may_be_confirmed_again(
     assert review.status_code == 200 and "bị dừng đột ngột" in text(by_id(review, "save-refused"))
     assert not Programme.objects.filter(number="15/KH-KHCN").exists()
     assert confirm(chqs, url, {"agency_0": "new"}).status_code == 302  # tried again, by a worker that stays
+    assert Programme.objects.filter(number="15/KH-KHCN").exists()
+
+
+def test_a_confirmation_when_the_queue_is_full_is_refused_and_may_be_sent_again(chqs, settings):
+    upload(chqs, build_xlsx(new_plan_lines()), "ke-hoach.xlsx")
+    url = reverse("tasks:import_review", args=[ImportDraft.objects.get().pk])
+    settings.PTDS_QUEUE_LIMIT = 1
+    queued_report()  # someone else's report waiting for the one place
+    response = chqs.post(url, {"agency_0": "new"})
+    assert response.status_code == 429 and "quá nhiều việc chờ xử lý" in response.content.decode()
+    assert ImportDraft.objects.get().state == ImportDraft.State.READY
+    assert not DBTaskResult.objects.filter(task_path=save_draft.module_path).exists()
+    settings.PTDS_QUEUE_LIMIT = 500
+    assert confirm(chqs, url, {"agency_0": "new"}).status_code == 302
     assert Programme.objects.filter(number="15/KH-KHCN").exists()
 
 
