@@ -103,7 +103,7 @@ def _programme_saved(draft, choices):
     agencies = Agency.objects.in_bulk(set(mapping.values()))
     parent_form = ParentProgrammeForm({"parent-parent": choices["parent"]}, doc=doc, user=user, prefix="parent")
     if len(agencies) < len(set(mapping.values())) or not parent_form.is_valid():
-        raise Refused(_("Cơ quan hoặc chương trình cấp trên đã chọn vừa bị xoá; hãy xem lại rồi xác nhận."))
+        raise Refused(_("Cơ quan hoặc chương trình cấp trên đã chọn không còn chọn được; hãy xem lại rồi xác nhận."))
     parent = parent_form.cleaned_data["parent"]
     apply_mapping(doc, {written: agencies[pk] for written, pk in mapping.items()})
     if choices["amends"] is None:
