@@ -34,4 +34,4 @@ def waiting_for(request, draft):
         draft.delete()
         return redirect(draft.result_url)
     upload = "tasks:my_upload" if draft.kind == ImportDraft.Kind.PROGRESS else "tasks:import"
-    return render(request, "tasks/draft_reading.html", {"draft": draft, "upload": upload})
+    return render(request, "tasks/draft_waiting.html", {"draft": draft, "upload": upload})
