@@ -117,7 +117,10 @@ def enqueue(job_task, *args, owner):
         pending = DBTaskResult.objects.filter(status__in=PENDING)
         if pending.filter(args_kwargs__kwargs__owner=owner.pk).count() >= settings.PTDS_JOBS_PER_USER:
             raise QueueFull(
-                _("Anh/chị đang có %(count)d việc chờ xử lý (báo cáo, tệp đang đọc). Hãy đợi chúng xong rồi gửi thêm.")
+                _(
+                    "Anh/chị đang có %(count)d việc chờ xử lý (báo cáo, tệp đang đọc hay đang lưu). Hãy đợi chúng "
+                    "xong rồi gửi thêm."
+                )
                 % {"count": settings.PTDS_JOBS_PER_USER}
             )
         if pending.count() >= settings.PTDS_QUEUE_LIMIT:

@@ -40,6 +40,11 @@ PROGRAMME_CELLS = ["kind", "title", "place", "issued_on_as_written", "signer_nam
 class StaleAmendment(Exception):
     """The stored programme changed after its diff was shown: the confirmation would apply other changes."""
 
+    def __init__(self):
+        super().__init__(
+            _("Chương trình vừa được thay đổi sau khi anh/chị mở trang này; hãy xem lại các thay đổi rồi xác nhận.")
+        )
+
 
 @dataclass
 class CellChange:
@@ -104,9 +109,7 @@ class Amendment:
     def check_digest(self, shown):
         """Raises StaleAmendment unless `shown` is the digest of these changes."""
         if shown != self.digest():
-            raise StaleAmendment(
-                _("Chương trình vừa được thay đổi sau khi anh/chị mở trang này; hãy xem lại các thay đổi rồi xác nhận.")
-            )
+            raise StaleAmendment
 
 
 def _named(numeral, doc):

@@ -18,7 +18,7 @@ def upload_path(draft, filename):
 
 class ImportDraftQuerySet(models.QuerySet):
     def ready(self):
-        """Read, waiting for review (not being read, not refused)."""
+        """Read, waiting for review (not being read, refused or being saved)."""
         return self.filter(state=ImportDraft.State.READY)
 
     def expired(self, now=None):
@@ -28,7 +28,8 @@ class ImportDraftQuerySet(models.QuerySet):
 
 class ImportDraft(models.Model):
     """An uploaded file, read by a worker (tasks/jobs.py) and waiting for its uploader to review it; nothing else is
-    saved until then."""
+    saved until they confirm it, and then a worker saves it too. Its states: reading, then ready (or failed, the file
+    refused); confirmed: saving, then saved (or ready again, with the reason nothing was saved in `error`)."""
 
     class Kind(models.TextChoices):
         PROGRAMME = "programme", _("Chương trình, kế hoạch")
@@ -38,9 +39,12 @@ class ImportDraft(models.Model):
         READING = "reading", _("Đang đọc tệp")
         READY = "ready", _("Chờ xem lại")
         FAILED = "failed", _("Không đọc được")
+        SAVING = "saving", _("Đang lưu")
+        SAVED = "saved", _("Đã lưu")
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.PROGRAMME)
     state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.READY)
+    # Why the file was refused (failed), or why the last confirmation saved nothing (ready again).
     error = models.TextField(_("lỗi"), blank=True)
     # The uploaded file until a worker has read it (through the storage API: the worker may be another machine).
     upload = models.FileField(_("tệp tải lên"), upload_to=upload_path, blank=True)
@@ -51,6 +55,9 @@ class ImportDraft(models.Model):
     source_text = models.TextField(_("văn bản đọc từ tệp"), blank=True)
     columns = models.JSONField(_("các cột của bảng nhiệm vụ"), default=list, blank=True)
     columns_guessed = models.BooleanField(_("cột nội dung được đoán"), default=False)
+    # Once saved: what the person is told, and where they are sent, when their browser next asks for the draft.
+    result_message = models.TextField(_("kết quả lưu"), blank=True)
+    result_url = models.CharField(_("trang kết quả"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ImportDraftQuerySet.as_manager()

@@ -1,9 +1,7 @@
 """Importing a programme: upload, review of what was read (or of an amendment's changes), confirmation."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -12,24 +10,15 @@ from agencies.models import Agency
 from ptds.jobs import QueueFull
 
 from .. import access, roles
-from ..documents.amendment import StaleAmendment, apply_amendment, compare
-from ..documents.data import ProgrammeDoc, ProgrammeFormatError
-from ..documents.store import apply_mapping, existing_programme, save_programme, unknown_agencies
+from ..documents.amendment import StaleAmendment, compare
+from ..documents.data import ProgrammeDoc
+from ..documents.store import existing_programme, unknown_agencies
 from ..documents.timeframe import ScheduleKind
 from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
 from ..forms.review import AgencySplitForm, ColumnMappingForm, DocumentHeaderForm
-from ..jobs import request_reading
-from ..models import ImportDraft, Programme
+from ..jobs import request_reading, request_saving
+from ..models import ImportDraft
 from .drafts import expired_drafts_answer_404, waiting_for
-
-
-def _imported(request, programme, doc, new_agencies):
-    messages.success(
-        request,
-        _("Đã nhập %(programme)s: %(tasks)d nhiệm vụ; %(new)d cơ quan mới cần rà soát.")
-        % {"programme": programme, "tasks": len(doc.tasks), "new": len(new_agencies)},
-    )
-    return redirect(f"{reverse('tasks:list')}?programme={programme.pk}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -50,7 +39,8 @@ def import_upload(request):
 @require_http_methods(["GET", "POST"])
 @expired_drafts_answer_404
 def import_review(request, pk):
-    """Every row as read, the agencies it names and what needs a decision; saved in one go on confirmation.
+    """Every row as read, the agencies it names and what needs a decision; saved in one go on confirmation, by a
+    worker (tasks/jobs.py save_draft) while this page waits.
 
     A programme already stored is shown as the changes its new version makes, and updated on confirmation.
     """
@@ -73,20 +63,24 @@ def import_review(request, pk):
     header_form = DocumentHeaderForm(draft=draft)
     if request.method == "POST" and (unconfirmed := _unconfirmed(draft, header_form)):
         form.add_error(None, unconfirmed)
+    refused = None
     if request.method == "POST" and form.is_valid() and parent_form.is_valid() and may_amend:
         parent = parent_form.cleaned_data["parent"]
+        choices = {
+            "mapping": {written: agency.pk for written, agency in form.mapping().items()},
+            "parent": parent.pk if parent else None,
+            "amends": existing.pk if existing else None,
+            "digest": request.POST.get("digest"),
+        }
         try:
-            with transaction.atomic():
-                apply_mapping(doc, form.mapping())
-                if existing:
-                    return _amended(request, draft, compare(existing, doc), parent)
-                programme, new_agencies = save_programme(doc)
-                Programme.objects.filter(pk=programme.pk).update(parent=parent)
-                draft.delete()
-        except (ProgrammeFormatError, StaleAmendment) as error:  # the programme saved or changed meanwhile
-            form.add_error(None, str(error))
+            if amendment:  # the diff shown (mapping agencies changes none of its cells, written as they are)
+                amendment.check_digest(choices["digest"])
+            request_saving(draft, choices, request.user)
+        except (StaleAmendment, QueueFull) as refusal:
+            form.add_error(None, str(refusal))
+            refused = refusal
         else:
-            return _imported(request, programme, doc, new_agencies)
+            return redirect("tasks:import_review", draft.pk)  # the page waits for the worker
     for task in doc.tasks:
         task.kind_label = ScheduleKind(task.schedule.kind).label if task.schedule else ""
     context = {
@@ -105,41 +99,14 @@ def import_review(request, pk):
         "hidden_after_save": _hidden_after_save(request.user, doc),
     }
     failed = form.errors or parent_form.errors or not may_amend
-    return render(request, "tasks/import_review.html", context, status=400 if failed else 200)
+    status = 429 if isinstance(refused, QueueFull) else 400 if failed else 200
+    return render(request, "tasks/import_review.html", context, status=status)
 
 
 def _hidden_after_save(user, doc):
     """Command staff who choose another agency to follow the programme will not see it once saved: say so."""
     agency = roles.agency_of(user)
     return roles.role_of(user) == roles.COMMAND_STAFF and agency is not None and doc.coordinating_agency != agency.name
-
-
-def _amended(request, draft, amendment, parent):
-    """Apply the changes the user saw (the digest says so), inside the caller's transaction."""
-    amendment.check_digest(request.POST.get("digest"))
-    amendment.programme.parent = parent  # saved with the rest of the programme
-    new_agencies = apply_amendment(
-        amendment,
-        reason=_("Sửa đổi, bổ sung theo tệp %(file)s do %(user)s nhập.")
-        % {"file": draft.file_name, "user": request.user.get_full_name() or request.user.get_username()},
-    )
-    draft.delete()
-    messages.success(
-        request,
-        _(
-            "Đã cập nhật %(programme)s theo văn bản sửa đổi, bổ sung: %(added)d nhiệm vụ thêm, %(changed)d sửa, "
-            "%(removed)d bỏ (%(archived)d được lưu trữ vì đã có báo cáo); %(new)d cơ quan mới cần rà soát."
-        )
-        % {
-            "programme": amendment.programme,
-            "added": len(amendment.added),
-            "changed": len(amendment.changed),
-            "removed": len(amendment.removed),
-            "archived": len(amendment.archived),
-            "new": len(new_agencies),
-        },
-    )
-    return redirect(f"{reverse('tasks:list')}?programme={amendment.programme.pk}")
 
 
 def _unconfirmed(draft, header_form):

@@ -1,11 +1,7 @@
 """ "Việc của tôi": an agency's tasks by urgency, and reporting on them offline through the Excel sheet."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,7 +9,7 @@ from ptds.jobs import QueueFull
 
 from .. import access, offline, roles
 from ..forms.progress import ProgressUploadForm
-from ..jobs import request_reading
+from ..jobs import NO_VALID_ROWS, request_reading, request_saving
 from ..models import ImportDraft, Task
 from ..sheet_rows import check_rows, reportable
 from ..spreadsheet import xlsx_download
@@ -86,7 +82,8 @@ def my_upload(request):
 @require_http_methods(["GET", "POST"])
 @expired_drafts_answer_404
 def my_upload_review(request, pk):
-    """Every row, what it will record and what is wrong with it; the valid rows are saved in one go on confirmation."""
+    """Every row, what it will record and what is wrong with it; the valid rows are saved in one go on confirmation,
+    by a worker (tasks/jobs.py save_draft) while this page waits."""
     agency = access.require(access.officer_agency(request.user))  # reporting from a sheet is an officer's
     draft = access.draft_or_404(request.user, pk, ImportDraft.Kind.PROGRESS, ImportDraft.objects.all())
     if draft.state != ImportDraft.State.READY:
@@ -95,24 +92,15 @@ def my_upload_review(request, pk):
     valid = [row for row in rows if row.valid]
     status = 200
     if request.method == "POST" and not valid:
-        messages.error(request, _("Không có dòng hợp lệ nào; không có gì được ghi. Hãy sửa tệp rồi tải lên lại."))
+        messages.error(request, NO_VALID_ROWS)
         status = 400
     elif request.method == "POST":
         try:
-            with transaction.atomic():
-                if not ImportDraft.objects.filter(pk=draft.pk).delete()[0]:
-                    raise Http404  # confirmed meanwhile, in another tab
-                for row in valid:
-                    row.form.save()
-        except ValidationError as error:  # a task saved by someone else meanwhile: nothing is written
-            messages.error(request, " ".join(error.messages))
-            status = 400
+            request_saving(draft, {}, request.user)
+        except QueueFull as full:
+            messages.error(request, str(full))
+            status = 429
         else:
-            messages.success(
-                request,
-                _("Đã ghi %(saved)d báo cáo tiến độ; %(failed)d dòng lỗi không được ghi.")
-                % {"saved": len(valid), "failed": len(rows) - len(valid)},
-            )
-            return redirect("tasks:my")
+            return redirect("tasks:my_upload_review", draft.pk)  # the page waits for the worker
     context = {"draft": draft, "agency": agency, "rows": rows, "valid": len(valid), "failed": len(rows) - len(valid)}
     return render(request, "tasks/my_upload_review.html", context, status=status)

@@ -1,5 +1,6 @@
 """Importing in a real browser: a Word amendment of the city programme, reviewed as a diff and applied; a scanned plan
-read by OCR and shown for review."""
+read by OCR and shown for review. A worker reads each upload and saves each confirmation (`run_jobs`, once the page
+shows it waits)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -46,6 +47,8 @@ def test_command_staff_review_an_amendment_and_keep_the_progress(page, run_jobs,
     expect(changed.locator("ins")).to_have_text(f"{before} kèm Quy chế")
     screenshot(page, "12-import-amendment")
     page.get_by_role("button", name="Xác nhận cập nhật theo bản sửa đổi").click()
+    expect(page.locator("#draft-saving")).to_be_visible()  # a worker saves it; the page waits, refreshing itself
+    run_jobs()
 
     expect(page.locator(".alert-success")).to_contain_text("1 sửa")
     first.refresh_from_db()
@@ -113,6 +116,8 @@ def test_an_officer_reports_offline_through_the_excel_template(page, run_jobs, t
     expect(page.get_by_text("nhiệm vụ này không thuộc cơ quan của anh/chị")).to_be_visible()
     screenshot(page, "13-offline-review")
     page.get_by_role("button", name="Ghi 1 báo cáo").click()
+    expect(page.locator("#draft-saving")).to_be_visible()
+    run_jobs()
 
     expect(page.locator(".alert-success")).to_contain_text("Đã ghi 1 báo cáo tiến độ; 1 dòng lỗi không được ghi.")
     assert police.progress_reports.get().percent == 70
@@ -154,6 +159,8 @@ def test_command_staff_map_the_columns_of_a_table_the_reader_could_not_name(page
     screenshot(phone, "14-import-review-phone")
 
     page.get_by_role("button", name="Xác nhận và lưu").click()
+    expect(page.locator("#draft-saving")).to_be_visible()
+    run_jobs()
     expect(page.locator(".alert-success")).to_contain_text("Đã nhập")
     saved = Task.objects.get(section__programme__number="15/KH-KHCN", section__numeral="I", number="1")
     assert saved.timeframe_as_written and saved.schedule_kind != "unspecified"

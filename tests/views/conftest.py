@@ -29,6 +29,7 @@ from tasks.models import Assignment, Evidence, ImportDraft, Programme, ProgressR
 from tasks.periods import parse_period
 from tasks.planning import create_child_programme, default_title
 from tasks.status import Progress, is_recurring
+from tests.conftest import run_queued_jobs
 from tests.status_rules import classify, is_due_soon
 
 CITY = "04/CTr-UBND"
@@ -324,6 +325,17 @@ def visible_by_the_rules(username):
         return [t for t in tasks if t.section.programme.coordinating_agency == agency(BAN_CHQS)]
     mine = agency({"congan": CONG_AN, "yte": Y_TE}[username])
     return [t for t in tasks if names_agency(t, mine)]
+
+
+def confirm(client, url, data=None):
+    """Confirm a reviewed draft as its page does. A confirmation the request accepts is queued and its page waits;
+    the worker then saves it, and the answer is the waiting page's next one: off to what was saved, or back to the
+    review saying why nothing was. A confirmation the request refuses is its own answer."""
+    response = client.post(url, data or {})
+    if response.status_code == 302 and response["Location"] == url:
+        run_queued_jobs()
+        return client.get(url)
+    return response
 
 
 def refusal_of(client, response):

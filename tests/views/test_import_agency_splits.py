@@ -6,6 +6,7 @@ from django.urls import reverse
 from agencies.models import Agency
 from tasks.models import ImportDraft, Programme, Task
 from tests.documents.test_office_import import build_xlsx
+from tests.views.conftest import confirm
 from tests.views.test_import import new_plan_lines, upload
 
 COLLECTIVE = "Các phòng, đơn vị thuộc Sở"
@@ -42,7 +43,7 @@ def test_a_corrected_split_decides_the_assignments_and_keeps_the_words(chqs):
     assert response.status_code == 302
     review = chqs.get(reverse("tasks:import_review", args=[draft.pk]))
     assert "Phòng Mới Thành Lập" in review.context["unknown"]
-    chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new", "agency_1": "new"})
+    confirm(chqs, reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new", "agency_1": "new"})
     programme = Programme.objects.get(number="15/KH-KHCN")
     task = Task.objects.filter(section__programme=programme, support_as_written=COLLECTIVE).first()
     assert task is not None

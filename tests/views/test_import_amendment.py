@@ -13,8 +13,8 @@ from tasks.documents.data import TaskDoc
 from tasks.models import Evidence, ImportDraft, ProgressReport, Task
 from tasks.status import Progress
 from tests.conftest import BAC_GIANG_SEED, CITY_SEED, run_queued_jobs
-from tests.html import contains_html
-from tests.views.conftest import BAC_GIANG, CITY, evidence, report, task, user
+from tests.html import by_id, contains_html, text
+from tests.views.conftest import BAC_GIANG, CITY, confirm, evidence, report, task, user
 
 UPLOAD = reverse("tasks:import")
 NEW_DELIVERABLE = "Quyết định của Chủ tịch UBND thành phố ban hành kèm Quy chế"
@@ -60,8 +60,8 @@ def review(client):
     return client.get(response["Location"]), ImportDraft.objects.get().pk
 
 
-def confirm(client, pk, digest):
-    return client.post(reverse("tasks:import_review", args=[pk]), {"digest": digest})
+def confirm_changes(client, pk, digest):
+    return confirm(client, reverse("tasks:import_review", args=[pk]), {"digest": digest})
 
 
 def test_the_review_shows_the_changes_cell_by_cell_and_saves_nothing(chqs, worked_on):
@@ -89,8 +89,13 @@ def test_the_review_shows_the_changes_cell_by_cell_and_saves_nothing(chqs, worke
 def test_confirming_keeps_progress_history_evidence_and_overrides(chqs, worked_on):
     page, pk = review(chqs)
     reports_before = ProgressReport.objects.count()
-    response = confirm(chqs, pk, page.context["amendment"].digest())
+    response = confirm_changes(chqs, pk, page.context["amendment"].digest())
     assert response.status_code == 302
+    told = [str(message) for message in chqs.get(response["Location"]).context["messages"]]
+    assert told == [
+        f"Đã cập nhật {worked_on['kept'].section.programme} theo văn bản sửa đổi, bổ sung: 1 nhiệm vụ thêm, 5 sửa, "
+        "2 bỏ (1 được lưu trữ vì đã có báo cáo); 0 cơ quan mới cần rà soát."
+    ]
 
     kept = Task.objects.get(pk=worked_on["kept"].pk)
     assert kept.deliverable == NEW_DELIVERABLE
@@ -121,7 +126,7 @@ def test_confirming_keeps_progress_history_evidence_and_overrides(chqs, worked_o
 
 def test_an_archived_task_leaves_the_lists_but_keeps_its_page(chqs, lanhdao, worked_on):
     page, pk = review(chqs)
-    confirm(chqs, pk, page.context["amendment"].digest())
+    confirm_changes(chqs, pk, page.context["amendment"].digest())
     dropped = worked_on["dropped"]
     assert dropped.pk not in [row.record.pk for row in chqs.get("/tasks/?per_page=200").context["table"].rows]
     detail = lanhdao.get(dropped.get_absolute_url())
@@ -131,7 +136,7 @@ def test_an_archived_task_leaves_the_lists_but_keeps_its_page(chqs, lanhdao, wor
 
 def test_the_same_version_again_changes_nothing(chqs, worked_on):
     page, pk = review(chqs)
-    confirm(chqs, pk, page.context["amendment"].digest())
+    confirm_changes(chqs, pk, page.context["amendment"].digest())
     again, _pk = review(chqs)
     assert again.context["amendment"].is_empty
     assert "không có gì thay đổi" in again.content.decode()
@@ -143,10 +148,27 @@ def test_a_programme_changed_since_the_review_is_not_updated(chqs, worked_on):
     meanwhile = Task.objects.get(pk=worked_on["kept"].pk)
     meanwhile.deliverable = "Sửa tay trong lúc chờ"
     meanwhile.save()
-    response = confirm(chqs, pk, digest)
+    response = confirm_changes(chqs, pk, digest)
     assert response.status_code == 400 and "vừa được thay đổi" in response.content.decode()
     assert Task.objects.get(pk=worked_on["dropped"].pk).archived_at is None
     assert Task.objects.filter(pk=worked_on["untouched"].pk).exists()
+
+
+def test_a_programme_changed_before_the_worker_saves_is_not_updated(chqs, worked_on):
+    page, pk = review(chqs)
+    url = reverse("tasks:import_review", args=[pk])
+    assert chqs.post(url, {"digest": page.context["amendment"].digest()})["Location"] == url
+    meanwhile = Task.objects.get(pk=worked_on["kept"].pk)
+    meanwhile.deliverable = "Sửa tay trong lúc chờ"
+    meanwhile.save()
+    run_queued_jobs()
+    again = chqs.get(url)
+    assert again.status_code == 200 and "vừa được thay đổi" in text(by_id(again, "save-refused"))
+    assert Task.objects.get(pk=worked_on["dropped"].pk).archived_at is None
+    assert Task.objects.filter(pk=worked_on["untouched"].pk).exists()
+    # The page now shows the changes as they stand; confirming those applies them.
+    assert confirm_changes(chqs, pk, again.context["amendment"].digest()).status_code == 302
+    assert Task.objects.get(pk=worked_on["dropped"].pk).archived_at is not None
 
 
 def test_only_the_programmes_command_staff_may_amend_it(admin, congan, worked_on):
@@ -156,7 +178,7 @@ def test_only_the_programmes_command_staff_may_amend_it(admin, congan, worked_on
     assert page.status_code == 200 and page.context["may_amend"]
     chqs = Client()
     chqs.force_login(user("chqs"))
-    assert confirm(chqs, pk, page.context["amendment"].digest()).status_code == 404
+    assert confirm_changes(chqs, pk, page.context["amendment"].digest()).status_code == 404
     assert Task.objects.get(pk=worked_on["dropped"].pk).archived_at is None
 
 

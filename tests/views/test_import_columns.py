@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from tasks.models import ImportDraft, Programme, Task
 from tests.documents.test_office_import import build_xlsx
+from tests.views.conftest import confirm
 from tests.views.test_import import new_plan_lines, upload
 
 COLUMNS = ["number", "content", "lead", "support", "time"]
@@ -29,7 +30,7 @@ def test_a_guessed_content_column_is_asked_for_before_anything_is_saved(chqs):
     assert [form[f"column_{i}"].initial for i in range(5)] == COLUMNS  # prefilled with the guess
     assert 'id="columns"' in review.content.decode()
 
-    refused = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    refused = confirm(chqs, reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
     assert refused.status_code == 400
     assert "Hãy xác nhận các cột" in refused.content.decode()
     assert not Programme.objects.filter(number="15/KH-KHCN").exists()
@@ -37,7 +38,7 @@ def test_a_guessed_content_column_is_asked_for_before_anything_is_saved(chqs):
     assert columns_post(chqs, draft, COLUMNS).status_code == 302
     draft.refresh_from_db()
     assert not draft.columns_guessed
-    saved = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    saved = confirm(chqs, reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
     assert saved.status_code == 302
     programme = Programme.objects.get(number="15/KH-KHCN")
     assert Task.objects.filter(section__programme=programme).count() == 5

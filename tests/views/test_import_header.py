@@ -8,6 +8,7 @@ from django.urls import reverse
 from agencies.models import Agency
 from tasks.models import ImportDraft, Programme, Task
 from tests.documents.test_office_import import build_xlsx
+from tests.views.conftest import confirm
 from tests.views.test_import import new_plan_lines, upload
 
 
@@ -57,7 +58,7 @@ def test_a_corrected_header_is_what_is_saved(chqs):
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.document["number"] == "16/KH-KHCN"  # stored without spaces
-    chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    confirm(chqs, reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
     programme = Programme.objects.get(number="16/KH-KHCN")
     assert programme.issued_on == datetime.date(2024, 3, 5)
     assert programme.coordinating_agency == agency
@@ -90,7 +91,7 @@ def test_a_header_without_a_number_must_be_completed_before_saving(chqs):
     draft.save()
     review = chqs.get(reverse("tasks:import_review", args=[draft.pk]))
     assert [str(label) for label in review.context["header_form"].missing] == ["Số, ký hiệu"]
-    refused = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    refused = confirm(chqs, reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
     assert refused.status_code == 400
     assert "Văn bản chưa có số, ký hiệu" in refused.content.decode()
     assert Programme.objects.count() == stored
@@ -119,13 +120,13 @@ def test_an_appendix_sent_alone_asks_for_its_number_and_date_then_saves(chqs):
     assert [str(label) for label in form.missing][:3] == ["Số, ký hiệu", "Địa danh", "Ngày ban hành"]
     assert [str(label) for label in form.blocking] == ["Số, ký hiệu"]
     stored = Programme.objects.count()
-    refused = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    refused = confirm(chqs, reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
     assert refused.status_code == 400 and Programme.objects.count() == stored
 
     header_post(chqs, draft, number="20/KH-KHCN", place="Bắc Giang", issued_on="2024-03-12", year=2024)
     draft.refresh_from_db()
     assert draft.document["missing"] == []
-    saved = chqs.post(reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
+    saved = confirm(chqs, reverse("tasks:import_review", args=[draft.pk]), {"agency_0": "new"})
     assert saved.status_code == 302
     programme = Programme.objects.get(number="20/KH-KHCN")
     assert programme.issued_on == datetime.date(2024, 3, 12)

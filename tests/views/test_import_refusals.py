@@ -9,8 +9,9 @@ from django.urls import reverse
 from tasks.documents import read_programme_file
 from tasks.models import ImportDraft, Programme
 from tests.conftest import BAC_GIANG_SEED, CITY_SEED, run_queued_jobs
+from tests.html import by_id, text
 
-from .conftest import refusal_of, user
+from .conftest import confirm, refusal_of, user
 
 UPLOAD = reverse("tasks:import")
 
@@ -70,14 +71,14 @@ def test_a_task_number_twice_is_refused_naming_it(chqs):
 
 @pytest.mark.parametrize("amend", [False, True])
 def test_a_draft_kept_from_before_the_check_is_refused_at_confirmation(chqs, amend):
-    """A draft stored before uploads were checked: its confirmation names the duplicates, saves nothing."""
+    """A draft stored before uploads were checked: the worker saving it names the duplicates, saves nothing, and its
+    review page says so."""
     doc = read_programme_file(CITY_SEED.read_bytes(), "04.txt").to_dict() if amend else new_plan()
     doc["sections"][0]["tasks"][1]["number"] = "1"
     draft = ImportDraft.objects.create(uploaded_by=user("chqs"), file_name="x.json", document=doc)
     page = chqs.get(reverse("tasks:import_review", args=[draft.pk]))
     data = {"digest": page.context["amendment"].digest()} if amend else {"confirm": "1"}  # a bound form
-    response = chqs.post(reverse("tasks:import_review", args=[draft.pk]), data)
-    assert response.status_code == 400
-    assert "Số nhiệm vụ trùng nhau trong mục I: «I.1»" in response.content.decode()
+    response = confirm(chqs, reverse("tasks:import_review", args=[draft.pk]), data)
+    assert response.status_code == 200 and response.context["draft"].state == ImportDraft.State.READY
+    assert "Số nhiệm vụ trùng nhau trong mục I: «I.1»" in text(by_id(response, "save-refused"))
     assert not Programme.objects.filter(number="99/CTr-UBND").exists()
-    assert ImportDraft.objects.filter(pk=draft.pk).exists()

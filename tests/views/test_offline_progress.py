@@ -9,19 +9,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from openpyxl import Workbook, load_workbook
 
 from tasks import access
 from tasks.evidence import OLE2
+from tasks.jobs import save_draft
 from tasks.models import ImportDraft, ProgressReport, Task
 from tasks.offline import headers
 from tasks.periods import quarter_of
 from tasks.status import Progress, Status
 from tests.conftest import run_queued_jobs
 from tests.documents.hostile import far_rows
-from tests.html import find_all
+from tests.html import by_id, find_all, text
 
-from .conftest import CITY, CONG_AN, agency, refusal_of, synthetic_tasks, task, user
+from .conftest import CITY, CONG_AN, agency, confirm, refusal_of, synthetic_tasks, task, user
 
 TEMPLATE = reverse("tasks:my_template")
 UPLOAD = reverse("tasks:my_upload")
@@ -242,7 +244,7 @@ def test_filled_rows_are_reviewed_then_saved_as_the_web_form_would(congan, polic
     assert "Báo cáo số 12/BC-CAT ngày 25/3/2025" in page and "Đã tổ chức diễn tập." in page
     assert not ProgressReport.objects.exists()  # nothing saved before confirmation
 
-    response = congan.post(review_url())
+    response = confirm(congan, review_url())
     assert response.status_code == 302 and response["Location"] == reverse("tasks:my")
     assert "Đã ghi 4 báo cáo tiến độ; 0 dòng lỗi không được ghi." in congan.get(response["Location"]).content.decode()
     assert not ImportDraft.objects.exists()
@@ -299,7 +301,7 @@ def test_rows_for_tasks_the_agency_may_not_report_on_are_refused(congan, police_
     assert rows[big].errors == [f"Dòng {rows[big].number}: không đọc được mã nhiệm vụ «{big}»; dòng bị từ chối."]
     # A formula has no value until Excel computes it: no id at all.
     assert rows[""].errors == [f"Dòng {rows[''].number}: không có mã nhiệm vụ; dòng bị từ chối."]
-    response = congan.post(review_url())
+    response = confirm(congan, review_url())
     assert response.status_code == 302
     assert "Đã ghi 1 báo cáo tiến độ; 6 dòng lỗi không được ghi." in congan.get(reverse("tasks:my")).content.decode()
     assert list(ProgressReport.objects.values_list("task_id", flat=True)) == [police_task.pk]
@@ -335,7 +337,7 @@ def test_invalid_rows_say_why_and_are_not_written(congan, police_task, group_tas
     assert "0 dòng hợp lệ sẽ được ghi, 7 dòng lỗi không được ghi." in page
     [button] = find_all(page, '//button[@type="submit"][@class="btn btn-success"]')
     assert button.get("disabled") is not None
-    response = congan.post(review_url())
+    response = confirm(congan, review_url())
     assert response.status_code == 400
     assert "Không có dòng hợp lệ nào; không có gì được ghi." in response.content.decode()
     assert not ProgressReport.objects.exists() and ImportDraft.objects.exists()
@@ -486,12 +488,32 @@ def test_confirming_needs_the_csrf_token(congan, police_task):
     assert not ProgressReport.objects.exists()
 
 
-def test_a_second_confirmation_writes_nothing_more(congan, police_task):
+def test_confirming_twice_saves_once_by_the_worker(congan, yte, police_task):
     uploaded(congan, {police_task: {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": 10, "Kết quả thực hiện": "x"}})
     url = review_url()
-    assert congan.post(url).status_code == 302
-    assert congan.post(url).status_code == 404
+    assert congan.post(url)["Location"] == url
+    again = congan.post(url)  # a second click, another tab: the same waiting page, no second job
+    assert again.status_code == 200 and "Đang lưu" in text(by_id(again, "draft-saving"))
+    assert DBTaskResult.objects.filter(task_path=save_draft.module_path).count() == 1
+    assert not ProgressReport.objects.exists()  # the worker saves, not the request
+    assert yte.get(url).status_code == 404 and yte.post(url).status_code == 404  # still nobody else's
+    run_queued_jobs()
+    landed = congan.get(url)
+    assert landed["Location"] == reverse("tasks:my")
+    assert "Đã ghi 1 báo cáo tiến độ; 0 dòng lỗi không được ghi." in congan.get(landed["Location"]).content.decode()
+    assert congan.post(url).status_code == 404  # the saved draft is gone
     assert ProgressReport.objects.count() == 1
+
+
+def test_a_row_that_became_invalid_before_the_worker_saved_it_is_not_written(congan, police_task):
+    uploaded(congan, {police_task: {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": 10, "Kết quả thực hiện": "x"}})
+    assert congan.post(review_url()).status_code == 302
+    Task.objects.filter(pk=police_task.pk).update(archived_at=timezone.now())  # repealed meanwhile
+    run_queued_jobs()
+    review = congan.get(review_url())
+    assert review.status_code == 200 and ImportDraft.objects.get().state == ImportDraft.State.READY
+    assert "Không có dòng hợp lệ nào; không có gì được ghi." in text(by_id(review, "save-refused"))
+    assert not ProgressReport.objects.exists()
 
 
 # Query counts
