@@ -30,7 +30,7 @@ class ValidityFilter(admin.SimpleListFilter):
         return queryset
 
 
-class AgencyAliasInline(admin.TabularInline):
+class AgencyAliasInline(admin.StackedInline):  # stacked: its one field labelled
     model = AgencyAlias
     fields = ["name"]
     extra = 1

@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     # Before django_tasks_db: its db_worker command is ptds's, which also starts the scheduled work.
     "ptds",
     "django_tasks",
-    "django_tasks_db",
+    "ptds.apps.TasksDatabaseConfig",  # django-tasks-db, named in Vietnamese in the admin
     "agencies",
     "tasks",
     "reports",

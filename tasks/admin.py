@@ -27,6 +27,20 @@ admin.site.index_title = _("Quản trị dữ liệu chương trình, nhiệm v�
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 80})}}
 
 
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose every input carries its column's name: the table's header cells are not labels, and
+    a screen reader (and axe-core, tests/browser/test_accessibility.py) would find the inputs nameless."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        class LabelledFormSet(super().get_formset(request, obj, **kwargs)):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                for field in form.fields.values():
+                    field.widget.attrs.setdefault("aria-label", str(field.label))
+
+        return LabelledFormSet
+
+
 def short(text, words=16):
     return Truncator(text).words(words)
 
@@ -51,21 +65,21 @@ def programme_column(obj):
     return obj.programme
 
 
-class LegalBasisInline(admin.TabularInline):
+class LegalBasisInline(LabelledTabularInline):
     model = LegalBasis
     fields = ["position", "text"]
     formfield_overrides = COMPACT_TEXT
     extra = 0
 
 
-class PhaseInline(admin.TabularInline):
+class PhaseInline(LabelledTabularInline):
     model = Phase
     fields = ["number", "name", "label_as_written", "start", "end"]
     show_change_link = True  # objectives are edited on the phase's own page
     extra = 0
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(LabelledTabularInline):
     model = Section
     fields = ["position", "numeral", "title"]
     formfield_overrides = COMPACT_TEXT
@@ -94,7 +108,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
         return obj.task_count
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(LabelledTabularInline):
     model = Objective
     fields = ["position", "text"]
     formfield_overrides = COMPACT_TEXT
@@ -110,7 +124,7 @@ class PhaseAdmin(ParentLabels, admin.ModelAdmin):
     inlines = [ObjectiveInline]
 
 
-class TaskInline(admin.TabularInline):
+class TaskInline(LabelledTabularInline):
     model = Task
     fields = ["position", "number", "content", "due_on", "schedule_kind"]
     formfield_overrides = COMPACT_TEXT
@@ -137,7 +151,7 @@ class SectionAdmin(ParentLabels, admin.ModelAdmin):
         return obj.task_count
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(LabelledTabularInline):
     model = Assignment
     fields = ["role", "position", "agency"]
     autocomplete_fields = ["agency"]
@@ -200,7 +214,6 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
     search_fields = ["content", "lead_as_written", "support_as_written", "deliverable", "number"]
     autocomplete_fields = ["section"]
     raw_id_fields = ["responsible_officer"]
-    filter_horizontal = ["phases"]
     inlines = [AssignmentInline]
     fieldsets = [
         (None, {"fields": ["section", "position", "number"]}),
@@ -261,7 +274,7 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
         return obj.section.programme.number
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(LabelledTabularInline):
     model = Evidence
     fields = ["original_name", "kind", "size", "uploaded_at"]
     readonly_fields = fields

@@ -31,7 +31,8 @@ pytestmark = pytest.mark.usefixtures("site")
 
 
 def main_pages(username):
-    """(name, path) of every main page this account may open, with one of its tasks (a lead one for officers)."""
+    """(name, path, status) of every main page this account opens, with one of its tasks (a lead one for officers),
+    the error pages it may meet and, for the administrator, the admin."""
     user = get_user_model().objects.get(username=username)
     city = Programme.objects.get(number=CITY)
     tasks = Task.objects.visible_to(user).filter(section__programme=city).with_document().order_by("section", "pk")
@@ -44,6 +45,8 @@ def main_pages(username):
         ("task", task.get_absolute_url()),
         ("reports", reverse("reports:index")),
         ("report-preview", f"{reverse('reports:index')}?programme={city.pk}&period={period}&cutoff_rule=calendar"),
+        ("search", f"{reverse('tasks:list')}?q=ph%C3%B2ng+th%E1%BB%A7"),
+        ("not-found", reverse("tasks:detail", args=[Task.objects.order_by("pk").last().pk + 1]), 404),
     ]
     if access.reporting_role(user, task).may_report:
         pages.append(("progress", reverse("tasks:progress", args=[task.pk])))
@@ -53,6 +56,8 @@ def main_pages(username):
             ("report-setup", reverse("reports:setup", args=[city.pk])),
             ("child-programme", reverse("tasks:child_programme", args=[city.pk])),
         ]
+    else:
+        pages.append(("read-only", reverse("tasks:assign", args=[task.pk]), 403))
     if access.may_import(user):
         pages.append(("import", reverse("tasks:import")))
     if agency:
@@ -60,7 +65,13 @@ def main_pages(username):
     report = ProducedReport.objects.visible_to(user).first()
     if report:
         pages.append(("report", report.get_absolute_url()))
-    return pages
+    if user.is_superuser:
+        pages += [
+            ("admin", reverse("admin:index")),
+            ("admin-tasks", reverse("admin:tasks_task_changelist")),
+            ("admin-task", reverse("admin:tasks_task_change", args=[task.pk])),
+        ]
+    return [(name, path, *status) if status else (name, path, 200) for name, path, *status in pages]
 
 
 # The innermost elements whose right edge passes the screen's: what makes a page wider than the screen.
@@ -97,12 +108,27 @@ def test_every_page_is_accessible_and_fits(open_context, username, width):
     page = context.new_page()
     login(page, username)
     found = {}
-    for name, path in main_pages(username):
+    for name, path, status in main_pages(username):
         response = page.goto(path)
-        assert response.ok, (path, response.status)
+        assert response.status == status, (path, response.status)
         page.wait_for_load_state("load")
         screenshot(page, f"a11y-{width}-{username}-{name}")
         problems = violations(page) + too_wide(page)
         if problems:
             found[name] = problems
     assert not found, "\n".join(f"{name}: {problem}" for name, problems in found.items() for problem in problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_login_page_is_accessible_and_fits_with_its_error_too(open_context, width):
+    page = open_context(viewport={"width": WIDTHS[width], "height": 900}).new_page()
+    page.goto(reverse("login"))
+    found = violations(page) + too_wide(page)
+    page.fill("#id_username", "chqs")
+    page.fill("#id_password", "not-the-password")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state("load")
+    screenshot(page, f"a11y-{width}-anonymous-login-refused")
+    assert page.locator(".alert, .errornote, .invalid-feedback").count(), "the refusal says why"
+    found += violations(page) + too_wide(page)
+    assert not found, "\n".join(found)

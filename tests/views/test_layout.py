@@ -54,10 +54,14 @@ def test_the_favicon_is_ours_and_served(chqs, anonymous):
     assert (Path(settings.BASE_DIR) / "static/img/favicon.svg").read_text().startswith("<svg")
 
 
-def test_the_admin_names_django_axes_in_vietnamese(admin):
+def test_the_admin_names_every_app_in_vietnamese(admin):
     html = admin.get(reverse("admin:index")).content.decode()
     assert "Chống dò mật khẩu đăng nhập" in html and "Các lần đăng nhập sai" in html
     assert "Axes" not in html and "Access attempts" not in html
+    for name in ("Cơ quan, đơn vị", "Báo cáo", "Nhiệm vụ", "Hàng đợi việc nền"):
+        assert f">{name}</a>" in html, name
+    for english in ("Agencies", "Reports", ">Tasks<", "Tasks Database Backend", "Task Results"):
+        assert english not in html, english
 
 
 def test_evidence_is_marked_by_an_image_not_an_emoji(chqs, police_task):
