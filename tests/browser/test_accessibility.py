@@ -1,15 +1,9 @@
 """Every main page, for every demo account, on a phone (390 px) and a desk (1366 px): axe-core (from npm) finds no
 serious or critical WCAG 2.1 AA violation, and nothing is wider than the screen. A screenshot of each page at each
-width lands in test-output/screenshots/a11y-<width>-<account>-<page>.png, for review.
-
-axe-core is given to the page through Playwright's DevTools connection (page.evaluate), not as a <script> the page
-would load: the portal's Content Security Policy stays as it is.
+width lands in test-output/screenshots/a11y-<width>-<account>-<page>.png, for review. The checks are axe.py's.
 """
 
-import json
-
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -17,12 +11,9 @@ from reports.models import ProducedReport
 from tasks import access
 from tasks.models import Programme, Task
 from tasks.periods import quarter_of
+from tests.browser.axe import too_wide, violations
 from tests.browser.conftest import login, screenshot
 
-AXE = (settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js").read_text()
-# WCAG 2.0 and 2.1, levels A and AA, and axe's best practices (landmarks, headings, regions).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-BLOCKING = {"serious", "critical"}
 WIDTHS = {"phone": 390, "desk": 1366}
 ACCOUNTS = ["chqs", "congan", "yte", "lanhdao", "admin"]
 CITY = "04/CTr-UBND"
@@ -72,33 +63,6 @@ def main_pages(username):
             ("admin-task", reverse("admin:tasks_task_change", args=[task.pk])),
         ]
     return [(name, path, *status) if status else (name, path, 200) for name, path, *status in pages]
-
-
-# The innermost elements whose right edge passes the screen's: what makes a page wider than the screen.
-STICKING_OUT = """() => Array.from(document.body.querySelectorAll('*'))
-    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.getClientRects().length)
-    .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5))
-    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'))"""
-
-
-def too_wide(page):
-    """ "N px wider than the screen (the elements sticking out)", or nothing when the page fits."""
-    extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    return [f"{extra} px wider than the screen: {page.evaluate(STICKING_OUT)}"] if extra > 0 else []
-
-
-def violations(page):
-    """axe-core's serious and critical violations on the page as it stands, one line each."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(AXE)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} @ {json.dumps([n['target'] for n in v['nodes'][:3]])}"
-        for v in result["violations"]
-        if v["impact"] in BLOCKING
-    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

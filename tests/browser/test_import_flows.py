@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from tasks.documents import read_programme_file
 from tasks.models import ImportDraft, Programme, Task
+from tests.browser.axe import too_wide, violations
 from tests.browser.conftest import login, screenshot
 from tests.conftest import CITY_SEED
 from tests.documents.builders import scan_of
@@ -46,6 +47,7 @@ def test_command_staff_review_an_amendment_and_keep_the_progress(page, run_jobs,
     expect(changed.locator("del")).to_have_text(before)
     expect(changed.locator("ins")).to_have_text(f"{before} kèm Quy chế")
     screenshot(page, "12-import-amendment")
+    assert not violations(page) + too_wide(page)
     page.get_by_role("button", name="Xác nhận cập nhật theo bản sửa đổi").click()
     expect(page.locator("#draft-saving")).to_be_visible()  # a worker saves it; the page waits, refreshing itself
     run_jobs()
@@ -115,6 +117,7 @@ def test_an_officer_reports_offline_through_the_excel_template(page, run_jobs, t
     run_jobs()
     expect(page.get_by_text("nhiệm vụ này không thuộc cơ quan của anh/chị")).to_be_visible()
     screenshot(page, "13-offline-review")
+    assert not violations(page) + too_wide(page)
     page.get_by_role("button", name="Ghi 1 báo cáo").click()
     expect(page.locator("#draft-saving")).to_be_visible()
     run_jobs()
@@ -148,6 +151,7 @@ def test_command_staff_map_the_columns_of_a_table_the_reader_could_not_name(page
     expect(page.get_by_label("Diễn giải")).to_have_value("content")
     page.get_by_label("Ghi chú").select_option("time")
     screenshot(page, "14-import-columns")
+    assert not violations(page) + too_wide(page)
     columns.get_by_role("button", name="Đọc lại theo các cột đã chọn").click()
     expect(page.locator(".alert-success")).to_contain_text("Đã đọc lại bảng nhiệm vụ")
     expect(page.locator("#columns summary")).to_contain_text("Các cột của bảng nhiệm vụ")
@@ -157,6 +161,7 @@ def test_command_staff_map_the_columns_of_a_table_the_reader_could_not_name(page
     phone.goto(page.url)
     phone.locator("#header summary").click()
     screenshot(phone, "14-import-review-phone")
+    assert not violations(phone) + too_wide(phone)
 
     page.get_by_role("button", name="Xác nhận và lưu").click()
     expect(page.locator("#draft-saving")).to_be_visible()
