@@ -74,7 +74,6 @@ class TaskQuerySet(models.QuerySet):
             progress=Subquery(latest.values("status")[:1]),
             percent=Subquery(latest.values("percent")[:1]),
             done_on=Subquery(latest.values("completed_on")[:1]),
-            last_report_on=Subquery(latest.values("reported_on")[:1]),
         ).annotate(
             status=Case(
                 When(schedule_kind__in=RECURRING_KINDS, then=Value(Status.ONGOING)),
@@ -312,6 +311,11 @@ class Task(models.Model):
     @property
     def support_agencies(self):
         return self.agencies(Assignment.Role.SUPPORT)
+
+    @property
+    def lead_names(self):
+        """The lead agencies as a row names them: short names, "; " between."""
+        return "; ".join(agency.short_name or agency.name for agency in self.lead_agencies)
 
 
 class Assignment(models.Model):
