@@ -287,10 +287,12 @@ class Task(models.Model):
     @property
     def timeframe_text(self):
         """The timeframe cells in one line; an "x" under a phase column reads as that phase's heading."""
-        phases = {phase.number: phase for phase in self.phases.all()}
+        marked = [cell.strip().lower() == "x" for cell in self.timeframe_as_written]
+        # Most rows have no "x": they skip the phases (a list of 50 rows built a manager for each).
+        phases = {phase.number: phase for phase in self.phases.all()} if any(marked) else {}
         words = []
-        for column, cell in enumerate(self.timeframe_as_written, 1):
-            phase = phases.get(column) if cell.strip().lower() == "x" else None
+        for column, (cell, x) in enumerate(zip(self.timeframe_as_written, marked, strict=True), 1):
+            phase = phases.get(column) if x else None
             if phase:
                 words.append(phase.label_as_written or phase.name)
             elif cell:
