@@ -263,7 +263,7 @@ class TaskAdmin(ParentLabels, admin.ModelAdmin):
 
     @admin.display(description=_("cơ quan chủ trì"))
     def lead_agency_names(self, obj):
-        return "; ".join(agency.short_name or agency.name for agency in obj.lead_agencies) or "-"
+        return obj.lead_names or "-"
 
     @admin.display(description=_("cần rà soát"), boolean=True)
     def needs_review(self, obj):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan, LessThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,9 +45,11 @@ class TaskQuerySet(models.QuerySet):
 
     def with_document(self):
         """Everything a task row shows, in a constant number of queries."""
+        # Ordered within the task only: the models' default orders join up to the programme for every row.
+        assignments = Assignment.objects.select_related("agency").order_by("role", "position")
+        phases = Task._meta.get_field("phases").related_model.objects.order_by("number")
         return self.select_related("section__programme", "responsible_officer").prefetch_related(
-            models.Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
-            "phases",
+            models.Prefetch("assignments", queryset=assignments), models.Prefetch("phases", queryset=phases)
         )
 
     def with_status(self, as_of=None):
@@ -59,24 +62,23 @@ class TaskQuerySet(models.QuerySet):
         latest = ProgressReport.objects.filter(task=OuterRef("pk"), sets_status=True, reported_on__lte=as_of).order_by(
             "-reported_on", "-created_at", "-pk"
         )
-        done = Q(progress=Progress.DONE)
-        overdue = Q(deadline__lt=as_of)
-        started = Q(progress__in=[Progress.IN_PROGRESS, Progress.PAUSED])
+        # The latest report judged in its own subquery: the rule reads its status and date once per task (a
+        # CASE over the progress subquery evaluated it up to five times per row, for every row sorted or counted).
+        reported = _reported_status(Coalesce(OuterRef("due_override"), OuterRef("due_on")), as_of)
+        not_started = Case(
+            When(Q(deadline__lt=as_of), then=Value(Status.NOT_STARTED_OVERDUE)),
+            default=Value(Status.NOT_STARTED_ON_TIME),
+        )
         return self.annotate(
             deadline=Coalesce("due_override", "due_on"),
             progress=Subquery(latest.values("status")[:1]),
             percent=Subquery(latest.values("percent")[:1]),
             done_on=Subquery(latest.values("completed_on")[:1]),
-            last_report_on=Subquery(latest.values("reported_on")[:1]),
         ).annotate(
             status=Case(
                 When(schedule_kind__in=RECURRING_KINDS, then=Value(Status.ONGOING)),
-                When(done & Q(deadline__isnull=False, done_on__gt=F("deadline")), then=Value(Status.DONE_LATE)),
-                When(done, then=Value(Status.DONE_ON_TIME)),
-                When(started & overdue, then=Value(Status.IN_PROGRESS_OVERDUE)),
-                When(started, then=Value(Status.IN_PROGRESS_ON_TIME)),
-                When(overdue, then=Value(Status.NOT_STARTED_OVERDUE)),
-                default=Value(Status.NOT_STARTED_ON_TIME),
+                # No report, or the latest says not started: judged by the deadline alone.
+                default=Coalesce(Subquery(latest.annotate(judged=reported).values("judged")[:1]), not_started),
                 output_field=models.CharField(),
             )
         )
@@ -106,6 +108,21 @@ class TaskQuerySet(models.QuerySet):
         """Annotate `phrase`: whether the words searched stand side by side, in the order typed, in one field."""
         phrase = search.Query(text).whole_phrase()
         return self.annotate(phrase=ExpressionWrapper(phrase, output_field=models.BooleanField()))
+
+
+def _reported_status(deadline, as_of):
+    """The status a report's progress gives (on the report's row), None when it says not started."""
+    done = Q(status=Progress.DONE)
+    started = Q(status__in=[Progress.IN_PROGRESS, Progress.PAUSED])
+    overdue = Q(LessThan(deadline, as_of))
+    return Case(
+        When(done & Q(GreaterThan(F("completed_on"), deadline)), then=Value(Status.DONE_LATE)),
+        When(done, then=Value(Status.DONE_ON_TIME)),
+        When(started & overdue, then=Value(Status.IN_PROGRESS_OVERDUE)),
+        When(started, then=Value(Status.IN_PROGRESS_ON_TIME)),
+        default=None,
+        output_field=models.CharField(),
+    )
 
 
 def _naming(agency, role=None):
@@ -270,10 +287,12 @@ class Task(models.Model):
     @property
     def timeframe_text(self):
         """The timeframe cells in one line; an "x" under a phase column reads as that phase's heading."""
-        phases = {phase.number: phase for phase in self.phases.all()}
+        marked = [cell.strip().lower() == "x" for cell in self.timeframe_as_written]
+        # Most rows have no "x": they skip the phases (a list of 50 rows built a manager for each).
+        phases = {phase.number: phase for phase in self.phases.all()} if any(marked) else {}
         words = []
-        for column, cell in enumerate(self.timeframe_as_written, 1):
-            phase = phases.get(column) if cell.strip().lower() == "x" else None
+        for column, (cell, x) in enumerate(zip(self.timeframe_as_written, marked, strict=True), 1):
+            phase = phases.get(column) if x else None
             if phase:
                 words.append(phase.label_as_written or phase.name)
             elif cell:
@@ -294,6 +313,11 @@ class Task(models.Model):
     @property
     def support_agencies(self):
         return self.agencies(Assignment.Role.SUPPORT)
+
+    @property
+    def lead_names(self):
+        """The lead agencies as a row names them: short names, "; " between."""
+        return "; ".join(agency.short_name or agency.name for agency in self.lead_agencies)
 
 
 class Assignment(models.Model):
