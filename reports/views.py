@@ -85,6 +85,9 @@ def dashboard(request):
         lambda row: row["phases__name"] or _("Không gắn giai đoạn"),
     )
     task_list = f"{reverse('tasks:list')}?programme={programme.pk}"
+    section_link = f"{task_list}&section="
+    # A bar counts the tasks naming the agency itself (a group phrase has a bar of its own): so does its list.
+    lead_link = f"{task_list}&named=direct&lead="
     by_section = [(label, count, key) for (label, key), count in by_section]
     by_lead = [(label, count, key) for (label, key), count in by_lead]
     context = {
@@ -95,8 +98,10 @@ def dashboard(request):
         "by_lead": by_lead,
         "by_phase": by_phase,
         "task_list": task_list,
-        "section_chart": stacked_bars(by_section, _("Theo mục"), link=_filtered(task_list, "section")),
-        "lead_chart": stacked_bars(by_lead, _("Theo cơ quan chủ trì"), link=_filtered(task_list, "lead")),
+        "section_link": section_link,
+        "lead_link": lead_link,
+        "section_chart": stacked_bars(by_section, _("Theo mục"), link=_filtered(section_link)),
+        "lead_chart": stacked_bars(by_lead, _("Theo cơ quan chủ trì"), link=_filtered(lead_link)),
         # The most urgent few; the task list shows them all (same filter).
         "overdue": tasks.overdue().with_document().order_by("deadline")[:LIST_LIMIT],
         "due_soon": tasks.due_soon().with_document().order_by("deadline")[:LIST_LIMIT],
@@ -105,11 +110,11 @@ def dashboard(request):
     return render(request, "reports/dashboard.html", context)
 
 
-def _filtered(task_list, name):
+def _filtered(prefix):
     """The task list's address for a chart's bar (one section, one lead agency) or one status group of it."""
 
     def link(key, group):
-        return f"{task_list}&{name}={key}" + (f"&status={group}" if group else "")
+        return f"{prefix}{key}" + (f"&status={group}" if group else "")
 
     return link
 

@@ -24,6 +24,8 @@ def few_words(value):
 
 
 DEADLINE_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))]
+# How the agency chosen as lead or support is named: a dashboard bar counts the tasks naming it itself.
+NAMED_CHOICES = [("direct", _("Chỉ ghi đích danh cơ quan"))]
 # A group of statuses (what a dashboard count or chart bar links to), then each status.
 STATUS_CHOICES = [(_("Nhóm tình trạng"), StatusGroup.choices), (_("Từng tình trạng"), Status.choices)]
 
@@ -77,6 +79,13 @@ class TaskFilter(django_filters.FilterSet):
     support = django_filters.ModelChoiceFilter(
         label=_("Cơ quan phối hợp"), queryset=Agency.objects.all(), method="filter_support", widget=QuickSelect
     )
+    named = django_filters.ChoiceFilter(
+        label=_("Cơ quan được giao"),
+        choices=NAMED_CHOICES,
+        empty_label=_("Đích danh hoặc qua cụm từ chung"),
+        method="filter_named",
+        widget=QuickSelect,
+    )
     # A group of statuses, or one (a small list in groups: the default select draws it).
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=STATUS_CHOICES, method="filter_status")
     deadline = django_filters.ChoiceFilter(
@@ -100,10 +109,17 @@ class TaskFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_lead(self, queryset, name, value):
-        return queryset.assigned_to(value, Assignment.Role.LEAD)
+        return queryset.assigned_to(value, Assignment.Role.LEAD, directly=self._directly)
 
     def filter_support(self, queryset, name, value):
-        return queryset.assigned_to(value, Assignment.Role.SUPPORT)
+        return queryset.assigned_to(value, Assignment.Role.SUPPORT, directly=self._directly)
+
+    def filter_named(self, queryset, name, value):
+        return queryset  # how filter_lead and filter_support read the agency chosen
+
+    @property
+    def _directly(self):
+        return self.form.cleaned_data.get("named") == "direct"
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(status__in=statuses_of(value))

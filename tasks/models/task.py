@@ -35,9 +35,9 @@ class TaskQuerySet(models.QuerySet):
         """Tasks of the programme as it now stands: not removed by an amendment."""
         return self.filter(archived_at__isnull=True)
 
-    def assigned_to(self, agency, role=None):
-        """Tasks naming the agency, directly or through a group phrase it belongs to."""
-        return self.filter(_naming(agency, role))
+    def assigned_to(self, agency, role=None, directly=False):
+        """Tasks naming the agency, directly or (unless `directly`) through a group phrase it belongs to."""
+        return self.filter(_naming(agency, role, directly))
 
     def with_lead_flag(self, agency):
         """Annotate `led`: whether the agency leads the task, directly or through a group phrase it belongs to."""
@@ -125,9 +125,11 @@ def _reported_status(deadline, as_of):
     )
 
 
-def _naming(agency, role=None):
-    """Whether a task (the outer query's row) names the agency, directly or through a group phrase it belongs to."""
-    assignments = Assignment.objects.filter(task=OuterRef("pk"), agency__in=Agency.objects.with_groups_of(agency))
+def _naming(agency, role=None, directly=False):
+    """Whether a task (the outer query's row) names the agency, directly or (unless `directly`) through a group phrase
+    it belongs to."""
+    named = {"agency": agency} if directly else {"agency__in": Agency.objects.with_groups_of(agency)}
+    assignments = Assignment.objects.filter(task=OuterRef("pk"), **named)
     if role:
         assignments = assignments.filter(role=role)
     return Exists(assignments)

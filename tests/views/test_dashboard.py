@@ -218,6 +218,23 @@ def test_each_bar_segment_and_count_links_to_its_tasks(chqs, varied_progress):
         assert str(count) == text(by_id(html, card)), card
 
 
+def test_each_lead_agency_bar_lists_the_tasks_it_counted(chqs, varied_progress, group_task):
+    """A bar counts the tasks naming the agency itself; a task led by a group phrase counts in the phrase's own bar,
+    so the agency's list leaves it out too, where the lead filter alone takes it in."""
+    response = dashboard(chqs)
+    html = response.content.decode()
+    wider = 0
+    for _label, count, pk in response.context["by_lead"]:
+        [link] = {a.get("href") for a in find_all(html, f'//details//th/a[contains(@href, "lead={pk}")]')}
+        assert link.endswith(f"&named=direct&lead={pk}"), link
+        assert chqs.get(link).context["table"].paginator.count == count.total, link
+        overdue = chqs.get(f"{link}&status=not_done_overdue").context["table"].paginator.count
+        assert overdue == count.not_done_overdue, link
+        through_groups = link.replace("&named=direct", "")
+        wider += chqs.get(through_groups).context["table"].paginator.count > count.total
+    assert wider, "some agency of the group leading I.5 has a bar: the plain lead filter lists more than it counts"
+
+
 # Query count
 
 
