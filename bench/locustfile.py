@@ -37,6 +37,13 @@ def options(html, name):
     return re.findall(r'<option value="([^"]+)"', select.group(1)) if select else []
 
 
+def selected(html, name):
+    """The chosen value of a select named so, or None."""
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    chosen = select and re.search(r'<option value="([^"]+)"[^>]*\bselected\b', select.group(1))
+    return chosen.group(1) if chosen else None
+
+
 class PortalUser(HttpUser):
     abstract = True
     wait_time = between(1, 3)  # a person reading the page before the next click
@@ -90,9 +97,9 @@ class Officer(PortalUser):
             "percent": random.choice([20, 40, 60, 80]),
             "result": random.choice(RESULTS),
         }
-        period = re.search(r'name="period"[^>]*value="([^"]*)"', form)
-        if period:  # ongoing and recurring tasks are reported per period
-            data["period"] = period.group(1)
+        period = selected(form, "period")
+        if period:  # ongoing and recurring tasks are reported per period (the current quarter offered first)
+            data["period"] = period
         with self.client.post(
             url, data, name="/tasks/[id]/progress/ (POST)", allow_redirects=False, catch_response=True
         ) as response:
