@@ -12,7 +12,7 @@ from ptds.forms import DateInput, style_fields
 
 from .. import roles
 from ..evidence import check_evidence
-from ..models import ExtensionRequest, Task
+from ..models import ExtensionRequest
 
 ONE_PENDING = gettext_lazy(
     "Nhiệm vụ này đã có một đề xuất gia hạn đang chờ Ban CHQS quyết định; chỉ gửi đề xuất mới sau khi có quyết định."
@@ -74,13 +74,13 @@ class ExtensionRequestForm(forms.Form):
             original_name=upload.name[:255] if upload else "",
             kind=kind,
         )
+        if upload:
+            request.file.save(upload.name, upload, save=False)
         try:
-            with transaction.atomic():  # the task locked: of two requests sent at once, the second is refused
-                Task.objects.select_for_update().filter(pk=self.task.pk).exists()
-                if upload:
-                    request.file.save(upload.name, upload, save=False)
+            with transaction.atomic():
                 request.save()
-        except IntegrityError as error:
+        except IntegrityError as error:  # of two requests sent at once, the constraint refuses the second
+            request.file.delete(save=False)
             raise ValidationError(ONE_PENDING, code="pending") from error
         return request
 

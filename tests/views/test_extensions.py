@@ -11,7 +11,8 @@ from django.utils import timezone
 from tasks.models import ExtensionRequest, Task
 from tasks.status import Status
 
-from .conftest import logged_in, user
+from .conftest import logged_in, report, user
+from .test_task_detail import DETAIL_QUERIES
 
 State = ExtensionRequest.State
 today = timezone.localdate()
@@ -24,7 +25,8 @@ def ask(client, t, due=LATER, reason="Chờ kinh phí bổ sung", **extra):
 
 
 def decide(client, t, request, state, reason="Đồng ý", granted_due=""):
-    data = {f"ext{request.pk}-{k}": v for k, v in {"state": state, "reason": reason, "granted_due": granted_due}.items()}
+    fields = {"state": state, "reason": reason, "granted_due": granted_due}
+    data = {f"ext{request.pk}-{name}": value for name, value in fields.items()}
     return client.post(reverse("tasks:extension_decide", args=[t.pk, request.pk]), data)
 
 
@@ -205,3 +207,28 @@ def test_the_task_list_filter_extended(chqs, pending, overdue_task, police_task)
     listed = chqs.get(reverse("tasks:list"), {"deadline": "extended"}).content.decode()
     assert f'href="/tasks/{overdue_task.pk}/' in listed
     assert set(Task.objects.extended().values_list("pk", flat=True)) == {overdue_task.pk}
+
+
+@pytest.mark.parametrize("decided", [1, 8])
+@pytest.mark.parametrize("persona", ["chqs", "congan", "lanhdao"])
+def test_the_task_page_query_count_does_not_grow_with_the_requests(
+    request, django_assert_max_num_queries, overdue_task, persona, decided
+):
+    for n in range(decided):
+        ExtensionRequest.objects.create(
+            task=overdue_task,
+            agency=user("congan").profile.agency,
+            asked_by=user("congan"),
+            requested_due=LATER + datetime.timedelta(days=n),
+            reason=f"Lần {n}",
+            state=State.REFUSED,
+            decided_by=user("chqs"),
+            decision_reason="Không",
+        )
+    report(overdue_task, "congan")  # the pinned count reads a report's evidence too
+    ask(logged_in("congan"), overdue_task)  # and one pending, with its decision form for command staff
+    client = request.getfixturevalue(persona)
+    with django_assert_max_num_queries(DETAIL_QUERIES[persona]) as queries:
+        response = client.get(overdue_task.get_absolute_url())
+    assert len(queries.captured_queries) == DETAIL_QUERIES[persona]
+    assert response.content.decode().count("Lần ") == decided
