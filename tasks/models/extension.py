@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 
+from .. import roles
 from .task import Task
 
 DECIDED_TWICE = _(
@@ -23,6 +24,14 @@ DECIDED_TWICE = _(
 def extension_path(request, filename):
     # Stored under a random name, as evidence is: the original name is kept in the database only.
     return f"extensions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{request.kind}"
+
+
+class ExtensionRequestQuerySet(models.QuerySet):
+    def awaiting(self, user):
+        """The requests waiting for this user's decision: command staff, on the programmes they see (coordinate)."""
+        if roles.role_of(user) != roles.COMMAND_STAFF:
+            return self.none()
+        return self.filter(state=ExtensionRequest.State.PENDING, task__in=Task.objects.visible_to(user))
 
 
 class ExtensionRequest(models.Model):
@@ -59,6 +68,8 @@ class ExtensionRequest(models.Model):
     decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
     granted_due = models.DateField(_("hạn được chấp thuận"), null=True, blank=True)
     decision_reason = models.TextField(_("ý kiến của Ban CHQS"), blank=True)
+
+    objects = ExtensionRequestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("đề xuất gia hạn")

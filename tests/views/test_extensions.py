@@ -232,3 +232,12 @@ def test_the_task_page_query_count_does_not_grow_with_the_requests(
         response = client.get(overdue_task.get_absolute_url())
     assert len(queries.captured_queries) == DETAIL_QUERIES[persona]
     assert response.content.decode().count("Lần ") == decided
+
+
+def test_my_tasks_lists_the_requests_awaiting_command_staff(chqs, congan, pending, overdue_task):
+    mine = chqs.get(reverse("tasks:my")).content.decode()
+    assert 'id="extensions-awaiting"' in mine and f'href="/tasks/{overdue_task.pk}/"' in mine
+    assert "Chờ kinh phí bổ sung" in mine
+    assert 'id="extensions-awaiting"' not in congan.get(reverse("tasks:my")).content.decode()
+    decide(chqs, overdue_task, pending, State.REFUSED, "Không")
+    assert 'id="extensions-awaiting"' not in chqs.get(reverse("tasks:my")).content.decode()
