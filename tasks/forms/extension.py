@@ -114,6 +114,8 @@ class ExtensionDecisionForm(forms.Form):
     def clean(self):
         data = super().clean()
         day = data.get("granted_due")
+        if data.get("state") == self.State.APPROVED and self.request.requested_due <= timezone.localdate():
+            self.add_error("state", _("Hạn đề xuất đã qua; hãy đồng ý một hạn khác hoặc không đồng ý."))
         if data.get("state") == self.State.AMENDED:
             if day is None:
                 self.add_error("granted_due", _("Cần ghi hạn khác được chấp thuận."))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from tasks.models import ExtensionRequest, Task
 from tasks.status import Status
 
-from .conftest import logged_in, report, user
+from .conftest import assignment_payload, logged_in, report, user
 from .test_task_detail import DETAIL_QUERIES
 
 State = ExtensionRequest.State
@@ -241,3 +241,25 @@ def test_my_tasks_lists_the_requests_awaiting_command_staff(chqs, congan, pendin
     assert 'id="extensions-awaiting"' not in congan.get(reverse("tasks:my")).content.decode()
     decide(chqs, overdue_task, pending, State.REFUSED, "Không")
     assert 'id="extensions-awaiting"' not in chqs.get(reverse("tasks:my")).content.decode()
+
+
+def test_a_requested_date_gone_by_is_not_approved_as_asked(chqs, pending, overdue_task):
+    ExtensionRequest.objects.filter(pk=pending.pk).update(requested_due=today)  # asked long ago, decided late
+    response = decide(chqs, overdue_task, pending, State.APPROVED)
+    assert response.status_code == 400
+    assert "Hạn đề xuất đã qua" in response.content.decode()
+    assert decide(chqs, overdue_task, pending, State.AMENDED, "Gia hạn ngắn hơn", OTHER).status_code == 302
+    assert status_of(overdue_task).deadline == OTHER
+
+
+def test_an_assign_form_opened_before_a_grant_does_not_undo_it(chqs, pending, overdue_task):
+    before = assignment_payload(overdue_task, due_override="", due_override_reason="Trả về hạn theo văn bản")
+    decide(chqs, overdue_task, pending, State.APPROVED)
+    response = chqs.post(reverse("tasks:assign", args=[overdue_task.pk]), before)
+    assert response.status_code == 400
+    assert "vừa được người khác cập nhật" in response.content.decode()
+    assert status_of(overdue_task).deadline == LATER
+    # Command staff still change the deadline directly, recorded the same way.
+    direct = assignment_payload(overdue_task, due_override=OTHER.isoformat(), due_override_reason="Theo chỉ đạo")
+    assert chqs.post(reverse("tasks:assign", args=[overdue_task.pk]), direct).status_code == 302
+    assert status_of(overdue_task).deadline == OTHER
