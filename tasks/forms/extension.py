@@ -89,8 +89,10 @@ class ExtensionDecisionForm(forms.Form):
     State = ExtensionRequest.State
     state = forms.ChoiceField(
         label=gettext_lazy("Quyết định"),
-        choices=[(s.value, s.label) for s in (State.APPROVED, State.AMENDED, State.REFUSED)],
-        widget=forms.RadioSelect,
+        choices=[
+            ("", gettext_lazy("Chọn quyết định")),
+            *[(s.value, s.label) for s in (State.APPROVED, State.AMENDED, State.REFUSED)],
+        ],
     )
     granted_due = forms.DateField(
         label=gettext_lazy("Hạn khác"),
@@ -109,7 +111,6 @@ class ExtensionDecisionForm(forms.Form):
         kwargs.setdefault("prefix", f"ext{request.pk}")
         super().__init__(*args, **kwargs)
         style_fields(self)
-        self.fields["state"].widget.attrs["class"] = "form-check-input"
 
     def clean(self):
         data = super().clean()
