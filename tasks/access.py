@@ -70,6 +70,17 @@ def reporting_role(user, task):
     return ReportingRole.SETS_STATUS if Assignment.Role.LEAD in named.values() else ReportingRole.CONTRIBUTES
 
 
+def may_request_extension(user, task):
+    """Asking for a new deadline: officers of the task's lead agency (directly or through a group phrase it
+    belongs to), on a current task."""
+    return not task.archived_at and officer_agency(user) is not None and reporting_role(user, task).sets_status
+
+
+def may_decide_extension(user, task):
+    """Deciding on a request: those who may change the deadline directly, the programme's command staff."""
+    return not task.archived_at and may_manage_task(user, task)
+
+
 def _with_groups(agency):
     """The agency and the group phrases it belongs to: a sheet of rows asks for them once, not per row."""
     return frozenset(Agency.objects.with_groups_of(agency).values_list("pk", flat=True))

@@ -23,7 +23,7 @@ def few_words(value):
         raise ValidationError(_("Tìm tối đa %(count)d từ; hãy bỏ bớt."), params={"count": MAX_WORDS})
 
 
-DEADLINE_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn"))]
+DEADLINE_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Sắp đến hạn")), ("extended", _("Đã gia hạn"))]
 # How the agency chosen as lead or support is named: a dashboard bar counts the tasks naming it itself.
 NAMED_CHOICES = [("direct", _("Chỉ ghi đích danh cơ quan"))]
 # A group of statuses (what a dashboard count or chart bar links to), then each status.
@@ -125,7 +125,8 @@ class TaskFilter(django_filters.FilterSet):
         return queryset.filter(status__in=statuses_of(value))
 
     def filter_deadline(self, queryset, name, value):
-        return queryset.overdue() if value == "overdue" else queryset.due_soon()
+        chosen = {"overdue": queryset.overdue, "due_soon": queryset.due_soon, "extended": queryset.extended}
+        return chosen[value]()
 
     @property
     def form(self):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, my, task_pages
+from .views import extensions, imports, my, task_pages
 
 app_name = "tasks"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("tasks/<int:pk>/progress/", task_pages.task_progress, name="progress"),
     path("tasks/<int:pk>/reports/<int:report_pk>/confirm/", task_pages.report_confirm, name="confirm"),
     path("tasks/<int:pk>/evidence/<int:evidence_pk>/", task_pages.evidence_download, name="evidence"),
+    path("tasks/<int:pk>/extension/", extensions.extension_request, name="extension"),
+    path("tasks/<int:pk>/extension/<int:request_pk>/decide/", extensions.extension_decide, name="extension_decide"),
+    path("tasks/<int:pk>/extension/<int:request_pk>/file/", extensions.extension_file, name="extension_file"),
     path("programmes/<int:pk>/child/", task_pages.child_programme, name="child_programme"),
     path("my/", my.my_tasks, name="my"),
     path("my/template.xlsx", my.my_template, name="my_template"),

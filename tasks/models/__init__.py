@@ -1,5 +1,6 @@
 """The task app's models, one module per subject; Django and the rest of the code import them from here."""
 
+from .extension import ExtensionRequest
 from .logs import ImportDraft, ReminderLog
 from .programme import LegalBasis, Objective, Phase, Programme, ProgrammeNotFound, ProgrammeQuerySet, Section
 from .progress import Evidence, ProgressReport, evidence_path
@@ -8,6 +9,7 @@ from .task import Assignment, Task, TaskQuerySet
 __all__ = [
     "Assignment",
     "Evidence",
+    "ExtensionRequest",
     "ImportDraft",
     "LegalBasis",
     "Objective",

@@ -93,6 +93,12 @@ class TaskQuerySet(models.QuerySet):
             status__in=[Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME],
         )
 
+    def extended(self):
+        """Tasks whose deadline was moved by a granted extension request."""
+        requests = Task._meta.get_field("extension_requests").related_model
+        granted = requests.objects.filter(task=OuterRef("pk"), state__in=requests.GRANTED)
+        return self.filter(Exists(granted))
+
     def overdue(self):
         return self.filter(status__in=[Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE])
 

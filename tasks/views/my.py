@@ -10,7 +10,7 @@ from ptds.jobs import QueueFull
 from .. import access, offline, roles
 from ..forms.progress import ProgressUploadForm
 from ..jobs import NO_VALID_ROWS, request_reading, request_saving
-from ..models import ImportDraft, Task
+from ..models import ExtensionRequest, ImportDraft, Task
 from ..sheet_rows import check_rows, reportable
 from ..spreadsheet import xlsx_download
 from ..status import DUE_SOON_LABEL, Status
@@ -52,7 +52,8 @@ def my_tasks(request):
         groups[key].append(task)
     sections = [(key, label, groups[key]) for key, label, _statuses in MY_GROUPS]
     reports_offline = access.officer_agency(request.user) is not None
-    context = {"agency": agency, "sections": sections, "reports_offline": reports_offline}
+    awaiting = ExtensionRequest.objects.awaiting(request.user).select_related("task__section", "agency")
+    context = {"agency": agency, "sections": sections, "reports_offline": reports_offline, "awaiting": awaiting}
     return render(request, "tasks/my.html", context)
 
 

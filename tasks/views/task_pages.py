@@ -20,6 +20,7 @@ from .. import access, rollup
 from ..audit import audit_trail
 from ..filters import TaskFilter
 from ..forms.assignment import AssignmentForm, ChildProgrammeForm
+from ..forms.extension import ExtensionDecisionForm
 from ..forms.progress import ProgressForm
 from ..models import Evidence, Task
 from ..periods import quarters_between
@@ -120,6 +121,9 @@ def task_detail(request, pk):
     reports = task.progress_reports.select_related("agency", "author", "confirmed_by").prefetch_related("evidence")
     children = rollup.child_tasks(task, request.user)
     manages = access.may_manage_task(request.user, task)
+    extensions = list(task.extension_requests.select_related("agency", "asked_by", "decided_by"))
+    pending = next((e for e in extensions if e.is_pending), None)
+    may_decide = pending and access.may_decide_extension(request.user, task)
     context = {
         "task": task,
         "back": _list_url(request),
@@ -130,6 +134,9 @@ def task_detail(request, pk):
         "can_manage": manages and not task.archived_at,
         "can_report": not task.archived_at and access.reporting_role(request.user, task).may_report,
         "periods": _period_rows(task, reports) if task.is_recurring else None,
+        "extensions": extensions,
+        "can_request_extension": not pending and access.may_request_extension(request.user, task),
+        "decision_form": ExtensionDecisionForm(request=pending, user=request.user) if may_decide else None,
     }
     if manages:
         context["history"] = audit_trail(task)

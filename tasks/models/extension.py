@@ -1,0 +1,118 @@
+"""Extension requests ("đề xuất gia hạn"): the lead agency asks, the programme's command staff decide."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+
+from .. import roles
+from .task import Task
+
+DECIDED_TWICE = _(
+    "Đề xuất gia hạn này vừa được người khác quyết định sau khi anh/chị mở trang; quyết định của anh/chị chưa được "
+    "lưu. Hãy tải lại trang để xem quyết định đó."
+)
+
+
+def extension_path(request, filename):
+    # Stored under a random name, as evidence is: the original name is kept in the database only.
+    return f"extensions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{request.kind}"
+
+
+class ExtensionRequestQuerySet(models.QuerySet):
+    def awaiting(self, user):
+        """The requests waiting for this user's decision: command staff, on the programmes they see (coordinate)."""
+        if roles.role_of(user) != roles.COMMAND_STAFF:
+            return self.none()
+        return self.filter(state=ExtensionRequest.State.PENDING, task__in=Task.objects.visible_to(user))
+
+
+class ExtensionRequest(models.Model):
+    class State(models.TextChoices):
+        PENDING = "pending", _("Chờ quyết định")
+        APPROVED = "approved", _("Đồng ý như đề xuất")
+        AMENDED = "amended", _("Đồng ý hạn khác")
+        REFUSED = "refused", _("Không đồng ý")
+
+    GRANTED = (State.APPROVED, State.AMENDED)
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extension_requests")
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan đề xuất"), on_delete=models.PROTECT)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đề xuất"), on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField(_("đề xuất lúc"), auto_now_add=True)
+    # The deadline in force when asked: what the request would replace, kept for the record.
+    previous_due = models.DateField(_("hạn khi đề xuất"), null=True, blank=True)
+    requested_due = models.DateField(_("hạn đề xuất"))
+    reason = models.TextField(_("lý do đề xuất"))
+    file = models.FileField(_("tệp kèm theo"), upload_to=extension_path, blank=True)
+    original_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    kind = models.CharField(_("loại tệp"), max_length=10, blank=True)
+    state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    granted_due = models.DateField(_("hạn được chấp thuận"), null=True, blank=True)
+    decision_reason = models.TextField(_("ý kiến của Ban CHQS"), blank=True)
+
+    objects = ExtensionRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đề xuất gia hạn")
+        verbose_name_plural = _("đề xuất gia hạn")
+        ordering = ["-asked_at", "-pk"]
+        constraints = [
+            # One request waits per task at a time; the form says so first, this holds under concurrent posts.
+            models.UniqueConstraint(fields=["task"], condition=Q(state="pending"), name="extension_one_pending"),
+            models.CheckConstraint(
+                condition=Q(state__in=["approved", "amended"], granted_due__isnull=False)
+                | ~Q(state__in=["approved", "amended"]),
+                name="extension_granted_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.task}: {self.requested_due:%d/%m/%Y}"
+
+    @property
+    def is_pending(self):
+        return self.state == self.State.PENDING
+
+    @transaction.atomic
+    def decide(self, user, state, reason, granted_due=None):
+        """Record the decision once (the row locked: of two command staff deciding at once, the second is told);
+        a grant sets the task's deadline override, the same field and history as a direct change."""
+        current = ExtensionRequest.objects.select_for_update().get(pk=self.pk)
+        if not current.is_pending:
+            raise ValidationError(DECIDED_TWICE, code="decided")
+        if state == self.State.APPROVED:
+            granted_due = current.requested_due
+        elif state == self.State.REFUSED:
+            granted_due = None
+        current.state, current.decided_by, current.decided_at = state, user, timezone.now()
+        current.granted_due, current.decision_reason = granted_due, reason
+        current.save()
+        if granted_due:
+            task = Task.objects.select_for_update().get(pk=current.task_id)
+            task.due_override = granted_due
+            task.due_override_reason = _t("Gia hạn theo đề xuất của %(agency)s: %(reason)s") % {
+                "agency": current.agency.short_name or current.agency.name,
+                "reason": reason,
+            }
+            task.version += 1  # a form opened before the grant must not write the old deadline back
+            task.save()
+        return current

@@ -1,0 +1,67 @@
+"""Extension requests on a task: the lead agency asks, command staff decide, anyone who sees the task reads them."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import access
+from ..forms.extension import ExtensionDecisionForm, ExtensionRequestForm
+
+DECIDED = {
+    "approved": gettext_lazy("Đã đồng ý gia hạn như đề xuất."),
+    "amended": gettext_lazy("Đã đồng ý gia hạn đến hạn khác."),
+    "refused": gettext_lazy("Đã không đồng ý gia hạn."),
+}
+
+
+@require_http_methods(["GET", "POST"])
+def extension_request(request, pk):
+    task = access.task_or_404(request.user, pk)
+    access.require(access.may_request_extension(request.user, task))
+    form = ExtensionRequestForm(request.POST or None, request.FILES or None, task=task, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as error:  # another request sent meanwhile
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã gửi đề xuất gia hạn; Ban CHQS sẽ xem xét, quyết định."))
+            return redirect(task)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "tasks/extension_request.html", {"task": task, "form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def extension_decide(request, pk, request_pk):
+    task = access.task_or_404(request.user, pk)
+    access.require(access.may_decide_extension(request.user, task))
+    extension = get_object_or_404(task.extension_requests.select_related("agency", "asked_by"), pk=request_pk)
+    extension.task = task  # the one already read, with its deadline in force
+    if not extension.is_pending:
+        messages.info(request, _("Đề xuất gia hạn này đã được quyết định trước đó."))
+        return redirect(task)
+    form = ExtensionDecisionForm(request.POST or None, request=extension, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decided = form.save()
+        except ValidationError as error:  # decided by someone else meanwhile
+            form.add_error(None, error)
+        else:
+            messages.success(request, DECIDED[decided.state])
+            return redirect(task)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"task": task, "extension": extension, "form": form}
+    return render(request, "tasks/extension_decide.html", context, status=status)
+
+
+@require_GET
+def extension_file(request, pk, request_pk):
+    task = access.task_or_404(request.user, pk, archived=True)
+    extension = get_object_or_404(task.extension_requests, pk=request_pk)
+    if not extension.file:
+        raise Http404
+    return FileResponse(extension.file.open("rb"), as_attachment=True, filename=extension.original_name)
