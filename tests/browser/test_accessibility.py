@@ -3,13 +3,15 @@ serious or critical WCAG 2.1 AA violation, and nothing is wider than the screen.
 width lands in test-output/screenshots/a11y-<width>-<account>-<page>.png, for review. The checks are axe.py's.
 """
 
+from datetime import date, timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from reports.models import ProducedReport
 from tasks import access
-from tasks.models import Programme, Task
+from tasks.models import ExtensionRequest, Programme, Task
 from tasks.periods import quarter_of
 from tests.browser.axe import too_wide, violations
 from tests.browser.conftest import login, screenshot
@@ -41,6 +43,14 @@ def main_pages(username):
     ]
     if access.reporting_role(user, task).may_report:
         pages.append(("progress", reverse("tasks:progress", args=[task.pk])))
+    if access.may_request_extension(user, task):
+        pages.append(("extension", reverse("tasks:extension", args=[task.pk])))
+    if access.may_decide_extension(user, task):  # a request waits: the task page shows its decision form too
+        lead = task.assignments.filter(role="lead").first().agency
+        extension = ExtensionRequest.objects.create(
+            task=task, agency=lead, asked_by=user, requested_due=date.today() + timedelta(days=60), reason="Chờ vốn."
+        )
+        pages.append(("extension-decide", reverse("tasks:extension_decide", args=[task.pk, extension.pk])))
     if access.may_manage_task(user, task):
         pages += [
             ("assign", reverse("tasks:assign", args=[task.pk])),
