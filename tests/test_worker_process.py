@@ -126,9 +126,11 @@ def test_a_report_whose_worker_was_killed_is_produced_by_another_worker(live_env
     report = killed_midway(live_env)
     second = worker(live_env)
     try:
-        state = wait_for(live_env, report, {"done", "failed"})
+        wait_for(live_env, report, {"done", "failed"})
     finally:
         stop(second)
+    # Read once the worker has stopped: the job's own result is saved just after the report it made.
+    state = state_of(live_env, report)
     assert state[:3] == ("done", "SUCCESSFUL", 2)  # taken again: a second attempt, by another worker
 
 
@@ -136,8 +138,9 @@ def test_a_report_whose_worker_was_killed_with_no_attempt_left_fails_clearly(liv
     report = killed_midway(live_env)
     second = worker(live_env, PTDS_JOB_ATTEMPTS="1")
     try:
-        state = wait_for(live_env, report, {"done", "failed"})
+        wait_for(live_env, report, {"done", "failed"})
     finally:
         stop(second)
+    state = state_of(live_env, report)
     assert state[:3] == ("failed", "FAILED", 1)
     assert "bị dừng đột ngột" in state[3]
