@@ -1,6 +1,5 @@
 import hashlib
 import json
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from ptds.files import random_path
 from tasks import roles
 from tasks.models import Programme, Section
 from tasks.periods import CutoffRule
@@ -101,7 +101,7 @@ class ProducedReportQuerySet(models.QuerySet):
 
 
 def report_path(report, filename):
-    return f"reports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{report.format}"
+    return random_path("reports", f".{report.format}")
 
 
 class ProducedReport(models.Model):

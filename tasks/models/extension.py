@@ -1,7 +1,5 @@
 """Extension requests ("đề xuất gia hạn"): the lead agency asks, the programme's command staff decide."""
 
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from ptds.files import random_path
 
 from .. import roles
 from .task import Task
@@ -22,8 +21,7 @@ DECIDED_TWICE = _(
 
 
 def extension_path(request, filename):
-    # Stored under a random name, as evidence is: the original name is kept in the database only.
-    return f"extensions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{request.kind}"
+    return random_path("extensions", f".{request.kind}")
 
 
 class ExtensionRequestQuerySet(models.QuerySet):

@@ -1,7 +1,6 @@
 """Records of the portal's own work: uploads waiting for review, reminders sent."""
 
 import datetime
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -9,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from ptds.files import random_path
 
 
 def upload_path(draft, filename):
-    """A random name: the uploader's own is kept in file_name."""
-    return f"uploads/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+    return random_path("uploads")  # the uploader's own name is kept in file_name
 
 
 class ImportDraftQuerySet(models.QuerySet):

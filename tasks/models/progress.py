@@ -1,7 +1,5 @@
 """What agencies report on their tasks, and the evidence files that prove it."""
 
-import uuid
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -11,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
+from ptds.files import random_path
 
 from ..periods import label_of
 from ..status import Progress
@@ -90,8 +89,7 @@ class ProgressReport(models.Model):
 
 
 def evidence_path(evidence, filename):
-    # Stored under a random name: the original name is kept in the database, never trusted as a path.
-    return f"evidence/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{evidence.extension}"
+    return random_path("evidence", evidence.extension)
 
 
 class Evidence(models.Model):

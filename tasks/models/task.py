@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
@@ -47,7 +48,7 @@ class TaskQuerySet(models.QuerySet):
         """Everything a task row shows, in a constant number of queries."""
         # Ordered within the task only: the models' default orders join up to the programme for every row.
         assignments = Assignment.objects.select_related("agency").order_by("role", "position")
-        phases = Task._meta.get_field("phases").related_model.objects.order_by("number")
+        phases = apps.get_model("tasks", "Phase").objects.order_by("number")  # programme.py imports this module
         return self.select_related("section__programme", "responsible_officer").prefetch_related(
             models.Prefetch("assignments", queryset=assignments), models.Prefetch("phases", queryset=phases)
         )
@@ -95,7 +96,7 @@ class TaskQuerySet(models.QuerySet):
 
     def extended(self):
         """Tasks whose deadline was moved by a granted extension request."""
-        requests = Task._meta.get_field("extension_requests").related_model
+        requests = apps.get_model("tasks", "ExtensionRequest")  # extension.py imports this module
         granted = requests.objects.filter(task=OuterRef("pk"), state__in=requests.GRANTED)
         return self.filter(Exists(granted))
 
