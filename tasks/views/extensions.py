@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import access
 from ..forms.extension import ExtensionDecisionForm, ExtensionRequestForm
+from ..models import ExtensionRequest
 
 DECIDED = {
-    "approved": gettext_lazy("Đã đồng ý gia hạn như đề xuất."),
-    "amended": gettext_lazy("Đã đồng ý gia hạn đến hạn khác."),
-    "refused": gettext_lazy("Đã không đồng ý gia hạn."),
+    ExtensionRequest.State.APPROVED: gettext_lazy("Đã đồng ý gia hạn như đề xuất."),
+    ExtensionRequest.State.AMENDED: gettext_lazy("Đã đồng ý gia hạn đến hạn khác."),
+    ExtensionRequest.State.REFUSED: gettext_lazy("Đã không đồng ý gia hạn."),
 }
 
 
