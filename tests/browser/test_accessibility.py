@@ -24,13 +24,13 @@ pytestmark = pytest.mark.usefixtures("site")
 
 
 def main_pages(username):
-    """(name, path, status) of every main page this account opens, with one of its tasks (a lead one for officers),
+    """(name, path, status) of every main page this account opens, with one of its tasks (one it leads by name, for officers),
     the error pages it may meet and, for the administrator, the admin."""
     user = get_user_model().objects.get(username=username)
     city = Programme.objects.get(number=CITY)
     tasks = Task.objects.visible_to(user).filter(section__programme=city).with_document().order_by("section", "pk")
     agency = access.officer_agency(user)
-    task = (tasks.assigned_to(agency, "lead") if agency else tasks).first()
+    task = (tasks.assigned_to(agency, "lead", directly=True) if agency else tasks).first()
     period = quarter_of(city.issued_on).key
     pages = [
         ("dashboard", reverse("reports:dashboard")),
