@@ -24,8 +24,8 @@ pytestmark = pytest.mark.usefixtures("site")
 
 
 def main_pages(username):
-    """(name, path, status) of every main page this account opens, with one of its tasks (one it leads by name, for officers),
-    the error pages it may meet and, for the administrator, the admin."""
+    """(name, path, status) of every main page this account opens, with one of its tasks (for officers, one their
+    agency leads by name), the error pages it may meet and, for the administrator, the admin."""
     user = get_user_model().objects.get(username=username)
     city = Programme.objects.get(number=CITY)
     tasks = Task.objects.visible_to(user).filter(section__programme=city).with_document().order_by("section", "pk")
