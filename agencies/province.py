@@ -7,8 +7,9 @@ provinces have (Ngoại vụ, Dân tộc và Tôn giáo, Du lịch, and Quy ho�
 City). Beside them a civil-defence plan names the People's Committee, the military command, the police, the
 border guard in border provinces, and the groups its tables use ("Các sở, ban, ngành tỉnh", "UBND cấp xã").
 
-An install serves one province: an alias the directory already gives to another agency is left to it (and
-reported), so loading a second province, or the city seed, never takes a name away.
+The bodies belong to the province's administrative unit, and their short names and aliases are meant within it: a
+second province loads its own "Sở Y tế". Within the unit (and the units above it, and agencies placed in no unit),
+an alias the directory already gives to another agency is left to it and reported.
 """
 
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from .directory import AgencyDirectory
-from .models import Agency, AgencyAlias
+from .models import AdministrativeUnit, Agency
 from .text import fold_name, nfc
 
 # Centrally-run cities: their bodies are "của thành phố", not "của tỉnh".
@@ -81,6 +82,7 @@ def province_entries(province, extras=()):
             "name": committee,
             "short_name": f"UBND {level}",
             "kind": Agency.Kind.COMMITTEE,
+            "oversees_unit": True,
             "aliases": [f"UBND {of_province}", f"UBND {province}", f"Ủy ban nhân dân {level}"],
         },
         *(entry(name, short, aliases) for name, short, aliases in departments),
@@ -93,7 +95,10 @@ def province_entries(province, extras=()):
             parent=None,
             bare=False,
         ),
-        entry("Bộ Chỉ huy quân sự", "Bộ CHQS", [], kind=Agency.Kind.MILITARY, parent=None, bare=False),
+        {
+            **entry("Bộ Chỉ huy quân sự", "Bộ CHQS", [], kind=Agency.Kind.MILITARY, parent=None, bare=False),
+            "oversees_unit": True,
+        },
         entry("Công an", "Công an", [], kind=Agency.Kind.POLICE, parent=None, bare=False),
     ]
     if "bien-phong" in extras:
@@ -138,24 +143,30 @@ def load_province(province, extras=(), dry_run=False):
     Only creates: an agency already of that name keeps its fields, dates and parent as they are."""
     province = nfc(province)
     with transaction.atomic():
+        unit = province_unit(province)
         entries = province_entries(province, extras)
         result = ProvinceResult(bodies=len(entries))
-        directory, claimed, by_name = AgencyDirectory.load(), {}, {}
+        directory, claimed, by_name = AgencyDirectory.load(unit), {}, {}
         for item in entries:
             holder = directory.find(item["short_name"]) if item.get("short_name") else None
             if holder and holder.name != item["name"]:  # another agency answers to it: say which province
                 result.aliases_left.append((item["short_name"], holder.name))
                 item["short_name"] = f"{item['short_name']} {province}"
-            agency, created = Agency.objects.get_or_create(
-                name=item["name"],
-                defaults={"short_name": item.get("short_name", ""), "kind": item["kind"], "note": item.get("note", "")},
-            )
+            agency = Agency.objects.named(item["name"], unit)
+            created = agency is None
+            if created:
+                agency = Agency.objects.create(
+                    name=item["name"],
+                    unit=unit,
+                    short_name=item.get("short_name", ""),
+                    kind=item["kind"],
+                    oversees_unit=item.get("oversees_unit", False),
+                    note=item.get("note", ""),
+                )
             result.created += created
             by_name[agency.name] = (agency, created)
             for alias in _free_aliases(agency, item, directory, claimed, result.aliases_left):
-                result.aliases_created += AgencyAlias.objects.get_or_create(
-                    folded_name=fold_name(alias), defaults={"agency": agency, "name": alias}
-                )[1]
+                result.aliases_created += agency.add_alias(alias)[1]
         for item in entries:
             agency, created = by_name[item["name"]]
             if created and item.get("parent"):
@@ -166,6 +177,16 @@ def load_province(province, extras=(), dry_run=False):
         if dry_run:
             transaction.set_rollback(True)
     return result
+
+
+def province_unit(province):
+    """The province's administrative unit ("Tỉnh Thái Nguyên", "Thành phố Hà Nội"), created when new."""
+    level = "Thành phố" if province in CITIES else "Tỉnh"
+    unit, _created = AdministrativeUnit.objects.get_or_create(
+        name=f"{level} {province}",
+        defaults={"place_name": province, "kind": AdministrativeUnit.Kind.PROVINCE},
+    )
+    return unit
 
 
 def _free_aliases(agency, item, directory, claimed, left):

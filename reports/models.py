@@ -91,11 +91,14 @@ class ProducedReportQuerySet(models.QuerySet):
         return self.filter(state__in=[ProducedReport.State.QUEUED, ProducedReport.State.RUNNING])
 
     def visible_to(self, user):
-        """Leadership sees every report, command staff their programmes' and their agency's, officers their own."""
+        """Leadership and command staff see the reports of the programmes they oversee and their agency's, officers
+        their own agency's (tasks/roles.py scoped)."""
         return roles.scoped(
             self,
             user,
-            coordinated=lambda agency: self.filter(Q(programme__coordinating_agency=agency) | Q(agency=agency)),
+            overseen=lambda agency, units: self.filter(
+                Q(programme__in=Programme.objects.overseen(agency, units)) | Q(agency=agency)
+            ),
             own=lambda agency: self.filter(agency=agency),
         )
 

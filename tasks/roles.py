@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from agencies.models import units_overseen_by
+
 ADMIN = "admin"
 COMMAND_STAFF = "Ban CHQS"
 OFFICER = "Cán bộ cơ quan"
@@ -75,17 +77,22 @@ def agency_of(user):
     return profile.agency if profile else None
 
 
-def scoped(queryset, user, *, coordinated, own):
-    """What the user may see: all for administrators and leadership, `coordinated(agency)` for command staff,
-    `own(agency)` for officers, nothing for anyone else. Every visible_to() goes through here."""
+def scoped(queryset, user, *, overseen, own):
+    """What the user may see; every visible_to() goes through here.
+
+    - administrators: everything; leadership of no agency, or of one placed in no unit: the whole install;
+    - leadership and command staff: `overseen(agency, units)`, the programmes their agency coordinates and those of
+      the units it oversees (agencies.models.units_overseen_by), with the parent programmes these implement;
+    - officers: `own(agency)`; anyone else: nothing.
+    """
     role = role_of(user)
-    if role in (ADMIN, LEADERSHIP):
-        return queryset.all()
     agency = agency_of(user)
+    if role == ADMIN or (role == LEADERSHIP and (agency is None or agency.unit_id is None)):
+        return queryset.all()
     if agency is None:
         return queryset.none()
-    if role == COMMAND_STAFF:
-        return coordinated(agency)
+    if role in (LEADERSHIP, COMMAND_STAFF):
+        return overseen(agency, cached_on(user, ("units", agency.pk), lambda: units_overseen_by(agency)))
     if role == OFFICER:
         return own(agency)
     return queryset.none()

@@ -1,4 +1,3 @@
-import json
 import os
 import shutil
 import signal
@@ -11,7 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django_tasks_db.management.commands import db_worker
 
-from agencies.directory import sync_agencies
+from agencies.directory import sync_fixtures
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 CITY_SEED = FIXTURES / "programmes" / "04-CTr-UBND-thai-nguyen.txt"
@@ -57,7 +56,7 @@ def pytest_unconfigure(config):
 @pytest.fixture
 def agency_directory(db):
     """The agency directory of fixtures/agencies.json, without any programme."""
-    sync_agencies(json.loads((FIXTURES / "agencies.json").read_text(encoding="utf-8")))
+    sync_fixtures(FIXTURES)
 
 
 @pytest.fixture

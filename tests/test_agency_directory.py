@@ -1,11 +1,10 @@
 """Agency names in table cells: one cell, several agencies; one hyphen, sometimes one agency."""
 
-import json
 from datetime import date
 
 import pytest
 
-from agencies.directory import AgencyDirectory, sync_agencies
+from agencies.directory import AgencyDirectory, sync_fixtures
 from agencies.models import Agency, AgencyAlias
 
 from .conftest import FIXTURES
@@ -88,7 +87,6 @@ def test_succession_after_the_2025_reorganisation():
 
 
 def test_loading_the_directory_twice_changes_nothing():
-    entries = json.loads((FIXTURES / "agencies.json").read_text(encoding="utf-8"))
     before = (list(Agency.objects.values()), list(AgencyAlias.objects.values()))
-    assert sync_agencies(entries) == 0
+    assert sync_fixtures(FIXTURES)[1] == 0
     assert (list(Agency.objects.values()), list(AgencyAlias.objects.values())) == before

@@ -205,7 +205,7 @@ def apply_amendment(amendment, *, reason):
     `reason` goes into the history of every task the amendment touches and onto the archived ones.
     """
     programme, doc = amendment.programme, amendment.doc
-    writer = ProgrammeWriter(doc)
+    writer = ProgrammeWriter(doc, existing=programme)
     for name, value in writer.programme_fields().items():
         if name == "coordinating_agency" and value is None:
             continue  # a version that names none keeps its coordinator: its command staff keep the programme

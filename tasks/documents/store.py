@@ -10,7 +10,7 @@ from simple_history.utils import bulk_create_with_history
 
 from agencies.directory import AgencyDirectory
 from agencies.lists import is_collective
-from agencies.models import Agency, AgencyAlias
+from agencies.models import AdministrativeUnit, Agency
 from agencies.text import fold_name
 
 from ..models import Assignment, LegalBasis, Objective, Phase, Programme, Section, Task
@@ -57,7 +57,7 @@ def suggestions(name, agencies, limit=5):
 def apply_mapping(doc, mapping):
     """Name mapped agencies as the directory does and remember the written name as an alias for next time."""
     for written, agency in mapping.items():
-        AgencyAlias.objects.get_or_create(folded_name=fold_name(written), defaults={"agency": agency, "name": written})
+        agency.add_alias(written)
         rename = {written: agency.name}
         for task in doc.tasks:
             task.lead = _unique(rename.get(n, n) for n in task.lead)
@@ -108,10 +108,27 @@ def save_programme(doc):
     return programme, writer.new_agencies
 
 
+def programme_unit(doc):
+    """The administrative unit that issues the document: the one its issuer line names ("UBND thành phố Thái
+    Nguyên"), else its place ("Bắc Giang"), else that of the agency it names as issuer; None if none is known."""
+    on = doc.issued_on
+    unit = AdministrativeUnit.objects.named_in(doc.issuer, doc.place, on=on)
+    if unit is None and doc.issuer:
+        issuer = AgencyDirectory.load().mentioned_in(doc.issuer)
+        unit = issuer.unit if issuer else None
+    return unit
+
+
+def directory_for(doc, existing=None):
+    """The names the document's agencies resolve against: those of its unit and the units above it."""
+    unit = existing.unit if existing is not None and existing.unit_id else programme_unit(doc)
+    return AgencyDirectory.load(unit)
+
+
 def prepared(doc):
     """The read document with its agencies resolved, refused now if it would not fit the database (not when the
     reviewed draft is saved)."""
-    resolve_agencies(doc, AgencyDirectory.load())
+    resolve_agencies(doc, directory_for(doc, existing_programme(doc)))
     check_fits(doc)
     return doc
 
@@ -216,9 +233,10 @@ def _repeated(values):
 class ProgrammeWriter:
     """Writes the parts of a read programme; shared by a first import and an amendment."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, existing=None):
         self.doc = doc
-        self.directory = AgencyDirectory.load()
+        self.unit = existing.unit if existing is not None and existing.unit_id else programme_unit(doc)
+        self.directory = AgencyDirectory.load(self.unit)
         resolve_agencies(doc, self.directory)
         check_fits(doc)
         self.new_agencies = []
@@ -230,6 +248,7 @@ class ProgrammeWriter:
         if agency is None:
             agency = Agency.objects.create(
                 name=name,
+                unit=self.unit,
                 needs_review=True,
                 kind=Agency.Kind.GROUP if is_collective(name) else Agency.Kind.DEPARTMENT,  # "cơ quan liên quan"
                 note=_("Tạo tự động khi nhập %(number)s: chưa có trong danh mục cơ quan.")
@@ -253,6 +272,7 @@ class ProgrammeWriter:
             "signer_name": doc.signer_name,
             "signer_title": doc.signer_title,
             "coordinating_agency": self.agency(doc.coordinating_agency) if doc.coordinating_agency else None,
+            "unit": self.unit,
         }
 
     def write_front_matter(self, programme):

@@ -5,14 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 from ptds.forms import DateInput, style_fields
 
 from ..documents import ProgrammeFormatError
 from ..documents.columns import ColumnRole, check_roles
 from ..documents.data import ProgrammeDoc
-from ..documents.store import prepared
+from ..documents.store import directory_for, existing_programme, prepared
 from ..documents.text import read_programme_text
 
 
@@ -166,7 +165,7 @@ class AgencySplitForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
-        directory = AgencyDirectory.load()
+        directory = directory_for(self.doc, existing_programme(self.doc))
         names_of = {}
         for index, written in enumerate(self.cells):
             names = [" ".join(line.split()) for line in data[f"cell_{index}"].splitlines() if line.strip()]

@@ -1,6 +1,7 @@
 """The task app's models, one module per subject; Django and the rest of the code import them from here."""
 
 from .extension import ExtensionRequest
+from .handover import Handover, agencies_on
 from .logs import ImportDraft, ReminderLog
 from .programme import LegalBasis, Objective, Phase, Programme, ProgrammeNotFound, ProgrammeQuerySet, Section
 from .progress import Evidence, ProgressReport, evidence_path
@@ -10,6 +11,7 @@ __all__ = [
     "Assignment",
     "Evidence",
     "ExtensionRequest",
+    "Handover",
     "ImportDraft",
     "LegalBasis",
     "Objective",
@@ -22,5 +24,6 @@ __all__ = [
     "Section",
     "Task",
     "TaskQuerySet",
+    "agencies_on",
     "evidence_path",
 ]

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
+from agencies.models import AdministrativeUnit, Agency
 
 from .task import Assignment, Task
 
@@ -17,6 +17,12 @@ class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The programmes in which the user may see at least one task."""
         return self.filter(pk__in=Task.objects.visible_to(user).values("section__programme"))
+
+    def overseen(self, agency, units):
+        """Ids of the programmes the agency coordinates or that its units (ids) issued, and of the parent programmes
+        these implement: a commune reads the province's programme it carries out."""
+        own = self.filter(Q(coordinating_agency=agency) | Q(unit__in=units))
+        return self.filter(Q(pk__in=own.values("pk")) | Q(children__in=own.values("pk"))).values("pk")
 
     def by_number(self, number, year=None, issuer=None):
         """The one programme numbered so ("04/CTr-UBND"; spaces ignored), narrowed by year or issuer if needed."""
@@ -63,6 +69,15 @@ class Programme(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="coordinated_programmes",
+    )
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("đơn vị hành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        help_text=_("Cấp ban hành: lãnh đạo, Ban CHQS của đơn vị này và các cấp trên theo dõi chương trình."),
     )
     imported_at = models.DateTimeField(_("ngày nhập"), auto_now_add=True)
 

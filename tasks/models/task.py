@@ -25,10 +25,11 @@ class TaskQuerySet(models.QuerySet):
     def visible_to(self, user, archived=False):
         """Start every task query here: what this user may see. Archived tasks only when asked (their own page)."""
         tasks = self if archived else self.current()
+        programmes = apps.get_model("tasks", "Programme").objects  # programme.py imports this module
         return roles.scoped(
             tasks,
             user,
-            coordinated=lambda agency: tasks.filter(section__programme__coordinating_agency=agency),
+            overseen=lambda agency, units: tasks.filter(section__programme__in=programmes.overseen(agency, units)),
             own=tasks.assigned_to,
         )
 

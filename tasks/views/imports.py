@@ -5,14 +5,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agencies.directory import AgencyDirectory
 from agencies.models import Agency
 from ptds.jobs import QueueFull
 
 from .. import access, roles
 from ..documents.amendment import StaleAmendment, compare
 from ..documents.data import ProgrammeDoc
-from ..documents.store import existing_programme, unknown_agencies
+from ..documents.store import directory_for, existing_programme, unknown_agencies
 from ..documents.timeframe import ScheduleKind
 from ..forms.imports import AgencyMappingForm, ImportUploadForm, ParentProgrammeForm
 from ..forms.review import AgencySplitForm, ColumnMappingForm, DocumentHeaderForm
@@ -49,11 +48,10 @@ def import_review(request, pk):
     if draft.state != ImportDraft.State.READY:
         return waiting_for(request, draft)
     doc = ProgrammeDoc.from_dict(draft.document)
-    directory = AgencyDirectory.load()
-    unknown = unknown_agencies(doc, directory)
+    existing = existing_programme(doc)
+    unknown = unknown_agencies(doc, directory_for(doc, existing))
     agencies = list(Agency.objects.order_by("name"))
     form = AgencyMappingForm(request.POST or None, unknown=unknown, agencies=agencies)
-    existing = existing_programme(doc)
     may_amend = existing is None or access.may_manage(request.user, existing)
     # Another agency's programme is named, never shown: no diff of its tasks, no parent of its own.
     amendment = compare(existing, doc) if existing and may_amend else None

@@ -1,12 +1,10 @@
-import json
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agencies.directory import sync_agencies
+from agencies.directory import sync_fixtures
 from agencies.models import Agency, Profile
 from tasks.demo import write_history
 from tasks.documents import ProgrammeFormatError, read_programme_file
@@ -39,10 +37,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, demo_users, demo_history, **options):
-        entries = json.loads((FIXTURES / "agencies.json").read_text(encoding="utf-8"))
-        created = sync_agencies(entries)
+        total, created = sync_fixtures(FIXTURES)
         self.stdout.write(
-            _("Danh mục cơ quan: %(total)d cơ quan, %(created)d mới.") % {"total": len(entries), "created": created}
+            _("Danh mục cơ quan: %(total)d cơ quan, %(created)d mới.") % {"total": total, "created": created}
         )
         for path in sorted((FIXTURES / "programmes").glob("*.txt")):
             try:
