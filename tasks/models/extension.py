@@ -26,10 +26,15 @@ def extension_path(request, filename):
 
 class ExtensionRequestQuerySet(models.QuerySet):
     def awaiting(self, user):
-        """The requests waiting for this user's decision: command staff, on the programmes they see (coordinate)."""
+        """The requests waiting for this user's decision: command staff, on the programmes their agency coordinates
+        (what they oversee below is decided by its own command staff)."""
         if roles.role_of(user) != roles.COMMAND_STAFF:
             return self.none()
-        return self.filter(state=ExtensionRequest.State.PENDING, task__in=Task.objects.visible_to(user))
+        return self.filter(
+            state=ExtensionRequest.State.PENDING,
+            task__in=Task.objects.visible_to(user),
+            task__section__programme__coordinating_agency=roles.agency_of(user),
+        )
 
 
 class ExtensionRequest(models.Model):
