@@ -8,6 +8,7 @@ MENU_PREFIXES = [
     ("/programmes/", "tasks"),
     ("/reports/", "reports"),
     ("/import/", "import"),
+    ("/handover/", "handover"),
     ("/my/", "my"),
 ]
 
@@ -16,4 +17,8 @@ def navigation(request):
     """What the menu offers, and which entry is the current page's; the role is read once per request."""
     current = "dashboard" if request.path == "/" else None
     current = next((key for prefix, key in MENU_PREFIXES if request.path.startswith(prefix)), current)
-    return {"can_import": SimpleLazyObject(lambda: access.may_import(request.user)), "current_menu": current}
+    return {
+        "can_import": SimpleLazyObject(lambda: access.may_import(request.user)),
+        "can_hand_over": SimpleLazyObject(lambda: access.may_hand_over(request.user)),
+        "current_menu": current,
+    }

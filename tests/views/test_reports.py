@@ -20,7 +20,7 @@ INDEX = reverse("reports:index")
 # Session and user (3), the form's programmes, agencies and sections (4), the scope check (1), the report:
 # setup, tasks and their assignments, phases and reports of the period, their children's roll-up (6), the reports
 # produced before (1).
-PREVIEW_QUERIES = 17
+PREVIEW_QUERIES = 18
 PRODUCE = reverse("reports:produce")
 
 
