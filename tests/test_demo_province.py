@@ -169,3 +169,15 @@ def test_a_second_run_changes_nothing(built):
     output = run("seed", "--demo-history")
     assert "Tỉnh mẫu Thái Nguyên đã có, giữ nguyên." in output
     assert snapshot() == before
+
+
+@pytest.mark.parametrize("username", [*ACCOUNTS, "chqs", "congan", "yte", "lanhdao"])
+def test_the_demo_accounts_pages_answer(built, client, username):
+    """Every persona of the demo province can work: dashboard, task list, "Việc của tôi"; a commune's task is for its
+    own people and those above them."""
+    client.force_login(user(username))
+    for url in ("/", "/tasks/", "/my/", "/reports/"):
+        assert client.get(url).status_code == 200, url
+    commune_task = Task.objects.filter(section__programme=plan_of("Phường Phan Đình Phùng")).first()
+    seen = {"tinh_chqs", "tinh_lanhdao", "xa1_chqs", "xa1_lanhdao", "chqs"}
+    assert client.get(commune_task.get_absolute_url()).status_code == (200 if username in seen else 404)
