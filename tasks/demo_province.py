@@ -64,26 +64,14 @@ COMMUNES = [
     ("Phường Đức Xuân", False, LATE),
 ]
 # Each commune's bodies: key: (name before "xã X", short name before "xã", kind, oversees the commune, the province's
-# group phrase for them, the former city's group phrase that the bodies of the regional command's area answer to).
+# group phrase for them).
 COMMUNE_BODIES = {
-    "ubnd": (
-        "Ủy ban nhân dân",
-        "UBND",
-        Agency.Kind.COMMITTEE,
-        True,
-        "Ủy ban nhân dân cấp xã",
-        "Ủy ban nhân dân các xã, phường",
-    ),
-    "chqs": (
-        "Ban Chỉ huy quân sự",
-        "Ban CHQS",
-        Agency.Kind.MILITARY,
-        True,
-        "Ban Chỉ huy quân sự cấp xã",
-        "Ban Chỉ huy quân sự các xã, phường",
-    ),
-    "congan": ("Công an", "Công an", Agency.Kind.POLICE, False, "Công an cấp xã", None),
+    "ubnd": ("Ủy ban nhân dân", "UBND", Agency.Kind.COMMITTEE, True, "Ủy ban nhân dân cấp xã"),
+    "chqs": ("Ban Chỉ huy quân sự", "Ban CHQS", Agency.Kind.MILITARY, True, "Ban Chỉ huy quân sự cấp xã"),
+    "congan": ("Công an", "Công an", Agency.Kind.POLICE, False, "Công an cấp xã"),
 }
+# The former city's group phrases for its communes, which the bodies of the regional command's area answer to.
+CITY_GROUPS = {"ubnd": "Ủy ban nhân dân các xã, phường", "chqs": "Ban Chỉ huy quân sự các xã, phường"}
 
 PLAN = {
     "number": "01/KH-UBND",
@@ -229,7 +217,10 @@ def build_province(groups, today=None):
     communes = [(_commune(province, name, agencies), covered, habit) for name, covered, habit in COMMUNES]
     _regional_command(province, agencies, [commune for commune, covered, _habit in communes if covered])
     plan = _province_plan()
-    accounts = {u: demo_account(u, groups[role], Agency.objects.get(name=a), n) for u, (role, a, n) in ACCOUNTS.items()}
+    accounts = {
+        username: demo_account(username, groups[role], Agency.objects.get(name=agency), full_name)
+        for username, (role, agency, full_name) in ACCOUNTS.items()
+    }
     _write(plan, accounts["tinh_chqs"], PROVINCE_REPORTS, -20, today)
     for number, ((unit, bodies), _covered, habit) in enumerate(communes, 1):
         author = accounts.get(f"xa{number}_chqs") or demo_account(
@@ -254,7 +245,7 @@ def _commune(province, name, agencies):
         note=DEMO_NOTE,
     )
     bodies = {}
-    for key, (prefix, short, kind, oversees, group, _city_group) in COMMUNE_BODIES.items():
+    for key, (prefix, short, kind, oversees, group) in COMMUNE_BODIES.items():
         bodies[key] = Agency.objects.create(
             name=f"{prefix} {level.lower()} {place}",
             short_name=f"{short} {level.lower()}",
@@ -283,9 +274,8 @@ def _regional_command(province, agencies, covered):
     )
     command.area.set(unit for unit, _bodies in covered)
     agencies[f"Các Ban Chỉ huy Phòng thủ khu vực tỉnh {PROVINCE}"].members.add(command)
-    for key, (*_body, city_group) in COMMUNE_BODIES.items():
-        if city_group:
-            Agency.objects.get(name=city_group).members.add(*(bodies[key] for _unit, bodies in covered))
+    for key, group in CITY_GROUPS.items():
+        Agency.objects.get(name=group).members.add(*(bodies[key] for _unit, bodies in covered))
 
 
 def _province_plan():
@@ -338,9 +328,12 @@ def _commune_plan(plan, number, unit, bodies, author):
         task.assignments.all().delete()
         for role, keys in ((Assignment.Role.LEAD, [lead]), (Assignment.Role.SUPPORT, support)):
             for position, key in enumerate(keys, 1):
-                Assignment.objects.create(task=task, agency=bodies[key], role=role, position=position)
+                assignment = Assignment(task=task, agency=bodies[key], role=role, position=position)
+                assignment._history_user = author  # the audit trail names who adapted the plan
+                assignment.save()
         task.lead_as_written = bodies[lead].short_name
         task.support_as_written = "; ".join(bodies[key].short_name for key in support)
+        task._history_user = author
         written = ["lead_as_written", "support_as_written"]
         task.save(update_fields=[*written, *(search.SEARCHED[field] for field in written)])
     return child

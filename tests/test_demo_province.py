@@ -110,6 +110,9 @@ def test_command_staff_manage_their_own_plans(built):
     # The regional command follows the plans of the wards that took over the city, not the others.
     seen = Programme.objects.visible_to(user("chqs"))
     assert seen.filter(unit__name="Phường Quan Triều").exists() and not seen.filter(unit__name="Xã Đại Từ").exists()
+    # Their committees are those the city programme names as "UBND các xã, phường".
+    wards = Agency.objects.get(name="Ủy ban nhân dân các xã, phường").members.values_list("name", flat=True)
+    assert "Ủy ban nhân dân phường Quan Triều" in wards and "Ủy ban nhân dân xã Đại Từ" not in wards
 
 
 def test_officers_see_and_report_on_the_same_city_tasks(built):
