@@ -341,16 +341,13 @@ def _commune_plan(plan, number, unit, bodies, author):
 
 def _hand_over_city():
     """Hand over the city programme's open work by each reorganisation of the city's agencies, accounts moving with
-    their agency; the successors join the city's group phrases their predecessors belonged to, so officers keep the
-    tasks those name. lanhdao, leadership of no agency so far, becomes the former city committee's."""
+    their agency (and the successors joining the city's group phrases, so officers keep the tasks those name).
+    lanhdao, leadership of no agency so far, becomes the former city committee's."""
     city = Programme.objects.filter(number=CITY_PROGRAMME)
     successors = {a.name: a for a in Agency.objects.filter(name__in=SUCCESSORS.values())}
     for reorganisation in Reorganisation.objects.filter(former__unit__name="Thành phố Thái Nguyên").distinct():
         chosen = [(p, successors[SUCCESSORS[p.former.name]]) for p in proposals(reorganisation, city)]
         hand_over(reorganisation, chosen, move_accounts=True)
-        for former, successor in {(p.former, s) for p, s in chosen}:
-            for group in former.member_of.all():
-                group.members.add(successor)
     committee = Agency.objects.get(name="Ủy ban nhân dân thành phố Thái Nguyên")
     Profile.objects.filter(user__username="lanhdao").update(agency=committee)
 
