@@ -221,14 +221,15 @@ def build_province(groups, today=None):
         username: demo_account(username, groups[role], Agency.objects.get(name=agency), full_name)
         for username, (role, agency, full_name) in ACCOUNTS.items()
     }
-    _write(plan, accounts["tinh_chqs"], PROVINCE_REPORTS, -20, today)
+    province_tasks = _by_reference(plan)
+    _write(province_tasks, accounts["tinh_chqs"], PROVINCE_REPORTS, -20, today)
     for number, ((unit, bodies), _covered, habit) in enumerate(communes, 1):
         author = accounts.get(f"xa{number}_chqs") or demo_account(
             f"xa{number}_chqs", groups[COMMAND_STAFF], bodies["chqs"], f"Trợ lý {bodies['chqs'].name}", password=None
         )
-        child = _commune_plan(plan, number, unit, bodies, author)
-        _write(child, author, REPORTS[habit], -20 if habit == REGULAR else 40, today)
-        _write_quarterly(child, author, *QUARTERLY[habit], today)
+        tasks = _by_reference(_commune_plan(plan, province_tasks, number, unit, bodies, author))
+        _write(tasks, author, REPORTS[habit], -20 if habit == REGULAR else 40, today)
+        _write_quarterly(tasks["IV.14"], author, *QUARTERLY[habit], today)
     _hand_over_city()
     return len(communes)
 
@@ -304,11 +305,10 @@ def _province_plan():
     return plan
 
 
-def _commune_plan(plan, number, unit, bodies, author):
+def _commune_plan(plan, tasks, number, unit, bodies, author):
     """The commune's plan drawn from the province's (as its command staff would on the child-plan page), its own
     bodies leading and supporting."""
     level_place = unit.name[:1].lower() + unit.name[1:]
-    tasks = _by_reference(plan)
     child = create_child_programme(
         plan,
         [tasks[reference] for reference, _lead, _support in COMMUNE_TASKS],
@@ -352,9 +352,9 @@ def _hand_over_city():
     Profile.objects.filter(user__username="lanhdao").update(agency=committee)
 
 
-def _write(programme, user, rows, shift, today):
-    """Reports on the programme's tasks, each in the middle of its quarter counted back (not after today)."""
-    tasks = _by_reference(programme, with_status=True)
+def _write(tasks, user, rows, shift, today):
+    """Reports on a programme's tasks ({reference: task}), each in the middle of its quarter counted back (not after
+    today)."""
     for reference, back, status, percent, result, file in rows:
         quarter = _quarter_back(today, back)
         day = min(quarter.start + datetime.timedelta(days=45), today)
@@ -365,8 +365,7 @@ def _write(programme, user, rows, shift, today):
         write_report(tasks[reference], user, day, file, status=status, percent=percent, result=result, **done)
 
 
-def _write_quarterly(programme, user, quarters, days_after, today):
-    task = _by_reference(programme)["IV.14"]
+def _write_quarterly(task, user, quarters, days_after, today):
     for back in quarters:
         quarter = _quarter_back(today, back)
         day = max(min(quarter.end + datetime.timedelta(days=days_after), today), quarter.start)
@@ -381,6 +380,6 @@ def _quarter_back(today, back):
     return quarter
 
 
-def _by_reference(programme, with_status=False):
-    tasks = Task.objects.current().filter(section__programme=programme).select_related("section")
-    return {task.reference: task for task in (tasks.with_status() if with_status else tasks)}
+def _by_reference(programme):
+    tasks = Task.objects.current().filter(section__programme=programme).select_related("section").with_status()
+    return {task.reference: task for task in tasks}
