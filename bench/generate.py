@@ -160,7 +160,7 @@ def main():
     args = parser.parse_args()
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    call_command("seed", "--demo-users", verbosity=0, stdout=open(os.devnull, "w"))
+    call_command("seed", "--demo-users", "--without-province", verbosity=0, stdout=open(os.devnull, "w"))
     print(f"migrate, seed: {time.perf_counter() - started:.1f} s")
     if Programme.objects.count() > 2:
         sys.exit("This database already holds more than the seed: generate into an empty one.")

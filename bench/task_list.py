@@ -38,7 +38,7 @@ from tasks.models import Assignment, Section, Task  # noqa: E402
 
 def build(count):
     call_command("migrate", verbosity=0)
-    call_command("seed", "--demo-users", verbosity=0, stdout=open(os.devnull, "w"))
+    call_command("seed", "--demo-users", "--without-province", verbosity=0, stdout=open(os.devnull, "w"))
     section = Section.objects.get(programme__number="04/CTr-UBND", numeral="X")
     agencies = list(Agency.objects.exclude(kind=Agency.Kind.GROUP))
     tasks = [

@@ -13,12 +13,15 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from agencies.models import Profile
+
 from . import access, roles
 from .models import Evidence, Programme, ProgressReport, Task
 from .periods import quarter_of
 from .status import Progress
 
 PROGRAMME = "04/CTr-UBND"
+DEMO_PASSWORD = "ptds-demo"
 IN_PROGRESS, DONE = Progress.IN_PROGRESS, Progress.DONE
 # (task, who reports, days before today, status, percent, result, evidence file or "")
 REPORTS = [
@@ -62,7 +65,7 @@ def write_history(today=None):
     tasks = {t.reference: t for t in Task.objects.current().filter(section__programme=programme).with_status()}
     people = {u.username: u for u in get_user_model().objects.filter(username__in=["chqs", "congan", "yte"])}
     written = [
-        _report(
+        write_report(
             tasks[ref],
             people[who],
             today - datetime.timedelta(days=days),
@@ -77,7 +80,7 @@ def write_history(today=None):
         task = tasks[ref]
         shift = -15 if timing == "on time" else 40
         done_on = min(task.deadline + datetime.timedelta(days=shift), today - datetime.timedelta(days=5))
-        report = _report(
+        report = write_report(
             task,
             people[who],
             done_on + datetime.timedelta(days=2),
@@ -102,7 +105,7 @@ def write_history(today=None):
                 result = f"Kết quả {period.label}: đã tổ chức thực hiện theo kế hoạch."
                 day = period.end - datetime.timedelta(days=3)
                 written.append(
-                    _report(
+                    write_report(
                         tasks[ref],
                         people[who],
                         day,
@@ -117,7 +120,24 @@ def write_history(today=None):
     return len(written)
 
 
-def _report(task, user, day, file, **fields):
+def demo_account(username, group, agency, full_name, password=DEMO_PASSWORD):
+    """The demo account: made with its role, agency and name the first time; then left as it is, since a handover
+    may have moved it to its agency's successor. Without a password it cannot log in (it only signs reports)."""
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        user.first_name = full_name  # Vietnamese names read family name first: keep them whole
+        user.is_active = bool(password)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+    user.groups.add(group)
+    Profile.objects.get_or_create(user=user, defaults={"agency": agency})
+    return user
+
+
+def write_report(task, user, day, file, **fields):
     """One report as the user's form would write it (their agency, whether it sets the status), dated `day`."""
     report = ProgressReport(
         task=task,

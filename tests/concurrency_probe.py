@@ -30,7 +30,7 @@ SAVERS = 20
 
 def main():
     call_command("migrate", verbosity=0, stdout=io.StringIO())
-    call_command("seed", demo_users=True, verbosity=0, stdout=io.StringIO())
+    call_command("seed", demo_users=True, without_province=True, verbosity=0, stdout=io.StringIO())
     task = Task.objects.get(section__programme__number="04/CTr-UBND", section__numeral="V", number="5")
     police = Profile.objects.get(agency__name__startswith="Công an thành phố").user
     url = reverse("tasks:progress", args=[task.pk])

@@ -61,8 +61,9 @@ def agency_directory(db):
 
 @pytest.fixture
 def seeded(db):
-    """Both seed programmes, the agency directory, role groups and the demo accounts."""
-    call_command("seed", "--demo-users", stdout=StringIO())
+    """Both seed programmes, the agency directory, role groups and the demo accounts, without the demo province
+    (tests/test_demo_province.py builds it)."""
+    call_command("seed", "--demo-users", "--without-province", stdout=StringIO())
 
 
 def run(*args):

@@ -24,7 +24,7 @@ BAC_NINH = "Sở Khoa học và Công nghệ tỉnh Bắc Ninh"
 
 @pytest.fixture
 def admin_client(db, client):
-    call_command("seed", "--demo-users", stdout=StringIO())
+    call_command("seed", "--demo-users", "--without-province", stdout=StringIO())
     client.force_login(get_user_model().objects.get(username="admin"))
     return client
 

@@ -145,7 +145,7 @@ def test_a_backup_restores_the_same_data_and_files(throwaway_database, tmp_path)
     media, backups = tmp_path / "media", tmp_path / "backups"
     env = clean_env(DATABASE_URL=url, DJANGO_MEDIA_ROOT=str(media), BACKUP_DIR=str(backups))
     manage(env, "migrate", "--noinput")
-    manage(env, "seed", "--demo-users")
+    manage(env, "seed", "--demo-users", "--without-province")
     django_python(env, REPORTS)
     manage(
         env,

@@ -31,7 +31,7 @@ def test_seed_loads_both_programmes(seeded):
 
 def test_a_second_run_changes_nothing(seeded):
     before = snapshot()
-    output = run("seed", "--demo-users")
+    output = run("seed", "--demo-users", "--without-province")
     assert "04/CTr-UBND đã có, giữ nguyên" in output
     assert snapshot() == before
 

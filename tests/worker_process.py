@@ -26,7 +26,7 @@ from tests.views.conftest import queued_report, synthetic_tasks  # noqa: E402
 
 def prepare(count):
     call_command("migrate", verbosity=0)
-    call_command("seed", "--demo-users", verbosity=0)
+    call_command("seed", "--demo-users", "--without-province", verbosity=0)
     with transaction.atomic():
         synthetic_tasks(int(count))
 

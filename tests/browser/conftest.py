@@ -87,7 +87,7 @@ def open_context(new_context):
 def site(transactional_db, live_server, settings, tmp_path):
     """The live server with both seed programmes and the demo accounts; uploads go to a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("seed", "--demo-users", stdout=StringIO())
+    call_command("seed", "--demo-users", "--without-province", stdout=StringIO())
     return live_server
 
 

@@ -1,7 +1,8 @@
 """Personas and seeded tasks for the view tests, in the manner of the healthchecks project.
 
-Every test here starts from `manage.py seed --demo-users`: the city programme 04/CTr-UBND (37 tasks, coordinated
-by Ban CHQS thành phố) and the Bắc Giang plan /KH-KHCN (5 tasks). The personas are logged-in test clients:
+Every test here starts from `manage.py seed --demo-users --without-province`: the city programme 04/CTr-UBND (37
+tasks, coordinated by Ban CHQS thành phố) and the Bắc Giang plan /KH-KHCN (5 tasks). The personas are logged-in test
+clients:
 
 - chqs: command staff of Ban CHQS thành phố, coordinator of the city programme;
 - congan, yte: officers of Công an thành phố and Phòng Y tế thành phố Thái Nguyên;

@@ -17,7 +17,7 @@ from .conftest import CITY, status_by_the_rules, task
 
 def seed_history():
     out = StringIO()
-    call_command("seed", "--demo-history", stdout=out)
+    call_command("seed", "--demo-history", "--without-province", stdout=out)
     return out.getvalue()
 
 

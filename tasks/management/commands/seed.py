@@ -5,14 +5,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agencies.directory import sync_fixtures
-from agencies.models import Agency, Profile
-from tasks.demo import write_history
+from agencies.models import Agency
+from tasks.demo import DEMO_PASSWORD, demo_account, write_history
+from tasks.demo_province import ACCOUNTS, PROVINCE, build_province
 from tasks.documents import ProgrammeFormatError, read_programme_file
 from tasks.documents.store import existing_programme, save_programme
 from tasks.roles import COMMAND_STAFF, LEADERSHIP, OFFICER, ensure_role_groups
 
 FIXTURES = settings.BASE_DIR / "fixtures"
-DEMO_PASSWORD = "ptds-demo"
 # username: (role group, agency, full name)
 DEMO_USERS = {
     "chqs": (COMMAND_STAFF, "Ban Chỉ huy quân sự thành phố Thái Nguyên", "Trần Văn Chỉ Huy"),
@@ -34,9 +34,14 @@ class Command(BaseCommand):
             action="store_true",
             help=_("Cùng tài khoản mẫu, ghi thêm quá trình báo cáo mẫu (các quý trước, minh chứng, quá hạn, bỏ kỳ)."),
         )
+        parser.add_argument(
+            "--without-province",
+            action="store_true",
+            help=_("Không dựng tỉnh mẫu: chỉ hai chương trình mẫu và tài khoản của chúng."),
+        )
 
     @transaction.atomic
-    def handle(self, demo_users, demo_history, **options):
+    def handle(self, demo_users, demo_history, without_province, **options):
         total, created = sync_fixtures(FIXTURES)
         self.stdout.write(
             _("Danh mục cơ quan: %(total)d cơ quan, %(created)d mới.") % {"total": total, "created": created}
@@ -57,6 +62,8 @@ class Command(BaseCommand):
         groups = ensure_role_groups()
         if demo_users or demo_history:
             self.create_demo_users(groups)
+            if not without_province:
+                self.build_province(groups)
         if demo_history:
             written = write_history()
             self.stdout.write(
@@ -68,16 +75,23 @@ class Command(BaseCommand):
     def create_demo_users(self, groups):
         users = get_user_model().objects
         for username, (role, agency_name, full_name) in DEMO_USERS.items():
-            user, created = users.get_or_create(username=username)
-            if created:
-                user.first_name = full_name  # Vietnamese names read family name first: keep them whole
-                user.set_password(DEMO_PASSWORD)
-                user.save()
-            user.groups.add(groups[role])
             agency = Agency.objects.get(name=agency_name) if agency_name else None
-            Profile.objects.update_or_create(user=user, defaults={"agency": agency})
+            demo_account(username, groups[role], agency, full_name)
         if not users.filter(username="admin").exists():
             users.create_superuser("admin", "admin@example.invalid", DEMO_PASSWORD)
         self.stdout.write(
             _("Tài khoản mẫu: chqs, congan, yte, lanhdao, admin (mật khẩu %(password)s).") % {"password": DEMO_PASSWORD}
+        )
+
+    def build_province(self, groups):
+        communes = build_province(groups)
+        if not communes:
+            self.stdout.write(_("Tỉnh mẫu %(province)s đã có, giữ nguyên.") % {"province": PROVINCE})
+            return
+        self.stdout.write(
+            _(
+                "Tỉnh mẫu %(province)s: %(communes)d xã, phường có kế hoạch thực hiện kế hoạch của tỉnh; chương trình "
+                "04/CTr-UBND đã bàn giao theo sắp xếp năm 2025. Tài khoản: %(accounts)s (mật khẩu %(password)s)."
+            )
+            % {"province": PROVINCE, "communes": communes, "accounts": ", ".join(ACCOUNTS), "password": DEMO_PASSWORD}
         )
