@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from agencies.models import AdministrativeUnit
+
 from .models import Assignment, Phase, Programme, Section, Task
 
 PHASE_FIELDS = ["number", "name", "label_as_written", "start", "end"]
@@ -67,6 +69,8 @@ def create_child_programme(parent, tasks, *, kind, number, title, issuer, year, 
                 issuer=issuer,
                 year=year,
                 coordinating_agency=coordinating_agency,
+                # The subordinate level's unit: the one its issuer names, else its coordinating agency's.
+                unit=AdministrativeUnit.objects.named_in(issuer) or getattr(coordinating_agency, "unit", None),
             )
         except IntegrityError as error:  # the same number saved meanwhile by someone else; the block rolls back
             raise _number_taken(number, issuer, year) from error

@@ -112,3 +112,23 @@ def test_a_regional_defence_command_oversees_only_the_communes_of_its_area(provi
     Profile.objects.filter(user=province.users["tinh_chqs"]).update(agency=regional)
     user = type(province.users["tinh_chqs"]).objects.get(pk=province.users["tinh_chqs"].pk)
     assert set(Task.objects.visible_to(user).values_list("pk", flat=True)) == province.tasks_of("xa1", "tinh")
+
+
+def test_a_plan_drawn_for_a_commune_belongs_to_it_and_its_leadership_sees_it(province):
+    """The subordinate-plan page makes the plan the coordinating agency's unit's: Xã Một's leadership sees it."""
+    from tasks.planning import create_child_programme
+
+    plan = create_child_programme(
+        province.programmes["tinh"],
+        province.tasks["tinh"][:1],
+        kind="Kế hoạch",
+        number="50/KH-UBND",
+        title="Kế hoạch thực hiện",
+        issuer="UBND xã Một",
+        year=2026,
+        coordinating_agency=province.agencies["chqs_xa1"],
+        user=province.users["tinh_chqs"],
+    )
+    assert plan.unit == province.units["xa1"]
+    assert plan in Programme.objects.visible_to(province.users["xa1_lanhdao"])
+    assert plan not in Programme.objects.visible_to(province.users["xa2_lanhdao"])
