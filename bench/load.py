@@ -2,9 +2,11 @@
 on PostgreSQL. Not a test.
 
     .venv/bin/python bench/load.py [--users 20] [--spawn-rate 5] [--time 60s] [--database URL] [--drop] [--scale 1]
+    .venv/bin/python bench/load.py --province --users 200 --spawn-rate 5 --time 5m --database URL_OF_ANOTHER_DB
 
 The database is --database, by default postgres://postgres@127.0.0.1:5432/ptds_bench (never DATABASE_URL, which may
-name a real one): created and filled by bench/generate.py (at --scale, default 1) when it does not exist yet; --drop
+name a real one): created and filled by bench/generate.py (at --scale, default 1), or with --province by
+bench/province.py generate, when it does not exist yet; --drop
 drops it at the end. The static files are collected into a temporary folder and gunicorn serves the portal with
 production's settings (DEBUG off, a throw-away key, DJANGO_ALLOWED_HOSTS=127.0.0.1; bench/load_settings.py only
 turns off what is for HTTPS). locust runs bench/locustfile.py: officers, command staff and leadership, each
@@ -48,6 +50,11 @@ def main():
     parser.add_argument("--database", default=DEFAULT_DATABASE, help=f"default {DEFAULT_DATABASE}")
     parser.add_argument("--drop", action="store_true", help="drop the database at the end")
     parser.add_argument("--scale", type=float, default=1.0, help="size of the data generated, default 1")
+    parser.add_argument(
+        "--province",
+        action="store_true",
+        help="generate a province (bench/province.py: 100 programmes, 5,000 tasks, ~1,000 accounts) instead",
+    )
     args = parser.parse_args()
     database = args.database
     work = Path(tempfile.mkdtemp(prefix="ptds-load-"))
@@ -66,9 +73,12 @@ def main():
         if create_database(database):
             print(f"Created {dj_database_url.parse(database)['NAME']}; generating the data (about a minute)")
             generate = {**os.environ, "DATABASE_URL": database}
-            subprocess.run(
-                [sys.executable, ROOT / "bench/generate.py", "--scale", str(args.scale)], env=generate, check=True
+            script = (
+                ["bench/province.py", "generate"]
+                if args.province
+                else ["bench/generate.py", "--scale", str(args.scale)]
             )
+            subprocess.run([sys.executable, ROOT / script[0], *script[1:]], env=generate, check=True)
         accounts, before = read_database(database)
         run(args, env, work, database, accounts, before)
     finally:
