@@ -103,16 +103,28 @@ def units_overseen_by(agency):
     if agency.unit_id is None or not agency.oversees_unit:
         return set()
     area = Agency.area.through.objects.filter(agency=agency, administrativeunit=OuterRef("pk"))
-    links = AdministrativeUnit.objects.annotate(covered=Exists(area)).values_list(
-        "pk", "parent_id", "successor_id", "covered"
+    links = list(
+        AdministrativeUnit.objects.annotate(covered=Exists(area)).values_list(
+            "pk", "parent_id", "successor_id", "covered"
+        )
     )
-    below, covered = {}, []
-    for pk, parent, successor, in_area in links:
+    covered = [pk for pk, _parent, _successor, in_area in links if in_area]
+    return _reached(links, covered or [agency.unit_id])
+
+
+def units_at_or_below(unit):
+    """Ids of the unit and every unit below it, with the units merged into any of them and theirs below: the tree
+    units_overseen_by follows. One query."""
+    return _reached(AdministrativeUnit.objects.values_list("pk", "parent_id", "successor_id"), [unit.pk])
+
+
+def _reached(links, roots):
+    """The roots and the units below them, going down from each unit's parent and successor (rows of `links`)."""
+    below = {}
+    for pk, parent, successor, *_rest in links:
         for upper in {parent, successor} - {None}:
             below.setdefault(upper, []).append(pk)
-        if in_area:
-            covered.append(pk)
-    found, todo = set(), covered or [agency.unit_id]
+    found, todo = set(), list(roots)
     while todo:
         pk = todo.pop()
         if pk not in found:

@@ -16,6 +16,41 @@ from .models import ProducedReport, ReportSetup
 CUSTOM = "custom"  # the period choice that takes the two dates
 
 
+def offered_periods(asked):
+    """The periods offered in words, grouped by year; an old link's key ("2025-03") among them while it is asked."""
+    choices = period_choices(timezone.localdate())
+    known = {key for _year, periods in choices for key, _label in periods} | {"", CUSTOM}
+    if asked not in known:
+        try:
+            choices.insert(0, ("", [(asked, parse_period(asked).label)]))
+        except PeriodError:
+            pass  # refused with its message by read_period
+    return choices
+
+
+def read_period(key):
+    try:
+        return parse_period(key)
+    except PeriodError as error:
+        raise ValidationError(str(error), code="period") from error
+
+
+class PeriodForm(forms.Form):
+    """The period of a unit's consolidated page; the current quarter unless another is asked."""
+
+    period = forms.CharField(label=_("Kỳ"), max_length=30, widget=forms.Select)
+
+    def __init__(self, data):
+        asked = data.get("period") or quarter_of(timezone.localdate()).key
+        super().__init__({"period": asked})
+        self.fields["period"].widget.choices = offered_periods(asked)
+        self.fields["period"].widget.attrs["data-submit-on-change"] = ""
+        style_fields(self)
+
+    def clean_period(self):
+        return read_period(self.cleaned_data["period"])
+
+
 class ReportForm(forms.Form):
     """What to report on: a programme, a period, optionally one agency or one section."""
 
@@ -87,23 +122,13 @@ class ReportForm(forms.Form):
         style_fields(self)
 
     def _period_choices(self):
-        choices = period_choices(timezone.localdate())
         asked = self.data.get("period", "") if self.is_bound else ""
-        known = {key for _year, periods in choices for key, _label in periods} | {"", CUSTOM}
-        if asked not in known:  # an old link's key ("2025-03"), shown in words while it is chosen
-            try:
-                choices.insert(0, ("", [(asked, parse_period(asked).label)]))
-            except PeriodError:
-                pass  # refused with its message by clean_period
-        return [*choices, ("", [(CUSTOM, _("Khoảng ngày tùy chọn…"))])]
+        return [*offered_periods(asked), ("", [(CUSTOM, _("Khoảng ngày tùy chọn…"))])]
 
     def clean_period(self):
         if self.cleaned_data["period"] == CUSTOM:
             return CUSTOM  # the dates below make it, in clean()
-        try:
-            return parse_period(self.cleaned_data["period"])
-        except PeriodError as error:
-            raise ValidationError(str(error), code="period") from error
+        return read_period(self.cleaned_data["period"])
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from . import access
+from . import access, roles
 
 # The menu entry each part of the site belongs to, by the start of its address.
 MENU_PREFIXES = [
@@ -9,6 +9,7 @@ MENU_PREFIXES = [
     ("/reports/", "reports"),
     ("/import/", "import"),
     ("/my/", "my"),
+    ("/units/", "units"),
 ]
 
 
@@ -16,4 +17,8 @@ def navigation(request):
     """What the menu offers, and which entry is the current page's; the role is read once per request."""
     current = "dashboard" if request.path == "/" else None
     current = next((key for prefix, key in MENU_PREFIXES if request.path.startswith(prefix)), current)
-    return {"can_import": SimpleLazyObject(lambda: access.may_import(request.user)), "current_menu": current}
+    return {
+        "can_import": SimpleLazyObject(lambda: access.may_import(request.user)),
+        "can_consolidate": SimpleLazyObject(lambda: roles.oversees_units(request.user)),
+        "current_menu": current,
+    }
