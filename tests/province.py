@@ -98,7 +98,7 @@ class Province:
         )
         programme = Programme.objects.create(
             kind="Kế hoạch",
-            number=f"{len(self.programmes) + 1}/KH-UBND",
+            number=f"{100 + len(self.programmes)}/KH-UBND",
             title=f"Kế hoạch phòng thủ dân sự {name}",
             year=2026,
             unit=unit,

@@ -1,0 +1,130 @@
+"""A unit's consolidated page (/units/<pk>/) in the small province of tests/province.py: its table by unit and by
+programme, the drill-down links, who may open which unit, and a query count that does not grow with the units."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tasks.periods import quarter_of
+
+from ..province import Province
+from .test_province_access import client_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def province():
+    return Province()
+
+
+def unit_page(province, unit_key, **query):
+    return reverse("reports:unit", args=[province.units[unit_key].pk]) + (
+        f"?period={query['period']}" if "period" in query else ""
+    )
+
+
+def test_the_province_page_has_a_row_per_unit_and_per_programme_with_their_links(province):
+    response = client_of(province, "tinh_lanhdao").get(unit_page(province, "tinh"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    key = quarter_of(timezone.localdate()).key
+    for unit in ("xa1", "xa2"):  # each unit leads to its own page, for the same period
+        assert f'href="{unit_page(province, unit)}?period={key}"' in page
+    for programme in province.programmes.values():
+        assert f'href="{reverse("reports:dashboard")}?programme={programme.pk}"' in page
+    figures = response.context["figures"]
+    assert [row.unit for row in figures.units] == [province.units[k] for k in ("tinh", "xa2", "xa1")]
+    assert figures.total.total == 7 and "Tổng số 7 nhiệm vụ" in page
+
+
+def test_a_unit_link_drills_down_to_that_unit_s_own_figures(province):
+    client = client_of(province, "tinh_lanhdao")
+    response = client.get(unit_page(province, "xa1", period="2026-Q4"))
+    figures = response.context["figures"]
+    assert [p.programme for p in figures.programmes] == [province.programmes["xa1"]]
+    assert figures.period.key == "2026-Q4"
+
+
+@pytest.mark.parametrize(
+    "username, unit, status",
+    [
+        ("xa1_lanhdao", "tinh", 404),  # the province is above the commune
+        ("xa1_lanhdao", "xa2", 404),  # another commune
+        ("xa1_chqs", "xa1", 200),
+        ("soyte_lanhdao", "tinh", 404),  # a department oversees no unit
+        ("xa1_congan", "xa1", 404),  # officers oversee nothing
+        ("tinh_chqs", "xa2", 200),
+    ],
+)
+def test_a_unit_the_user_does_not_oversee_does_not_exist_for_them(province, username, unit, status):
+    assert client_of(province, username).get(unit_page(province, unit)).status_code == status
+
+
+def test_a_forged_unit_id_answers_404(province):
+    client = client_of(province, "tinh_lanhdao")
+    assert client.get(reverse("reports:unit", args=[999999])).status_code == 404
+    assert client.get(reverse("reports:units"), {"unit": "abc"}).status_code == 404
+    assert client.get(reverse("reports:units"), {"unit": "999999"}).status_code == 404
+
+
+def test_a_bad_period_gets_a_vietnamese_message(province):
+    response = client_of(province, "tinh_lanhdao").get(unit_page(province, "tinh", period="2025-Q7"))
+    assert response.status_code == 200 and response.context["figures"] is None
+    assert "không có quý 7" in response.content.decode()
+
+
+def test_units_opens_the_user_s_own_unit_and_the_switcher_goes_to_the_one_chosen(province):
+    client = client_of(province, "xa1_lanhdao")
+    response = client.get(reverse("reports:units"))
+    assert response.status_code == 302 and response["Location"] == unit_page(province, "xa1")
+    chosen = client_of(province, "tinh_lanhdao").get(
+        reverse("reports:units"), {"unit": province.units["xa2"].pk, "period": "2026-Q3"}
+    )
+    assert chosen["Location"] == unit_page(province, "xa2", period="2026-Q3")
+
+
+@pytest.mark.parametrize("username", ["soyte_lanhdao", "xa1_congan"])
+def test_a_user_with_no_unit_is_told_why(province, username):
+    response = client_of(province, username).get(reverse("reports:units"))
+    assert response.status_code == 200
+    assert "không thuộc Ủy ban nhân dân hay cơ quan quân sự" in response.content.decode()
+
+
+def test_the_menu_offers_the_page_to_those_who_oversee_a_unit(province):
+    link = f'href="{reverse("reports:units")}"'
+    assert link in client_of(province, "xa1_lanhdao").get(reverse("tasks:list")).content.decode()
+    assert link not in client_of(province, "soyte_lanhdao").get(reverse("tasks:list")).content.decode()
+    assert link not in client_of(province, "xa1_congan").get(reverse("tasks:list")).content.decode()
+
+
+def test_the_units_not_reported_are_listed(province):
+    response = client_of(province, "tinh_lanhdao").get(unit_page(province, "tinh"))
+    listed = re.search(r'id="not-reported".*?</section>', response.content.decode(), re.S).group(0)
+    assert all(str(province.units[key]) in listed for key in ("tinh", "xa1", "xa2"))
+
+
+def test_the_table_stacks_on_a_phone(province):
+    page = client_of(province, "tinh_lanhdao").get(unit_page(province, "tinh")).content.decode()
+    assert "stack-table" in page and 'data-label="Hoàn thành quá hạn"' in page
+
+
+def test_the_query_count_does_not_grow_from_2_to_12_programmes(province, django_assert_num_queries):
+    for key in ("soyte", "xa2"):
+        province.programmes[key].delete()
+    client = client_of(province, "tinh_lanhdao")
+    url = unit_page(province, "tinh")
+    response = client.get(url)
+    assert len(response.context["figures"].programmes) == 2
+    with django_assert_num_queries(QUERIES):
+        client.get(url)
+    for i in range(10):
+        province.add_commune(f"xa{i + 3}", f"Xã Thêm {i}", tasks=2)
+    with django_assert_num_queries(QUERIES):
+        response = client.get(url)
+    assert len(response.context["figures"].programmes) == 12
+
+
+QUERIES = 11
