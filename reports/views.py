@@ -127,17 +127,21 @@ RECENT_REPORTS = 20
 
 
 def _report_page(request, form, status=200):
-    content = None
+    content = figures = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        content = gather(form.tasks, data["programme"], data["period"], form.window, **form.document())
+        if data.get("unit"):  # the consolidated table; the units' appendices are for the file
+            figures = consolidate(form.tasks, data["unit"], data["period"], form.window)
+        else:
+            content = gather(form.tasks, data["programme"], data["period"], form.window, **form.document())
     context = {
         "form": form,
         "content": content,
+        "figures": figures,
         "preview_rows": PREVIEW_ROWS,
         "preview_sections": content.first_rows(PREVIEW_ROWS) if content else None,
         "recent": ProducedReport.objects.visible_to(request.user).select_related(
-            "programme", "agency", "section", "created_by"
+            "programme", "unit", "agency", "section", "created_by"
         )[:RECENT_REPORTS],
         "can_set_up": [p for p in form.fields["programme"].queryset if access.may_manage(request.user, p)],
     }
@@ -172,7 +176,9 @@ def report_produce(request):
 
 
 def _report_or_404(user, pk):
-    reports = ProducedReport.objects.visible_to(user).select_related("programme", "agency", "section", "created_by")
+    reports = ProducedReport.objects.visible_to(user).select_related(
+        "programme", "unit", "agency", "section", "created_by"
+    )
     return get_object_or_404(reports, pk=pk)
 
 
