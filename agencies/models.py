@@ -17,6 +17,11 @@ class UnitQuerySet(models.QuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=on)
         )
 
+    def by_name(self, name):
+        """The unit of that name, written with or without accents ("xa mot" is "Xã Một"); None if there is none."""
+        wanted = fold(name)
+        return next((unit for unit in self if fold(unit.name) == wanted), None)
+
     def named_in(self, text, place="", on=None):
         """The unit a document's issuer names ("UBND thành phố Thái Nguyên"), else the one its place names
         ("Bắc Giang": the highest level of that name, since a "Sở" writes only the province); None if neither.

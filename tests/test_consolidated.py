@@ -7,15 +7,20 @@ each unit's row the sum of its own programmes', judged by the same as-of rules.
 import datetime
 
 import pytest
+from django.core.management import CommandError
 from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from reports.consolidated import consolidate
 from reports.content import gather
+from reports.models import ProducedReport
 from tasks.documents.timeframe import ScheduleKind
 from tasks.models import ProgressReport, Task
 from tasks.periods import Period, quarter_of
 from tasks.status import Progress, StatusCount
 
+from .conftest import run
 from .province import Province
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +121,41 @@ def test_a_merged_commune_counts_below_its_successor(province, varied):
     province.units["xa2"].save()
     figures = figures_of(province, "xa1_lanhdao", "xa1", varied)
     assert {row.unit for row in figures.units} == {province.units["xa1"], province.units["xa2"]}
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.mark.parametrize("report_format", ["pdf", "xlsx"])
+def test_the_command_writes_a_unit_s_report(province, media, tmp_path, report_format):
+    output = tmp_path / f"tong-hop.{report_format}"
+    printed = run(
+        "progress_report", "--unit", "tinh thu nghiem", "--period", "2026-Q4", "--format", report_format,
+        "--output", output,
+    )  # fmt: skip
+    assert "Tỉnh Thử Nghiệm: 7 nhiệm vụ" in printed and output.stat().st_size > 0
+    kept = ProducedReport.objects.get()
+    assert (kept.unit, kept.created_by, kept.state) == (province.units["tinh"], None, "done")
+    if report_format == "xlsx":
+        assert load_workbook(output).sheetnames == ["Tổng hợp", "I. Tỉnh Thử Nghiệm", "II. Phường Hai", "III. Xã Một"]
+    else:
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(output).pages)
+        assert "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM Số:" in text and "/BC-UBND" in text  # signed for the unit's committee
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--unit", "Xã Không Có"], "Không có đơn vị hành chính “Xã Không Có”."),
+        (["--unit", "Xã Một", "--section", "I"], "--agency và --section chỉ dùng với --programme"),
+        (["--unit", "Xã Một", "--programme", "30/KH-UBND"], "not allowed with argument"),
+        ([], "one of the arguments --programme --unit is required"),
+    ],
+)
+def test_bad_unit_arguments_are_named_and_nothing_is_kept(province, media, tmp_path, args, message):
+    output = tmp_path / "x.pdf"
+    with pytest.raises(CommandError, match=message):
+        run("progress_report", *args, "--period", "2026-Q4", "--format", "pdf", "--output", output)
+    assert not ProducedReport.objects.exists() and not output.exists()

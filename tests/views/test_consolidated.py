@@ -1,12 +1,17 @@
 """A unit's consolidated page (/units/<pk>/) in the small province of tests/province.py: its table by unit and by
 programme, the drill-down links, who may open which unit, and a query count that does not grow with the units."""
 
+import datetime
+import io
 import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
+from reports.models import ProducedReport
 from tasks.periods import quarter_of
 
 from ..province import Province
@@ -128,3 +133,116 @@ def test_the_query_count_does_not_grow_from_2_to_12_programmes(province, django_
 
 
 QUERIES = 11
+
+
+def produce(client, unit, report_format="pdf", **fields):
+    data = {"unit": unit.pk, "period": "2026-Q4", "cutoff_rule": "calendar", "format": report_format, **fields}
+    return client.post(reverse("reports:produce"), data)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_the_worker_produces_a_unit_s_pdf_with_an_appendix_per_unit(province, run_jobs):
+    client = client_of(province, "tinh_chqs")
+    response = produce(client, province.units["tinh"], number="3")
+    report = ProducedReport.objects.get()
+    assert response.status_code == 302 and response["Location"] == report.get_absolute_url()
+    assert (report.unit, report.programme, report.appendix) == (province.units["tinh"], None, "units")
+    run_jobs()
+    report.refresh_from_db()
+    assert report.state == "done" and report.row_count == 7
+    text = pdf_text(client.get(reverse("reports:download", args=[report.pk])))
+    assert "trên địa bàn tỉnh Thử Nghiệm" in text and "Số: 03/BC-BCHQS" in text
+    for numeral, unit in (("I", "TỈNH THỬ NGHIỆM"), ("II", "PHƯỜNG HAI"), ("III", "XÃ MỘT")):
+        assert f"Phụ lục {numeral} KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA {unit}" in text
+    assert "Nhiệm vụ 1 của 30/KH-UBND" in text  # a commune's task, as its own report shows it
+    assert report.download_name == "bao-cao-tong-hop-tinh-thu-nghiem-2026-Q4.pdf"
+
+
+def test_the_overdue_appendix_lists_only_the_overdue_tasks(province, run_jobs):
+    overdue = province.tasks["xa2"][0]
+    overdue.due_on = timezone.localdate() - datetime.timedelta(days=1)
+    overdue.save()
+    client = client_of(province, "tinh_lanhdao")
+    produce(client, province.units["tinh"], appendix="overdue")
+    run_jobs()
+    report = ProducedReport.objects.get()
+    text = pdf_text(client.get(reverse("reports:download", args=[report.pk])))
+    assert "NHIỆM VỤ QUÁ HẠN" in text and "Nhiệm vụ 1 của 40/KH-UBND" in text
+    assert "Nhiệm vụ 1 của 30/KH-UBND" not in text and "Phụ lục II" not in text
+
+
+def test_the_worker_produces_a_workbook_with_a_sheet_per_unit(province, run_jobs):
+    client = client_of(province, "tinh_lanhdao")
+    province.tasks["xa1"][0].content = '=HYPERLINK("http://evil.invalid","bấm")'
+    province.tasks["xa1"][0].save()
+    produce(client, province.units["tinh"], "xlsx")
+    run_jobs()
+    report = ProducedReport.objects.get()
+    data = b"".join(client.get(reverse("reports:download", args=[report.pk])).streaming_content)
+    workbook = load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["Tổng hợp", "I. Tỉnh Thử Nghiệm", "II. Phường Hai", "III. Xã Một"]
+    summary = [row for row in workbook["Tổng hợp"].iter_rows(values_only=True) if row and row[0] is not None]
+    total = next(row for row in workbook["Tổng hợp"].iter_rows(values_only=True) if row[1] == "Tổng cộng")
+    assert total[2] == 7 and summary
+    commune = [row[1] for row in workbook["III. Xã Một"].iter_rows(min_row=4, values_only=True)]
+    assert commune[0].startswith("Kế hoạch số 30/KH-UBND") and len(commune) == 4  # programme, section, 2 tasks
+    cell = next(
+        c for row in workbook["III. Xã Một"].iter_rows() for c in row if c.value and "HYPERLINK" in str(c.value)
+    )
+    assert cell.data_type == "s"  # the formula stays text
+
+
+def test_the_form_offers_the_units_overseen_and_refuses_a_forged_one(province):
+    client = client_of(province, "xa1_lanhdao")
+    form = client.get(reverse("reports:index")).context["form"]
+    assert list(form.fields["unit"].queryset) == [province.units["xa1"]]
+    for forged in (province.units["tinh"].pk, province.units["xa2"].pk, 999999, "abc"):
+        response = client.post(reverse("reports:produce"), {**FORM, "unit": forged, "format": "pdf"})
+        assert response.status_code == 400 and "unit" in response.context["form"].errors
+    assert not ProducedReport.objects.exists()
+
+
+def test_officers_and_departments_are_not_offered_units(province):
+    for username in ("xa1_congan", "soyte_lanhdao"):
+        form = client_of(province, username).get(reverse("reports:index")).context["form"]
+        assert "unit" not in form.fields
+
+
+@pytest.mark.parametrize(
+    "fields, field, message",
+    [
+        ({"programme": "xa1"}, "unit", "không chọn cả hai"),
+        ({"section": True}, "unit", "bỏ chọn cơ quan và mục"),
+        ({"unit": ""}, "programme", "Hãy chọn chương trình"),
+    ],
+)
+def test_a_unit_report_is_of_the_unit_alone(province, fields, field, message):
+    data = {**FORM, "unit": province.units["xa1"].pk, "format": "pdf"}
+    if "programme" in fields:
+        data["programme"] = province.programmes["xa1"].pk
+    if "section" in fields:
+        data["section"] = province.programmes["xa1"].sections.get().pk
+    data.update({k: v for k, v in fields.items() if k == "unit"})
+    response = client_of(province, "xa1_chqs").post(reverse("reports:produce"), data)
+    assert response.status_code == 400 and message in " ".join(response.context["form"].errors[field])
+
+
+def test_the_preview_of_a_unit_report_shows_its_consolidated_table(province):
+    response = client_of(province, "tinh_lanhdao").post(
+        reverse("reports:index"), {**FORM, "unit": province.units["tinh"].pk}
+    )
+    assert response.status_code == 200 and response.context["figures"].total.total == 7
+    assert 'id="consolidated"' in response.content.decode()
+    assert not ProducedReport.objects.exists()
+
+
+FORM = {"period": "2026-Q4", "cutoff_rule": "calendar"}
+
+
+def pdf_text(response):
+    data = b"".join(response.streaming_content)
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
