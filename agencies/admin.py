@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, AgencyAlias, Profile
+from .models import AdministrativeUnit, Agency, AgencyAlias, Profile, Reorganisation
 from .text import fold, nfc
 
 
@@ -38,16 +38,27 @@ class AgencyAliasInline(admin.StackedInline):  # stacked: its one field labelled
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "parent", "valid_from", "valid_to", "successor", "needs_review"]
-    list_filter = ["kind", "needs_review", ValidityFilter]
-    list_select_related = ["parent", "successor"]
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        "unit",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "successor",
+        "needs_review",
+    ]
+    list_filter = ["kind", "needs_review", ValidityFilter, "unit"]
+    list_select_related = ["parent", "successor", "unit"]
     search_fields = ["name", "short_name", "aliases__name"]
     inlines = [AgencyAliasInline]
     filter_horizontal = ["members"]
-    autocomplete_fields = ["parent", "successor"]
+    autocomplete_fields = ["parent", "successor", "unit", "area"]
     readonly_fields = ["predecessor_list", "current_successor"]
     fieldsets = [
-        (None, {"fields": ["name", "short_name", "kind", "parent", "note", "needs_review"]}),
+        (None, {"fields": ["name", "short_name", "kind", "unit", "oversees_unit", "parent", "note", "needs_review"]}),
+        (_("Ban Chỉ huy Phòng thủ khu vực"), {"fields": ["area"], "classes": ["collapse"]}),
         (
             _("Hiệu lực, sáp nhập"),
             {"fields": ["valid_from", "valid_to", "successor", "current_successor", "predecessor_list"]},
@@ -82,6 +93,28 @@ class AgencyAdmin(admin.ModelAdmin):
     def mark_reviewed(self, request, queryset):
         count = queryset.update(needs_review=False)
         self.message_user(request, gettext("Đã đánh dấu %(count)d cơ quan là đã rà soát.") % {"count": count})
+
+
+@admin.register(AdministrativeUnit)
+class AdministrativeUnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "valid_from", "valid_to", "successor"]
+    list_filter = ["kind"]
+    list_select_related = ["parent", "successor"]
+    search_fields = ["name", "place_name"]
+    autocomplete_fields = ["parent", "successor"]
+
+
+@admin.register(Reorganisation)
+class ReorganisationAdmin(admin.ModelAdmin):
+    list_display = ["basis", "kind", "effective_on"]
+    list_filter = ["kind"]
+    search_fields = ["basis", "former__name", "successors__name"]
+    autocomplete_fields = ["former", "successors", "former_units", "successor_unit"]
+
+    def save_related(self, request, form, formsets, change):
+        """The former agencies end the day before, and take their single successor, once the links are saved."""
+        super().save_related(request, form, formsets, change)
+        form.instance.apply()
 
 
 @admin.register(Profile)

@@ -45,15 +45,16 @@ class AgencyDirectory:
     def load(cls, unit=None):
         """Every known name, or (given a unit) the short names and aliases meant within the unit and the units above
         it, the nearest first: in a commune's plan "Công an xã" is the commune's police, "Sở Y tế" the province's
-        department. Official names are known everywhere, and so are agencies placed in no unit."""
+        department. Official names are known everywhere (once reviewed), and so are agencies placed in no unit."""
         if unit is None:
             return cls(Agency.objects.all(), AgencyAlias.objects.select_related("agency"))
         lineage = [u.pk for u in unit.lineage()]
         nearest = {pk: depth for depth, pk in enumerate(lineage)}
         within = Q(unit__in=lineage) | Q(unit=None)
-        agencies = sorted(
-            Agency.objects.all(), key=lambda a: nearest.get(a.unit_id, len(lineage) + (a.unit_id is not None))
-        )
+        # Another unit's agency made by an import and not yet reviewed is known by no name here: its name is only
+        # what that unit's plan wrote ("Tổ bảo vệ dân phố"), which another unit's plan may mean for its own body.
+        known = Agency.objects.filter(within | Q(needs_review=False))
+        agencies = sorted(known, key=lambda a: nearest.get(a.unit_id, len(lineage) + (a.unit_id is not None)))
         aliases = sorted(
             AgencyAlias.objects.filter(within).select_related("agency"),
             key=lambda a: nearest.get(a.unit_id, len(lineage)),

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from tasks.models import Assignment, Programme, ProgressReport, Section
+from tasks.models import Assignment, Handover, Programme, ProgressReport, Section, agencies_on
 from tasks.periods import Period
 from tasks.rollup import report_note, rollup
 from tasks.status import Status, StatusCount
@@ -207,12 +207,13 @@ def not_begun(period, window):
     }
 
 
-def tasks_in_scope(tasks, programme, agency=None, section=None):
+def tasks_in_scope(tasks, programme, agency=None, section=None, as_of=None):
+    """The report's tasks; an agency's are those naming it as they stood on `as_of` (before later handovers)."""
     tasks = tasks.filter(section__programme=programme)
     if section is not None:
         tasks = tasks.filter(section=section)
     if agency is not None:
-        tasks = tasks.assigned_to(agency)  # lead and supporting, directly or through a group phrase
+        tasks = tasks.assigned_to(agency, as_of=as_of)  # lead and supporting, directly or through a group phrase
     return tasks
 
 
@@ -230,11 +231,12 @@ def gather(tasks, programme, period, window, agency=None, section=None, **docume
         .order_by("reported_on", "created_at", "pk")
     )
     queryset = (
-        tasks_in_scope(tasks, programme, agency, section)
+        tasks_in_scope(tasks, programme, agency, section, as_of=judged)
         .with_status(as_of=judged)
         .select_related("section")
         .prefetch_related(
             Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
+            Prefetch("handovers", queryset=Handover.objects.select_related("from_agency", "to_agency")),
             "phases",
             Prefetch("progress_reports", queryset=in_period, to_attr="reports_in_period"),
         )
@@ -260,13 +262,13 @@ def gather(tasks, programme, period, window, agency=None, section=None, **docume
                 if rows:
                     content.sections.append((current, rows))
                 current, rows = task.section, []
-            rows.append(_row(task, report_note(children.get(task.pk))))
+            rows.append(_row(task, judged, report_note(children.get(task.pk))))
     if rows:
         content.sections.append((current, rows))
     return content
 
 
-def _row(task, children_note=""):
+def _row(task, judged, children_note=""):
     results = []
     for report in task.reports_in_period:
         text = report.result.strip()
@@ -292,7 +294,8 @@ def _row(task, children_note=""):
         deliverable=task.deliverable,
         deadline=task.deadline,
         percent=task.percent,
-        lead_agencies=[agency.short_name or agency.name for agency in task.lead_agencies],
+        # Counted under the agencies in force on the day judged: a handover after it does not change the period.
+        lead_agencies=[a.short_name or a.name for a in agencies_on(task, Assignment.Role.LEAD, judged)],
         status=Status(task.status),
         results=results,
         notes=notes,

@@ -47,6 +47,24 @@ def may_manage(user, programme):
     return role == roles.COMMAND_STAFF and agency is not None and programme.coordinating_agency_id == agency.pk
 
 
+def managed_programmes(user):
+    """The programmes `may_manage` allows, as a queryset: all for administrators, those their agency coordinates
+    for command staff, none for anyone else."""
+    role = roles.role_of(user)
+    agency = roles.agency_of(user)
+    if role == roles.ADMIN:
+        return Programme.objects.all()
+    if role == roles.COMMAND_STAFF and agency is not None:
+        return Programme.objects.filter(coordinating_agency=agency)
+    return Programme.objects.none()
+
+
+def may_hand_over(user):
+    """Handing over the work of agencies a reorganisation ended: administrators and command staff, each on the
+    programmes they manage."""
+    return roles.role_of(user) in (roles.ADMIN, roles.COMMAND_STAFF)
+
+
 def may_manage_task(user, task):
     return may_manage(user, task.section.programme)
 

@@ -9,6 +9,7 @@ from agencies.models import Agency
 from .models import (
     Assignment,
     Evidence,
+    Handover,
     LegalBasis,
     Objective,
     Phase,
@@ -319,4 +320,23 @@ class ReminderLogAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Handover)
+class HandoverAdmin(admin.ModelAdmin):
+    """What was handed over and when: written by the handover page and command, kept as the reports' record."""
+
+    list_display = ["__str__", "part", "task", "programme", "made_by", "made_at"]
+    list_filter = ["part", "reorganisation"]
+    list_select_related = ["task__section", "programme", "from_agency", "to_agency", "reorganisation", "made_by"]
+    search_fields = ["from_agency__name", "to_agency__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

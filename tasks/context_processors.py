@@ -8,6 +8,7 @@ MENU_PREFIXES = [
     ("/programmes/", "tasks"),
     ("/reports/", "reports"),
     ("/import/", "import"),
+    ("/handover/", "handover"),
     ("/my/", "my"),
     ("/units/", "units"),
 ]
@@ -20,5 +21,6 @@ def navigation(request):
     return {
         "can_import": SimpleLazyObject(lambda: access.may_import(request.user)),
         "can_consolidate": SimpleLazyObject(lambda: roles.oversees_units(request.user)),
+        "can_hand_over": SimpleLazyObject(lambda: access.may_hand_over(request.user)),
         "current_menu": current,
     }

@@ -83,7 +83,8 @@ class HandoverConflict(Exception):
 def hand_over(reorganisation, chosen, user=None, move_accounts=False):
     """Carry out [(Proposal, successor)] in one transaction; the number of parts handed over.
 
-    With `move_accounts`, the accounts of a former agency whose every part went to one successor move there too."""
+    The successors join the group phrases their former agency belonged to. With `move_accounts`, the accounts of a
+    former agency whose every part went to one successor move there too."""
     reason = _("Bàn giao theo %(basis)s") % {"basis": reorganisation.basis}
     went_to = {}
     for proposal, successor in chosen:
@@ -102,10 +103,13 @@ def hand_over(reorganisation, chosen, user=None, move_accounts=False):
             made_by=user,
         )
         went_to.setdefault(proposal.former.pk, set()).add(successor.pk)
-    if move_accounts:
-        for former, successors in went_to.items():
-            if len(successors) == 1:
-                Profile.objects.filter(agency=former).update(agency=successors.pop())
+    for former, successors in went_to.items():
+        # The group phrases the former agency was named through ("Các phòng, ban, …") now name its successors too.
+        groups = Agency.objects.filter(kind=Agency.Kind.GROUP, members=former)
+        for group in groups:
+            group.members.add(*successors)
+        if move_accounts and len(successors) == 1:
+            Profile.objects.filter(agency=former).update(agency=next(iter(successors)))
     return len(chosen)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import extensions, imports, my, task_pages
+from .views import extensions, handover, imports, my, task_pages
 
 app_name = "tasks"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("my/template.xlsx", my.my_template, name="my_template"),
     path("my/upload/", my.my_upload, name="my_upload"),
     path("my/upload/<int:pk>/", my.my_upload_review, name="my_upload_review"),
+    path("handover/", handover.handover_list, name="handover_list"),
+    path("handover/<int:pk>/", handover.handover_review, name="handover"),
     path("import/", imports.import_upload, name="import"),
     path("import/<int:pk>/", imports.import_review, name="import_review"),
     path("import/<int:pk>/columns/", imports.import_columns, name="import_columns"),

@@ -37,9 +37,17 @@ class TaskQuerySet(models.QuerySet):
         """Tasks of the programme as it now stands: not removed by an amendment."""
         return self.filter(archived_at__isnull=True)
 
-    def assigned_to(self, agency, role=None, directly=False):
-        """Tasks naming the agency, directly or (unless `directly`) through a group phrase it belongs to."""
-        return self.filter(_naming(agency, role, directly))
+    def assigned_to(self, agency, role=None, directly=False, as_of=None):
+        """Tasks naming the agency, directly or (unless `directly`) through a group phrase it belongs to; `as_of`: as
+        they stood on that day, before the handovers (models/handover.py) that took effect after it."""
+        naming = _naming(agency, role, directly)
+        if as_of is None:
+            return self.filter(naming)
+        later = apps.get_model("tasks", "Handover").objects.filter(task=OuterRef("pk"), effective_on__gt=as_of)
+        if role:
+            later = later.filter(part=role)
+        received_later, handed_over_later = later.filter(to_agency=agency), later.filter(from_agency=agency)
+        return self.filter((naming & ~Exists(received_later)) | Exists(handed_over_later))
 
     def with_lead_flag(self, agency):
         """Annotate `led`: whether the agency leads the task, directly or through a group phrase it belongs to."""

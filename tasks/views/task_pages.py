@@ -122,6 +122,7 @@ def task_detail(request, pk):
     children = rollup.child_tasks(task, request.user)
     manages = access.may_manage_task(request.user, task)
     extensions = list(task.extension_requests.select_related("agency", "asked_by", "decided_by"))
+    handovers = task.handovers.select_related("from_agency", "to_agency", "reorganisation")
     pending = next((e for e in extensions if e.is_pending), None)
     may_decide = pending and access.may_decide_extension(request.user, task)
     context = {
@@ -135,6 +136,7 @@ def task_detail(request, pk):
         "can_report": not task.archived_at and access.reporting_role(request.user, task).may_report,
         "periods": _period_rows(task, reports) if task.is_recurring else None,
         "extensions": extensions,
+        "handovers": handovers,
         "can_request_extension": not pending and access.may_request_extension(request.user, task),
         "decision_form": ExtensionDecisionForm(request=pending, user=request.user) if may_decide else None,
     }

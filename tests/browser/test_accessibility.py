@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from agencies.models import Reorganisation
 from reports.models import ProducedReport
 from tasks import access
 from tasks.models import ExtensionRequest, Programme, Task
@@ -61,6 +62,12 @@ def main_pages(username):
         pages.append(("read-only", reverse("tasks:assign", args=[task.pk]), 403))
     if access.may_import(user):
         pages.append(("import", reverse("tasks:import")))
+    if access.may_hand_over(user):
+        city_end = Reorganisation.objects.get(former__name="Ủy ban nhân dân thành phố Thái Nguyên")
+        pages += [
+            ("handovers", reverse("tasks:handover_list")),
+            ("handover", reverse("tasks:handover", args=[city_end.pk])),
+        ]
     if agency:
         pages += [("my", reverse("tasks:my")), ("my-upload", reverse("tasks:my_upload"))]
     report = ProducedReport.objects.visible_to(user).first()
