@@ -29,7 +29,9 @@ from .models import ProducedReport, ReportSetup
 class ProgrammeFigures:
     programme: Programme
     count: StatusCount = field(default_factory=StatusCount)
-    reported: bool = False  # one of its tasks got a progress report dated within the period
+    # One of its tasks got a progress report dated within the period (up to the day judged), by any agency named on
+    # it: the unit's work was reported, a supporting agency's part included.
+    reported: bool = False
 
 
 @dataclass
@@ -102,8 +104,10 @@ def consolidate(tasks, unit, period, window) -> Consolidated:
     return Consolidated(unit, period, window, judged, units)
 
 
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X")]
-ROMAN += [(9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"),
+    (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
 
 
 def roman(number: int) -> str:

@@ -258,7 +258,7 @@ class ProducedReport(models.Model):
     @property
     def scope_label(self):
         if self.unit_id:
-            return _("Tổng hợp theo đơn vị (%(appendix)s)") % {"appendix": self.get_appendix_display().lower()}
+            return _("Tổng hợp theo đơn vị: %(appendix)s") % {"appendix": self.get_appendix_display().lower()}
         if self.section_id:
             return _("Mục %(numeral)s") % {"numeral": self.section.numeral}
         if self.agency_id:

@@ -246,3 +246,16 @@ FORM = {"period": "2026-Q4", "cutoff_rule": "calendar"}
 def pdf_text(response):
     data = b"".join(response.streaming_content)
     return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_unit_s_report_is_found_again_by_those_who_oversee_the_unit_only(province, run_jobs):
+    produce(client_of(province, "tinh_chqs"), province.units["tinh"], "xlsx")
+    run_jobs()
+    report = ProducedReport.objects.get()
+    detail = reverse("reports:detail", args=[report.pk])
+    page = client_of(province, "tinh_lanhdao").get(detail)
+    assert page.status_code == 200 and "Tổng hợp theo đơn vị: phụ lục từng đơn vị" in page.content.decode()
+    for username in ("xa1_lanhdao", "xa1_chqs", "soyte_lanhdao", "xa1_congan"):
+        assert client_of(province, username).get(detail).status_code == 404, username
+    listed = client_of(province, "tinh_lanhdao").get(reverse("reports:index")).context["recent"]
+    assert [r.subject for r in listed] == [province.units["tinh"]]
