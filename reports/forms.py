@@ -49,7 +49,14 @@ class PeriodForm(forms.Form):
         style_fields(self)
 
     def clean_period(self):
-        return read_period(self.cleaned_data["period"])
+        period = read_period(self.cleaned_data["period"])
+        if reason := not_begun(period, period.cutoff(settings.PTDS_CUTOFF_RULE)):
+            raise ValidationError(reason, code="not_begun")
+        return period
+
+    @property
+    def window(self):
+        return self.cleaned_data["period"].cutoff(settings.PTDS_CUTOFF_RULE)
 
 
 class ReportForm(forms.Form):

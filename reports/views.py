@@ -1,7 +1,6 @@
 from collections import defaultdict
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, F
 from django.http import FileResponse, Http404
@@ -232,9 +231,7 @@ def unit_dashboard(request, pk):
     form = PeriodForm(request.GET)
     figures = None
     if form.is_valid():
-        period = form.cleaned_data["period"]
-        window = period.cutoff(settings.PTDS_CUTOFF_RULE)
-        figures = consolidate(Task.objects.visible_to(request.user), unit, period, window)
+        figures = consolidate(Task.objects.visible_to(request.user), unit, form.cleaned_data["period"], form.window)
     context = {
         "unit": unit,
         "units": roles.units_overseen(request.user).order_by("name"),

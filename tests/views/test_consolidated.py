@@ -75,10 +75,11 @@ def test_a_forged_unit_id_answers_404(province):
     assert client.get(reverse("reports:units"), {"unit": "999999"}).status_code == 404
 
 
-def test_a_bad_period_gets_a_vietnamese_message(province):
-    response = client_of(province, "tinh_lanhdao").get(unit_page(province, "tinh", period="2025-Q7"))
+@pytest.mark.parametrize("period, message", [("2025-Q7", "không có quý 7"), ("2099", "Kỳ Năm 2099 chưa bắt đầu")])
+def test_a_bad_period_gets_a_vietnamese_message(province, period, message):
+    response = client_of(province, "tinh_lanhdao").get(unit_page(province, "tinh", period=period))
     assert response.status_code == 200 and response.context["figures"] is None
-    assert "không có quý 7" in response.content.decode()
+    assert message in response.content.decode()
 
 
 def test_units_opens_the_user_s_own_unit_and_the_switcher_goes_to_the_one_chosen(province):
