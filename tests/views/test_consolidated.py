@@ -203,7 +203,8 @@ def test_the_form_offers_the_units_overseen_and_refuses_a_forged_one(province):
     assert list(form.fields["unit"].queryset) == [province.units["xa1"]]
     for forged in (province.units["tinh"].pk, province.units["xa2"].pk, 999999, "abc"):
         response = client.post(reverse("reports:produce"), {**FORM, "unit": forged, "format": "pdf"})
-        assert response.status_code == 400 and "unit" in response.context["form"].errors
+        assert response.status_code == 400
+        assert "Hãy chọn một lựa chọn hợp lệ" in " ".join(response.context["form"].errors["unit"])
     assert not ProducedReport.objects.exists()
 
 
