@@ -228,8 +228,9 @@ class Generator:
             ],
             ignore_conflicts=True,
         )
-        # Tasks go to agencies that exist today, not to the Bắc Giang ones merged away in 2025.
-        current = Agency.objects.current().exclude(name__icontains="Bắc Giang").order_by("pk")
+        # Tasks go to the city's agencies, seeded and generated (a city's programmes, as before the city level
+        # ended in 2025), not to the Bắc Giang ones.
+        current = Agency.objects.exclude(name__icontains="Bắc Giang").order_by("pk")
         self.singles = list(current.exclude(kind=Agency.Kind.GROUP))
         self.groups = list(current.filter(kind=Agency.Kind.GROUP))
         self.city_command = by_name[CITY_COMMAND]

@@ -62,6 +62,15 @@ def test_pages_with_production_settings(tmp_path):
     assert list(tmp_path.iterdir()) == []  # both throw-away databases are gone
 
 
+def test_province(tmp_path):
+    out = run("bench/province.py", "--programmes", "12", "--communes", "4", "--runs", "2", TMPDIR=str(tmp_path))
+    assert re.search(r"^sqlite: 14 programmes, [\d,]+ tasks", out, re.M), out  # and the two seeds
+    for label, user in [("task list as provincial leadership", "tinh_lanhdao"), ("admin changelist", "admin")]:
+        assert row(label, user, r"\d+", NUMBER, NUMBER).search(out), (label, out)
+    assert re.search(r"admin changelist\s+\d+ vs\s+\d+: (same|DIFFERENT)", out), out
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_workers(tmp_path):
     out = run("bench/workers.py", "--tasks", "5", "--reports", "2", TMPDIR=str(tmp_path))
     assert re.search(rf"\|\s+2 \|\s+{NUMBER} \|\s+{NUMBER} \|\s+{NUMBER} \|", out), out

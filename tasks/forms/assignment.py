@@ -129,13 +129,17 @@ class AssignmentForm(VersionedForm):
 
 
 def offered_agencies(task):
-    """The agencies a task may be given to: those named anywhere in its programme and the bodies under the
-    coordinating agency's parent (its jurisdiction, until programmes have one of their own), the task's own first."""
+    """The agencies a task may be given to: those named anywhere in its programme and those of its unit, of the
+    unit above and of the units below (a province's departments and communes); for a programme of no unit, the
+    bodies under the coordinating agency's parent. The task's own first."""
     programme = task.section.programme
     own = [a.agency_id for a in task.assignments.all()]
     named = Assignment.objects.filter(task__section__programme=programme).values("agency")
     offered = Q(pk__in=named) | Q(pk__in=own)
-    if coordinator := programme.coordinating_agency:
+    if unit := programme.unit_id:
+        near = Q(unit=unit) | Q(unit__children=unit) | Q(unit__parent=unit)
+        offered |= Q(pk__in=Agency.objects.current().filter(near).values("pk"))
+    elif coordinator := programme.coordinating_agency:
         root = coordinator.parent or coordinator
         offered |= Q(pk__in=Agency.objects.current().under(root).values("pk"))
     first = Case(When(pk__in=own, then=Value(0)), default=Value(1))
