@@ -17,6 +17,11 @@ class UnitQuerySet(models.QuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=on)
         )
 
+    def by_name(self, name):
+        """The unit of that name, written with or without accents ("xa mot" is "Xã Một"); None if there is none."""
+        wanted = fold(name)
+        return next((unit for unit in self if fold(unit.name) == wanted), None)
+
     def named_in(self, text, place="", on=None):
         """The unit a document's issuer names ("UBND thành phố Thái Nguyên"), else the one its place names
         ("Bắc Giang": the highest level of that name, since a "Sở" writes only the province); None if neither.
@@ -103,16 +108,28 @@ def units_overseen_by(agency):
     if agency.unit_id is None or not agency.oversees_unit:
         return set()
     area = Agency.area.through.objects.filter(agency=agency, administrativeunit=OuterRef("pk"))
-    links = AdministrativeUnit.objects.annotate(covered=Exists(area)).values_list(
-        "pk", "parent_id", "successor_id", "covered"
+    links = list(
+        AdministrativeUnit.objects.annotate(covered=Exists(area)).values_list(
+            "pk", "parent_id", "successor_id", "covered"
+        )
     )
-    below, covered = {}, []
-    for pk, parent, successor, in_area in links:
+    covered = [pk for pk, _parent, _successor, in_area in links if in_area]
+    return _reached(links, covered or [agency.unit_id])
+
+
+def units_at_or_below(unit):
+    """Ids of the unit and every unit below it, with the units merged into any of them and theirs below: the tree
+    units_overseen_by follows. One query."""
+    return _reached(AdministrativeUnit.objects.values_list("pk", "parent_id", "successor_id"), [unit.pk])
+
+
+def _reached(links, roots):
+    """The roots and the units below them, going down from each unit's parent and successor (rows of `links`)."""
+    below = {}
+    for pk, parent, successor, *_rest in links:
         for upper in {parent, successor} - {None}:
             below.setdefault(upper, []).append(pk)
-        if in_area:
-            covered.append(pk)
-    found, todo = set(), covered or [agency.unit_id]
+    found, todo = set(), list(roots)
     while todo:
         pk = todo.pop()
         if pk not in found:

@@ -13,9 +13,9 @@ class ReportSetupAdmin(admin.ModelAdmin):
 class ProducedReportAdmin(admin.ModelAdmin):
     """The record of what was sent: looked up, never edited."""
 
-    list_display = ["created_at", "programme", "period_label", "format", "state", "row_count", "created_by"]
+    list_display = ["created_at", "programme", "unit", "period_label", "format", "state", "row_count", "created_by"]
     list_filter = ["format", "state", "cutoff_rule"]
-    list_select_related = ["programme", "created_by"]
+    list_select_related = ["programme", "unit", "created_by"]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):

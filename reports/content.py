@@ -70,8 +70,39 @@ class ReportRow:
         return str(self.status.label)
 
 
+class ReportDocument:
+    """What every kind of report puts in its heading (Decree 30/2020): the number, the place and date, the window.
+    The reports built on it hold `setup`, `window`, `judged_on`, `number` and `report_date`."""
+
+    @property
+    def as_of(self) -> date:
+        return self.judged_on or self.window[1]
+
+    @property
+    def document_number(self) -> str:
+        return self.setup.document_number(self.number)
+
+    @property
+    def place_and_date(self) -> str:
+        return f"{self.setup.place}, {vietnamese_date(self.report_date)}"
+
+    @property
+    def window_text(self) -> str:
+        start, end = self.window
+        dates = {"start": short_date(start), "end": short_date(end), "judged": short_date(self.as_of)}
+        if self.as_of < end:  # made before the period ends: nothing is called late before its deadline
+            return (
+                _(
+                    "Số liệu tính từ ngày %(start)s đến ngày %(end)s; kỳ báo cáo chưa kết thúc nên tình trạng nhiệm vụ "
+                    "tính đến ngày lập báo cáo %(judged)s."
+                )
+                % dates
+            )
+        return _("Số liệu tính từ ngày %(start)s đến ngày %(end)s; tình trạng nhiệm vụ tính đến ngày %(end)s.") % dates
+
+
 @dataclass
-class ReportContent:
+class ReportContent(ReportDocument):
     programme: Programme
     setup: ReportSetup
     period: Period
@@ -84,10 +115,6 @@ class ReportContent:
     sections: list[tuple[Section, list[ReportRow]]] = field(default_factory=list)
 
     judged_on: date | None = None  # the day statuses are judged: the cut-off, or today if that comes first
-
-    @property
-    def as_of(self) -> date:
-        return self.judged_on or self.window[1]
 
     # The counts below are read several times by each layout; they are worked out once, after gather() is done.
     @cached_property
@@ -145,14 +172,6 @@ class ReportContent:
         return agency.name if agency else self.setup.issuing_body
 
     @property
-    def document_number(self) -> str:
-        return self.setup.document_number(self.number)
-
-    @property
-    def place_and_date(self) -> str:
-        return f"{self.setup.place}, {vietnamese_date(self.report_date)}"
-
-    @property
     def scope_phrase(self) -> str:
         if self.section:
             return _("Mục %(numeral)s. %(title)s") % {"numeral": self.section.numeral, "title": self.section.title}
@@ -175,20 +194,6 @@ class ReportContent:
             "scope": scope,
             "period": self.period.label[:1].lower() + self.period.label[1:],  # "quý IV năm 2025" mid-sentence
         }
-
-    @property
-    def window_text(self) -> str:
-        start, end = self.window
-        dates = {"start": short_date(start), "end": short_date(end), "judged": short_date(self.as_of)}
-        if self.as_of < end:  # made before the period ends: nothing is called late before its deadline
-            return (
-                _(
-                    "Số liệu tính từ ngày %(start)s đến ngày %(end)s; kỳ báo cáo chưa kết thúc nên tình trạng nhiệm vụ "
-                    "tính đến ngày lập báo cáo %(judged)s."
-                )
-                % dates
-            )
-        return _("Số liệu tính từ ngày %(start)s đến ngày %(end)s; tình trạng nhiệm vụ tính đến ngày %(end)s.") % dates
 
 
 def not_begun(period, window):

@@ -5,6 +5,7 @@ goes through tasks.spreadsheet.cell, which keeps "=..." as text, never a formula
 """
 
 import io
+import re
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -98,26 +99,37 @@ def _count_cells(sheet, count):
     return [_boxed(sheet, n) for n in numbers] + [_boxed(sheet, count.completion_rate, number_format="0.0")]
 
 
-def _detail_sheet(workbook, content, on_progress):
-    sheet = workbook.create_sheet(_("Chi tiết"))
+HEADER_ROW = 3  # of a sheet of tasks: under its two title lines
+LAST_COLUMN = get_column_letter(len(DETAIL_COLUMNS))
+
+
+def _task_sheet(workbook, title, lines):
+    """A sheet of task rows: two title lines, then the header row, frozen and repeated on every printed page."""
+    sheet = workbook.create_sheet(title)
     _widths(sheet, [width for _heading, width in DETAIL_COLUMNS])
-    header_row = 3
-    _landscape_a4(sheet, title_rows=f"{header_row}:{header_row}")
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.append(
-        [cell(sheet, _("KẾT QUẢ THỰC HIỆN NHIỆM VỤ %(period)s") % {"period": content.period.label.upper()}, bold=True)]
-    )
-    sheet.append([cell(sheet, content.subject)])
+    _landscape_a4(sheet, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    first, second = lines
+    sheet.append([cell(sheet, first, bold=True)])
+    sheet.append([cell(sheet, second)])
     sheet.append([_boxed(sheet, heading, bold=True, align=CENTRE) for heading, _width in DETAIL_COLUMNS])
-    last_column = get_column_letter(len(DETAIL_COLUMNS))
-    row_number, done, total = header_row, 0, max(content.row_count, 1)
-    for section, rows in content.sections:
+    return sheet
+
+
+def _heading_row(sheet, row_number, numeral, text):
+    """A bold row across the table: a section ("I", its title), or a programme over its sections."""
+    sheet.append(
+        [_boxed(sheet, numeral, bold=True, align=CENTRE), _boxed(sheet, text, bold=True)]
+        + [_boxed(sheet, "") for _i in range(len(DETAIL_COLUMNS) - 2)]
+    )
+    sheet.merged_cells.add(f"B{row_number}:{LAST_COLUMN}{row_number}")
+
+
+def _task_rows(sheet, sections, row_number, tick):
+    """The sections' rows from below `row_number`; returns the last row written."""
+    for section, rows in sections:
         row_number += 1
-        sheet.append(
-            [_boxed(sheet, section.numeral, bold=True, align=CENTRE), _boxed(sheet, section.title, bold=True)]
-            + [_boxed(sheet, "") for _i in range(len(DETAIL_COLUMNS) - 2)]
-        )
-        sheet.merged_cells.add(f"B{row_number}:{last_column}{row_number}")
+        _heading_row(sheet, row_number, section.numeral, section.title)
         for row in rows:
             row_number += 1
             sheet.append(
@@ -135,10 +147,28 @@ def _detail_sheet(workbook, content, on_progress):
                     _boxed(sheet, "\n".join(row.notes)),
                 ]
             )
-            done += 1
-            if on_progress and done % 500 == 0:
-                on_progress(done / total)
-    sheet.auto_filter.ref = f"A{header_row}:{last_column}{row_number}"
+            tick()
+    return row_number
+
+
+def _ticker(total, on_progress):
+    """A function to call once per task row written: tells on_progress the share done every 500 rows."""
+    done = 0
+
+    def tick():
+        nonlocal done
+        done += 1
+        if on_progress and done % 500 == 0:
+            on_progress(done / max(total, 1))
+
+    return tick
+
+
+def _detail_sheet(workbook, content, on_progress):
+    title = _("KẾT QUẢ THỰC HIỆN NHIỆM VỤ %(period)s") % {"period": content.period.label.upper()}
+    sheet = _task_sheet(workbook, _("Chi tiết"), [title, content.subject])
+    last = _task_rows(sheet, content.sections, HEADER_ROW, _ticker(content.row_count, on_progress))
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{LAST_COLUMN}{last}"
 
 
 def _overdue_sheet(workbook, content):
@@ -174,6 +204,98 @@ def render_xlsx(content, on_progress=None) -> bytes:
     _summary_sheet(workbook, content)
     _detail_sheet(workbook, content, on_progress)
     _overdue_sheet(workbook, content)
+    return _saved(workbook)
+
+
+UNIT_HEADINGS = [  # (heading, width): the consolidated table of a unit's report
+    (gettext_lazy("TT"), 6),
+    (gettext_lazy("Đơn vị, chương trình"), 44),
+    (gettext_lazy("Tổng số"), 9),
+    (gettext_lazy("Hoàn thành đúng hạn"), 11),
+    (gettext_lazy("Hoàn thành quá hạn"), 11),
+    (gettext_lazy("Đang thực hiện trong hạn"), 11),
+    (gettext_lazy("Đang thực hiện quá hạn"), 11),
+    (gettext_lazy("Chưa thực hiện, trong hạn"), 11),
+    (gettext_lazy("Chưa thực hiện, quá hạn"), 11),
+    (gettext_lazy("Thường xuyên"), 11),
+    (gettext_lazy("Tỷ lệ hoàn thành (%)"), 11),
+    (gettext_lazy("Báo cáo trong kỳ"), 11),
+]
+SHEET_NAME = re.compile(r"[\[\]:*?/\\]")  # what Excel refuses in a sheet's name
+
+
+def _unit_cells(sheet, number, label, count, reported, bold=False):
+    cells = [_boxed(sheet, number, bold=bold, align=CENTRE), _boxed(sheet, label, bold=bold)]
+    cells += [
+        _boxed(sheet, n, bold=bold)
+        for n in (
+            count.total,
+            count.done_on_time,
+            count.done_late,
+            count.in_progress_on_time,
+            count.in_progress_overdue,
+            count.not_started_on_time,
+            count.not_started_overdue,
+            count.ongoing,
+        )
+    ]
+    cells.append(_boxed(sheet, count.completion_rate, bold=bold, number_format="0.0"))
+    yes_no = "" if reported is None else (_("Có") if reported else _("Chưa"))
+    return [*cells, _boxed(sheet, yes_no, bold=bold, align=CENTRE)]
+
+
+def _unit_summary_sheet(workbook, content):
+    sheet = workbook.create_sheet(_("Tổng hợp"))
+    _widths(sheet, [width for _heading, width in UNIT_HEADINGS])
+    _landscape_a4(sheet)
+    for line, bold in (
+        (content.setup.issuing_body, True),
+        (_("BÁO CÁO"), True),
+        (content.subject, True),
+        (content.window_text, False),
+        (content.total.summary_line(), False),
+    ):
+        sheet.append([cell(sheet, line, bold=bold)])
+    sheet.append([])
+    sheet.append([_boxed(sheet, heading, bold=True, align=CENTRE) for heading, _width in UNIT_HEADINGS])
+    for appendix in content.appendices:
+        unit = appendix.figures
+        sheet.append(_unit_cells(sheet, appendix.numeral, unit.unit.name, unit.count, unit.reported, bold=True))
+        for index, programme in enumerate(unit.programmes, 1):
+            sheet.append(_unit_cells(sheet, index, str(programme.programme), programme.count, programme.reported))
+    sheet.append(_unit_cells(sheet, "", _("Tổng cộng"), content.total, None, bold=True))
+    sheet.append([])
+    sheet.append([cell(sheet, _("Đơn vị chưa báo cáo tiến độ trong kỳ:"), bold=True)])
+    for unit in content.figures.not_reported:
+        sheet.append([cell(sheet, ""), cell(sheet, unit.unit.name)])
+    if not content.figures.not_reported:
+        sheet.append([cell(sheet, ""), cell(sheet, _("Không có; các đơn vị đều đã báo cáo trong kỳ."))])
+
+
+def render_unit_xlsx(content, on_progress=None) -> bytes:
+    """A unit's consolidated report: "Tổng hợp", then a sheet per unit with its tasks, programme by programme."""
+    workbook = Workbook(write_only=True)
+    _unit_summary_sheet(workbook, content)
+    tick = _ticker(content.row_count, on_progress)
+    for appendix in content.appendices:
+        unit = appendix.figures.unit
+        title = _("KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA %(unit)s %(period)s") % {
+            "unit": unit.name.upper(),
+            "period": content.period.label.upper(),
+        }
+        # Excel caps a sheet's name at 31 characters; the numeral keeps two long names apart.
+        name = SHEET_NAME.sub(" ", f"{appendix.numeral}. {unit.name}")[:31]
+        sheet = _task_sheet(workbook, name, [title, content.subject])
+        last = HEADER_ROW
+        for report in appendix.reports:
+            last += 1
+            _heading_row(sheet, last, "", f"{report.programme}: {report.programme.title}")
+            last = _task_rows(sheet, report.sections, last, tick)
+        sheet.auto_filter.ref = f"A{HEADER_ROW}:{LAST_COLUMN}{last}"
+    return _saved(workbook)
+
+
+def _saved(workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

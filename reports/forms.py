@@ -4,23 +4,82 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
+from agencies.models import AdministrativeUnit, Agency
 from ptds.forms import DateInput, searchable, style_fields
-from tasks import access
+from tasks import access, roles
 from tasks.models import Programme, Section, Task
 from tasks.periods import Period, PeriodError, parse_period, period_choices, quarter_of
 
+from .consolidated import tasks_of_unit
 from .content import not_begun, tasks_in_scope
 from .models import ProducedReport, ReportSetup
 
 CUSTOM = "custom"  # the period choice that takes the two dates
 
 
+def offered_periods(asked):
+    """The periods offered in words, grouped by year; an old link's key ("2025-03") among them while it is asked."""
+    choices = period_choices(timezone.localdate())
+    known = {key for _year, periods in choices for key, _label in periods} | {"", CUSTOM}
+    if asked not in known:
+        try:
+            choices.insert(0, ("", [(asked, parse_period(asked).label)]))
+        except PeriodError:
+            pass  # refused with its message by read_period
+    return choices
+
+
+def read_period(key):
+    try:
+        return parse_period(key)
+    except PeriodError as error:
+        raise ValidationError(str(error), code="period") from error
+
+
+class PeriodForm(forms.Form):
+    """The period of a unit's consolidated page; the current quarter unless another is asked."""
+
+    period = forms.CharField(label=_("Kỳ"), max_length=30, widget=forms.Select)
+
+    def __init__(self, data):
+        asked = data.get("period") or quarter_of(timezone.localdate()).key
+        super().__init__({"period": asked})
+        self.fields["period"].widget.choices = offered_periods(asked)
+        self.fields["period"].widget.attrs["data-submit-on-change"] = ""
+        style_fields(self)
+
+    def clean_period(self):
+        period = read_period(self.cleaned_data["period"])
+        if reason := not_begun(period, period.cutoff(settings.PTDS_CUTOFF_RULE)):
+            raise ValidationError(reason, code="not_begun")
+        return period
+
+    @property
+    def window(self):
+        return self.cleaned_data["period"].cutoff(settings.PTDS_CUTOFF_RULE)
+
+
 class ReportForm(forms.Form):
     """What to report on: a programme, a period, optionally one agency or one section."""
 
     programme = forms.ModelChoiceField(
-        queryset=Programme.objects.none(), label=_("Chương trình, kế hoạch"), empty_label=_("Chọn chương trình")
+        queryset=Programme.objects.none(),
+        required=False,  # a unit's consolidated report has none: clean() asks for one or the other
+        label=_("Chương trình, kế hoạch"),
+        empty_label=_("Chọn chương trình"),
+    )
+    unit = forms.ModelChoiceField(
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        label=_("Báo cáo tổng hợp theo đơn vị"),
+        empty_label=_("Không (báo cáo một chương trình)"),
+        help_text=_("Chọn một đơn vị thay cho chương trình: mọi chương trình của đơn vị và các đơn vị trực thuộc."),
+    )
+    appendix = forms.ChoiceField(
+        label=_("Phụ lục của báo cáo tổng hợp"),
+        choices=ProducedReport.Appendix.choices,
+        required=False,
+        initial=ProducedReport.Appendix.UNITS,
     )
     # A key of tasks.periods chosen from a list in words; any key parse_period reads is taken too (old links).
     period = forms.CharField(label=_("Kỳ báo cáo"), max_length=30, widget=forms.Select)
@@ -82,28 +141,22 @@ class ReportForm(forms.Form):
         else:
             named = Agency.objects.filter(assignments__task__section__programme__in=programmes)
             self.fields["agency"].queryset = Agency.objects.filter(pk__in=named.values("pk")).order_by("name")
+        if roles.oversees_units(user):
+            self.fields["unit"].queryset = roles.units_overseen(user).order_by("name")
+        else:  # officers, a department's leadership: no unit to consolidate
+            del self.fields["unit"], self.fields["appendix"]
         self.fields["period"].widget.choices = self._period_choices()
         searchable(self.fields["agency"])
         style_fields(self)
 
     def _period_choices(self):
-        choices = period_choices(timezone.localdate())
         asked = self.data.get("period", "") if self.is_bound else ""
-        known = {key for _year, periods in choices for key, _label in periods} | {"", CUSTOM}
-        if asked not in known:  # an old link's key ("2025-03"), shown in words while it is chosen
-            try:
-                choices.insert(0, ("", [(asked, parse_period(asked).label)]))
-            except PeriodError:
-                pass  # refused with its message by clean_period
-        return [*choices, ("", [(CUSTOM, _("Khoảng ngày tùy chọn…"))])]
+        return [*offered_periods(asked), ("", [(CUSTOM, _("Khoảng ngày tùy chọn…"))])]
 
     def clean_period(self):
         if self.cleaned_data["period"] == CUSTOM:
             return CUSTOM  # the dates below make it, in clean()
-        try:
-            return parse_period(self.cleaned_data["period"])
-        except PeriodError as error:
-            raise ValidationError(str(error), code="period") from error
+        return read_period(self.cleaned_data["period"])
 
     def clean(self):
         data = super().clean()
@@ -118,6 +171,7 @@ class ReportForm(forms.Form):
                 except PeriodError as error:
                     self.add_error("period_end", str(error))
         programme, section = data.get("programme"), data.get("section")
+        self._check_subject(data)
         if programme and section and section.programme_id != programme.pk:
             self.add_error(
                 "section",
@@ -126,10 +180,21 @@ class ReportForm(forms.Form):
         if "period" in data and data.get("cutoff_rule") and not self.errors:
             if reason := not_begun(data["period"], self.window):
                 self.add_error("period", reason)
-        if programme and "period" in data and not self.errors:
+        if (programme or data.get("unit")) and "period" in data and not self.errors:
             if not self.scoped_tasks().exists():
                 raise ValidationError(_("Không có nhiệm vụ nào trong phạm vi đã chọn."), code="empty")
         return data
+
+    def _check_subject(self, data):
+        """A report is of one programme, or of a unit with every programme below it (its scope is then the unit)."""
+        unit = data.get("unit")
+        if unit and data.get("programme"):
+            self.add_error("unit", _("Chọn một chương trình hoặc một đơn vị để tổng hợp, không chọn cả hai."))
+        elif unit and (data.get("section") or data.get("agency")):
+            self.add_error("unit", _("Báo cáo tổng hợp theo đơn vị gồm mọi nhiệm vụ: bỏ chọn cơ quan và mục."))
+        elif not unit and not data.get("programme") and not self.has_error("programme") and not self.has_error("unit"):
+            self.add_error("programme", _("Hãy chọn chương trình, kế hoạch (hoặc một đơn vị để báo cáo tổng hợp)."))
+        data["appendix"] = (data.get("appendix") or ProducedReport.Appendix.UNITS) if unit else ""
 
     @property
     def window(self):
@@ -137,6 +202,8 @@ class ReportForm(forms.Form):
 
     def scoped_tasks(self):
         data = self.cleaned_data
+        if data.get("unit"):
+            return tasks_of_unit(self.tasks, data["unit"])
         return tasks_in_scope(self.tasks, data["programme"], data.get("agency"), data.get("section"))
 
     def document(self):
@@ -153,12 +220,14 @@ class ReportForm(forms.Form):
     def new_report(self, format):
         data = self.cleaned_data
         return ProducedReport.begin(
-            data["programme"],
+            data.get("programme"),
             data["period"],
             data["cutoff_rule"],
             format,
             created_by=self.user,
             row_count=self.scoped_tasks().count(),
+            unit=data.get("unit"),
+            appendix=data.get("appendix", ""),
             **self.document(),
         )
 

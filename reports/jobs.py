@@ -11,10 +11,11 @@ from ptds import jobs
 from tasks.models import Task
 from tasks.periods import parse_period
 
+from .consolidated import gather_unit
 from .content import gather
-from .excel import render_xlsx
+from .excel import render_unit_xlsx, render_xlsx
 from .models import ProducedReport
-from .pdf import render_pdf, report_html
+from .pdf import render_pdf, report_html, unit_report_html
 
 
 def _progress(report, percent):
@@ -29,25 +30,24 @@ def produce(report):
     """
     _progress(report, 5)
     tasks = Task.objects.visible_to(report.created_by) if report.created_by else Task.objects.current()
-    content = gather(
-        tasks,
-        report.programme,
-        parse_period(report.period_key),
-        (report.window_start, report.window_end),
-        agency=report.agency,
-        section=report.section,
-        number=report.number,
-        report_date=report.report_date,
-        proposals=report.proposals,
-    )
+    period, window = parse_period(report.period_key), (report.window_start, report.window_end)
+    document = {"number": report.number, "report_date": report.report_date, "proposals": report.proposals}
+    if report.unit_id:
+        content = gather_unit(tasks, report.unit, period, window, report.appendix, report.created_by, **document)
+        to_html, to_xlsx = unit_report_html, render_unit_xlsx
+    else:
+        content = gather(
+            tasks, report.programme, period, window, agency=report.agency, section=report.section, **document
+        )
+        to_html, to_xlsx = report_html, render_xlsx
     report.row_count = content.row_count
     _progress(report, 20)
     if report.format == ProducedReport.Format.PDF:
-        html = report_html(content)
+        html = to_html(content)
         _progress(report, 40)
         data = render_pdf(content, html)
     else:
-        data = render_xlsx(content, on_progress=lambda done: _progress(report, 20 + int(75 * done)))
+        data = to_xlsx(content, on_progress=lambda done: _progress(report, 20 + int(75 * done)))
     report.file.save(report.download_name, ContentFile(data), save=False)
     report.size, report.progress, report.state = len(data), 100, ProducedReport.State.DONE
     report.finished_at = timezone.now()
@@ -57,7 +57,9 @@ def produce(report):
 
 @jobs.job
 def produce_report(report_pk, owner=None):
-    report = ProducedReport.objects.select_related("created_by", "programme", "agency", "section").get(pk=report_pk)
+    report = ProducedReport.objects.select_related("created_by", "programme", "unit", "agency", "section").get(
+        pk=report_pk
+    )
     if report.state != ProducedReport.State.DONE:  # a retry after the file was kept
         produce(report)
 

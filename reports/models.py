@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
+from agencies.models import AdministrativeUnit, Agency
+from agencies.text import fold
 from ptds.files import random_path
 from tasks import roles
 from tasks.models import Programme, Section
@@ -56,17 +57,21 @@ class ReportSetup(models.Model):
         try:
             return programme.report_setup
         except cls.DoesNotExist:
-            agency = programme.coordinating_agency
-            parent = agency.parent if agency else None
-            issuing_body = agency.name if agency else programme.issuer
-            return cls(
-                programme=programme,
-                parent_body=parent.name.upper() if parent else "",
-                issuing_body=issuing_body.upper(),
-                number_suffix=f"BC-{code}" if (code := symbol(issuing_body)) else "BC",
-                place=programme.place,
-                recipients="Như trên;\nLưu: VT.",
-            )
+            return cls.drawn_from(programme.coordinating_agency, programme.issuer, programme.place, programme=programme)
+
+    @classmethod
+    def drawn_from(cls, agency, name, place, **fields):
+        """A setup (not saved) for a report of the agency (else of the body named): the body above it, its symbol."""
+        parent = agency.parent if agency else None
+        issuing_body = agency.name if agency else name
+        return cls(
+            parent_body=parent.name.upper() if parent else "",
+            issuing_body=issuing_body.upper(),
+            number_suffix=f"BC-{code}" if (code := symbol(issuing_body)) else "BC",
+            place=place,
+            recipients="Như trên;\nLưu: VT.",
+            **fields,
+        )
 
     @property
     def signature_missing(self):
@@ -91,13 +96,13 @@ class ProducedReportQuerySet(models.QuerySet):
         return self.filter(state__in=[ProducedReport.State.QUEUED, ProducedReport.State.RUNNING])
 
     def visible_to(self, user):
-        """Leadership and command staff see the reports of the programmes they oversee and their agency's, officers
-        their own agency's (tasks/roles.py scoped)."""
+        """Leadership and command staff see the reports of the programmes and units they oversee and their agency's,
+        officers their own agency's (tasks/roles.py scoped)."""
         return roles.scoped(
             self,
             user,
             overseen=lambda agency, units: self.filter(
-                Q(programme__in=Programme.objects.overseen(agency, units)) | Q(agency=agency)
+                Q(programme__in=Programme.objects.overseen(agency, units)) | Q(agency=agency) | Q(unit__in=units)
             ),
             own=lambda agency: self.filter(agency=agency),
         )
@@ -120,7 +125,25 @@ class ProducedReport(models.Model):
         DONE = "done", _("Đã xong")
         FAILED = "failed", _("Lỗi")
 
-    programme = models.ForeignKey(Programme, verbose_name=_("chương trình"), on_delete=models.PROTECT)
+    class Appendix(models.TextChoices):
+        """What follows a unit's consolidated report."""
+
+        UNITS = "units", _("Phụ lục từng đơn vị (mọi nhiệm vụ)")
+        OVERDUE = "overdue", _("Chỉ các nhiệm vụ quá hạn")
+
+    # A report is of one programme, or consolidated over a unit and the units below it.
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("chương trình"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("đơn vị hành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    appendix = models.CharField(_("phụ lục"), max_length=10, choices=Appendix.choices, blank=True)
     agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -172,6 +195,10 @@ class ProducedReport(models.Model):
             models.CheckConstraint(
                 condition=Q(window_end__gte=models.F("window_start")), name="produced_report_window"
             ),
+            models.CheckConstraint(
+                condition=Q(programme__isnull=False, unit__isnull=True) | Q(programme__isnull=True, unit__isnull=False),
+                name="produced_report_of_a_programme_or_a_unit",
+            ),
             models.UniqueConstraint(
                 fields=["fingerprint"],
                 condition=Q(state__in=["queued", "running"]),
@@ -180,14 +207,20 @@ class ProducedReport(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.programme} – {self.period_label} ({self.get_format_display()})"
+        return f"{self.subject} – {self.period_label} ({self.get_format_display()})"
 
     def get_absolute_url(self):
         return reverse("reports:detail", args=[self.pk])
 
+    @property
+    def subject(self):
+        """What the report is about: its programme, or the unit it consolidates."""
+        return self.programme or self.unit
+
     @classmethod
     def begin(cls, programme, period, cutoff_rule, format, **fields):
-        """The record (not saved yet) of a report to produce: its period as key and label, and the data window."""
+        """The record (not saved yet) of a report to produce: its period as key and label, and the data window.
+        `programme` None for a unit's consolidated report (`unit` in the fields)."""
         start, end = period.cutoff(cutoff_rule)
         report = cls(
             programme=programme,
@@ -201,7 +234,9 @@ class ProducedReport(models.Model):
         )
         asked = [
             report.created_by_id,
-            programme.pk,
+            report.programme_id,
+            report.unit_id,
+            report.appendix,
             report.agency_id,
             report.section_id,
             period.key,
@@ -222,6 +257,8 @@ class ProducedReport(models.Model):
 
     @property
     def scope_label(self):
+        if self.unit_id:
+            return _("Tổng hợp theo đơn vị: %(appendix)s") % {"appendix": self.get_appendix_display().lower()}
         if self.section_id:
             return _("Mục %(numeral)s") % {"numeral": self.section.numeral}
         if self.agency_id:
@@ -230,9 +267,16 @@ class ProducedReport(models.Model):
 
     @property
     def download_name(self):
-        """A file name that says what the report is: bao-cao-04-CTr-UBND-2025-Q4.pdf."""
-        number = "".join(c if c.isalnum() else "-" for c in self.programme.number).strip("-")
+        """A file name that says what the report is: bao-cao-04-CTr-UBND-2025-Q4.pdf, or of a unit
+        bao-cao-tong-hop-tinh-thai-nguyen-2025-Q4.pdf."""
+        if self.unit_id:
+            return f"bao-cao-tong-hop-{_slug(fold(self.unit.name))}-{self.period_key}.{self.format}"
+        number = _slug(self.programme.number)
         scope = (
             f"-muc-{self.section.numeral}" if self.section_id else (f"-cq{self.agency_id}" if self.agency_id else "")
         )
         return f"bao-cao-{number}-{self.period_key}{scope}.{self.format}"
+
+
+def _slug(text):
+    return "".join(c if c.isalnum() else "-" for c in text).strip("-")

@@ -45,16 +45,19 @@ def font_faces():
     ]
 
 
+def _html(template, content, **context):
+    context = {"content": content, "font_family": FONT_FAMILY, "font_faces": font_faces(), **context}
+    return render_to_string(template, context)
+
+
 def report_html(content):
-    return render_to_string(
-        "reports/pdf/report.html",
-        {
-            "content": content,
-            "font_family": FONT_FAMILY,
-            "font_faces": font_faces(),
-            "chart": stacked_bars(content.chart_rows, "", font_family=FONT_FAMILY),
-        },
-    )
+    chart = stacked_bars(content.chart_rows, "", font_family=FONT_FAMILY)
+    return _html("reports/pdf/report.html", content, chart=chart)
+
+
+def unit_report_html(content):
+    """A unit's consolidated report (reports/consolidated.py UnitReport)."""
+    return _html("reports/pdf/consolidated.html", content)
 
 
 def render_pdf(content, html=None) -> bytes:

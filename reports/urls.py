@@ -6,6 +6,8 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("units/", views.units, name="units"),
+    path("units/<int:pk>/", views.unit_dashboard, name="unit"),
     path("reports/", views.report_index, name="index"),
     path("reports/produce/", views.report_produce, name="produce"),
     path("reports/<int:pk>/", views.report_detail, name="detail"),

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db.models import Count, F
@@ -9,14 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ptds.jobs import QueueFull
-from tasks import access
+from tasks import access, roles
 from tasks.models import Assignment, Programme, Task
 from tasks.status import Status, StatusCount
 
 from . import jobs
 from .charts import stacked_bars
+from .consolidated import consolidate
 from .content import gather
-from .forms import ReportForm, ReportSetupForm
+from .forms import PeriodForm, ReportForm, ReportSetupForm
 from .models import ProducedReport, ReportSetup
 
 LIST_LIMIT = 20
@@ -124,17 +126,21 @@ RECENT_REPORTS = 20
 
 
 def _report_page(request, form, status=200):
-    content = None
+    content = figures = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        content = gather(form.tasks, data["programme"], data["period"], form.window, **form.document())
+        if data.get("unit"):  # the consolidated table; the units' appendices are for the file
+            figures = consolidate(form.tasks, data["unit"], data["period"], form.window)
+        else:
+            content = gather(form.tasks, data["programme"], data["period"], form.window, **form.document())
     context = {
         "form": form,
         "content": content,
+        "figures": figures,
         "preview_rows": PREVIEW_ROWS,
         "preview_sections": content.first_rows(PREVIEW_ROWS) if content else None,
         "recent": ProducedReport.objects.visible_to(request.user).select_related(
-            "programme", "agency", "section", "created_by"
+            "programme", "unit", "agency", "section", "created_by"
         )[:RECENT_REPORTS],
         "can_set_up": [p for p in form.fields["programme"].queryset if access.may_manage(request.user, p)],
     }
@@ -169,7 +175,9 @@ def report_produce(request):
 
 
 def _report_or_404(user, pk):
-    reports = ProducedReport.objects.visible_to(user).select_related("programme", "agency", "section", "created_by")
+    reports = ProducedReport.objects.visible_to(user).select_related(
+        "programme", "unit", "agency", "section", "created_by"
+    )
     return get_object_or_404(reports, pk=pk)
 
 
@@ -198,3 +206,36 @@ def report_setup(request, programme_pk):
         messages.success(request, _("Đã lưu mẫu trình bày báo cáo của %(programme)s.") % {"programme": programme})
         return redirect("reports:index")
     return render(request, "reports/setup.html", {"form": form, "programme": programme})
+
+
+@require_GET
+def units(request):
+    """The consolidated page of the unit chosen (the switcher's form), else of the user's own unit; without one, the
+    units the user may choose from, or why there is none."""
+    asked = request.GET.get("unit", "")
+    if asked and not asked.isdigit():
+        raise Http404
+    unit = access.unit_or_404(request.user, int(asked)) if asked else access.own_unit(request.user)
+    if unit:
+        period = request.GET.get("period", "")
+        query = f"?{urlencode({'period': period})}" if period else ""
+        return redirect(reverse("reports:unit", args=[unit.pk]) + query)
+    overseen = roles.units_overseen(request.user).order_by("name")
+    return render(request, "reports/units.html", {"units": overseen})
+
+
+@require_GET
+def unit_dashboard(request, pk):
+    """A unit's figures and its programmes', each unit leading to its own page, each programme to its dashboard."""
+    unit = access.unit_or_404(request.user, pk)
+    form = PeriodForm(request.GET)
+    figures = None
+    if form.is_valid():
+        figures = consolidate(Task.objects.visible_to(request.user), unit, form.cleaned_data["period"], form.window)
+    context = {
+        "unit": unit,
+        "units": roles.units_overseen(request.user).order_by("name"),
+        "form": form,
+        "figures": figures,
+    }
+    return render(request, "reports/unit_dashboard.html", context)

@@ -127,6 +127,19 @@ def programme_or_404(user, pk, queryset=None):
     return get_object_or_404((Programme.objects if queryset is None else queryset).visible_to(user), pk=pk)
 
 
+def unit_or_404(user, pk):
+    """An administrative unit the user oversees; any other does not exist for them."""
+    return get_object_or_404(roles.units_overseen(user), pk=pk)
+
+
+def own_unit(user):
+    """The unit of the user's agency when the user oversees it (the consolidated page's default), else None."""
+    agency = roles.agency_of(user)
+    if agency is None or agency.unit_id is None:
+        return None
+    return roles.units_overseen(user).filter(pk=agency.unit_id).first()
+
+
 def managed_task(user, pk):
     task = task_or_404(user, pk)
     require(may_manage_task(user, task))

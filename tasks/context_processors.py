@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from . import access
+from . import access, roles
 
 # The menu entry each part of the site belongs to, by the start of its address.
 MENU_PREFIXES = [
@@ -10,6 +10,7 @@ MENU_PREFIXES = [
     ("/import/", "import"),
     ("/handover/", "handover"),
     ("/my/", "my"),
+    ("/units/", "units"),
 ]
 
 
@@ -19,6 +20,7 @@ def navigation(request):
     current = next((key for prefix, key in MENU_PREFIXES if request.path.startswith(prefix)), current)
     return {
         "can_import": SimpleLazyObject(lambda: access.may_import(request.user)),
+        "can_consolidate": SimpleLazyObject(lambda: roles.oversees_units(request.user)),
         "can_hand_over": SimpleLazyObject(lambda: access.may_hand_over(request.user)),
         "current_menu": current,
     }

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from agencies.models import units_overseen_by
+from agencies.models import AdministrativeUnit, units_overseen_by
 
 ADMIN = "admin"
 COMMAND_STAFF = "Ban CHQS"
@@ -96,3 +96,27 @@ def scoped(queryset, user, *, overseen, own):
     if role == OFFICER:
         return own(agency)
     return queryset.none()
+
+
+def units_overseen(user):
+    """The administrative units whose programmes the user follows as a whole (their consolidated figures): those
+    scoped() gives leadership and command staff, every unit where it gives the whole install, none to officers."""
+    units = AdministrativeUnit.objects
+    return scoped(units, user, overseen=lambda agency, ids: units.filter(pk__in=ids), own=lambda agency: units.none())
+
+
+class _Whole:
+    """What scoped() is given to say whether it would scope to something: all() for the whole install, none() for
+    nothing."""
+
+    def all(self):
+        return True
+
+    def none(self):
+        return False
+
+
+def oversees_units(user):
+    """Whether the user follows some unit as a whole (the menu's entry to the consolidated pages), by scoped()'s rule
+    and without a query of its own: the units overseen are those every visible_to() of the request reads."""
+    return scoped(_Whole(), user, overseen=lambda agency, ids: bool(ids), own=lambda agency: False)

@@ -87,6 +87,29 @@ class Province:
             Profile.objects.create(user=user, agency=self.agencies[agency])
             self.users[username] = user
 
+    def add_commune(self, key, name, tasks=1):
+        """Another commune under the province with its committee (key) and a plan of `tasks` tasks it leads."""
+        unit = AdministrativeUnit.objects.create(
+            name=name, place_name=name, kind=AdministrativeUnit.Kind.COMMUNE, parent=self.units["tinh"]
+        )
+        self.units[key] = unit
+        self.agencies[key] = Agency.objects.create(
+            name=f"Ủy ban nhân dân {name}", kind=Kind.COMMITTEE, unit=unit, oversees_unit=True
+        )
+        programme = Programme.objects.create(
+            kind="Kế hoạch",
+            number=f"{100 + len(self.programmes)}/KH-UBND",
+            title=f"Kế hoạch phòng thủ dân sự {name}",
+            year=2026,
+            unit=unit,
+            coordinating_agency=self.agencies[key],
+            parent=self.programmes["tinh"],
+        )
+        section = Section.objects.create(programme=programme, position=1, numeral="I", title="Nhiệm vụ")
+        self.programmes[key] = programme
+        self.tasks[key] = [self._task(section, i, key, None) for i in range(1, tasks + 1)]
+        return programme
+
     def _task(self, section, position, lead, support):
         task = Task.objects.create(
             section=section,

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from agencies.models import Reorganisation
 from reports.models import ProducedReport
-from tasks import access
+from tasks import access, roles
 from tasks.models import ExtensionRequest, Programme, Task
 from tasks.periods import quarter_of
 from tests.browser.axe import too_wide, violations
@@ -70,6 +70,8 @@ def main_pages(username):
         ]
     if agency:
         pages += [("my", reverse("tasks:my")), ("my-upload", reverse("tasks:my_upload"))]
+    if roles.oversees_units(user):  # the user's own unit's consolidated page, or the units to choose from
+        pages += [("units", reverse("reports:units")), ("unit", reverse("reports:unit", args=[city.unit_id]))]
     report = ProducedReport.objects.visible_to(user).first()
     if report:
         pages.append(("report", report.get_absolute_url()))

@@ -3,8 +3,9 @@ result beginning with "=", "+", "-", "@", a tab or a carriage return (or the ful
 when the file is opened, and reads back as written.
 
 The files: the task list export (/tasks/export.xlsx), an officer's offline template (/my/template.xlsx) and the
-periodic report in Excel (/reports/produce/, format xlsx). tasks.spreadsheet.cell writes every text cell: a text that
-Excel would take for a formula is stored as text with a quote prefix.
+periodic reports in Excel (/reports/produce/, format xlsx: a programme's, and a unit's consolidated one).
+tasks.spreadsheet.cell writes every text cell: a text that Excel would take for a formula is stored as text with a
+quote prefix.
 """
 
 import io
@@ -54,12 +55,15 @@ def spreadsheets(personas, run_jobs):
         "cutoff_rule": "calendar",
         "format": "xlsx",
     }
-    response = personas["chqs"].post(reverse("reports:produce"), choice)
-    assert response.status_code == 302, response.status_code
-    run_jobs()
-    report = ProducedReport.objects.latest("pk")
-    assert report.state == ProducedReport.State.DONE, report.error
-    files["report"] = downloaded(personas["chqs"].get(reverse("reports:download", args=[report.pk])))
+    city = Programme.objects.get(number=CITY)
+    consolidated = {**choice, "programme": "", "unit": city.unit_id}  # the city's, with a sheet for the city
+    for name, asked in (("report", choice), ("unit report", consolidated)):
+        response = personas["chqs"].post(reverse("reports:produce"), asked)
+        assert response.status_code == 302, response.status_code
+        run_jobs()
+        report = ProducedReport.objects.latest("pk")
+        assert report.state == ProducedReport.State.DONE, report.error
+        files[name] = downloaded(personas["chqs"].get(reverse("reports:download", args=[report.pk])))
     return files
 
 
@@ -107,8 +111,9 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_spreadsheet(personas
             for cell in found:
                 if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
                     assert cell.quotePrefix, f"{name}!{cell.coordinate}: {cell.value!r} without its quote prefix"
-            if name in ("export", "report"):
+            if name in ("export", "report", "unit report"):
                 assert written(texts["deliverable"]) in values, name
-            if name == "report":  # agencies and results are named in the report only, the lists show the words
+            if name == "report":  # agencies are counted in the programme's report only, the others show the words
                 assert written(texts["agency"]) in values
+            if name in ("report", "unit report"):  # results are in the reports only
                 assert any(written(texts["result"]).strip() in value for value in values)  # as the report trims it

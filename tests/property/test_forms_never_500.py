@@ -20,7 +20,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from agencies.models import Agency
+from agencies.models import AdministrativeUnit, Agency
 from reports.models import ProducedReport, ReportSetup
 from tasks.documents.columns import ColumnRole
 from tasks.documents.text import read_programme_text
@@ -417,6 +417,8 @@ def test_a_filled_sheet_is_reviewed_and_saved_whole_or_not_at_all(personas, temp
 def report_fields():
     return dict(
         programme=pks(Programme),
+        unit=pks(AdministrativeUnit),
+        appendix=st.sampled_from(ProducedReport.Appendix.values) | text,
         period=PERIODS | text,
         agency=pks(Agency),
         section=pks(Section),
@@ -453,6 +455,16 @@ def test_producing_a_report_takes_any_post_and_never_fails_on_what_was_typed(per
         return response
 
     attempt(send)
+
+
+@given(data=st.data())
+def test_the_consolidated_pages_answer_any_query(personas, data):
+    username = data.draw(st.sampled_from(["chqs", "congan", "lanhdao", "admin"]), label="persona")
+    unit = data.draw(pks(AdministrativeUnit), label="unit")
+    params = data.draw(form_data({"period": "2025-Q4"}, period=PERIODS | text, unit=pks(AdministrativeUnit) | text))
+    attempt(lambda: personas[username].get(reverse("reports:units"), params), success=(302,))
+    if unit >= 0:  # no address is routed to a negative one
+        attempt(lambda: personas[username].get(reverse("reports:unit", args=[unit]), params), success=())
 
 
 @given(data=st.data())

@@ -17,10 +17,10 @@ from tests.html import find_all, text
 from .conftest import BAC_GIANG, CITY, CONG_AN, Y_TE, agency, programme, section, synthetic_tasks, user
 
 INDEX = reverse("reports:index")
-# Session and user (3), the form's programmes, agencies and sections (4), the scope check (1), the report:
-# setup, tasks and their assignments, phases and reports of the period, their children's roll-up (6), the reports
-# produced before (1).
-PREVIEW_QUERIES = 18
+# Session and user (3), the form's programmes, agencies, sections and units (5), the scope check (1), the report:
+# setup, tasks and their assignments, handovers, phases and reports of the period, their children's roll-up (7), the
+# reports produced before (1).
+PREVIEW_QUERIES = 19
 PRODUCE = reverse("reports:produce")
 
 
