@@ -167,6 +167,14 @@ class Leadership(PortalUser):
     def reports(self):
         self.client.get("/reports/")
 
+    @task(2)
+    def own_unit(self):
+        """The consolidated page of the leader's unit, and a unit below it (leadership of no unit: none)."""
+        page = self.client.get("/units/", name="/units/ → /units/[id]/")
+        units = re.findall(r'href="/units/(\d+)/', page.text)
+        if units:
+            self.client.get(f"/units/{random.choice(units)}/", name="/units/[id]/")
+
     @task(1)
     def report_file(self):
         """Ask for a report file; the worker makes it while the page waits (a refusal when the person already has

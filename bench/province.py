@@ -259,7 +259,7 @@ def pages():
             "consolidated report preview",
             "reports:index",
             [],
-            f"?unit={unit.pk}&period={quarter_of(timezone.localdate()).key}",
+            f"?unit={unit.pk}&period={quarter_of(timezone.localdate()).key}&cutoff_rule=calendar",
         ),
     ):
         try:
