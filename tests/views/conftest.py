@@ -21,7 +21,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
-from agencies.models import Agency
+from agencies.models import AdministrativeUnit, Agency
 from ptds.jobs import enqueue
 from reports.jobs import produce_report
 from reports.models import ProducedReport
@@ -173,10 +173,19 @@ UBND = "Ủy ban nhân dân thành phố Thái Nguyên"  # coordinates the child
 def child_plan(parent_tasks, number="15/KH-UBND", coordinator=UBND):
     """A subordinate plan carrying out `parent_tasks` (copied and linked by tasks.planning), drawn up by chqs.
 
-    Coordinated by UBND thành phố by default, so Ban CHQS thành phố does not see its tasks; the copies keep the
-    parent's agencies, so Công an and Phòng Y tế see the copies of V.5.
+    Issued by phường Phan Đình Phùng, a ward under the province since 2025 (not under the city Ban CHQS thành phố
+    oversees), and coordinated by UBND thành phố by default, so Ban CHQS thành phố does not see its tasks; the
+    copies keep the parent's agencies, so Công an and Phòng Y tế see the copies of V.5.
     """
     parent = parent_tasks[0].section.programme
+    AdministrativeUnit.objects.get_or_create(
+        name="Phường Phan Đình Phùng",
+        defaults={
+            "place_name": "Phan Đình Phùng",
+            "kind": AdministrativeUnit.Kind.COMMUNE,
+            "parent": AdministrativeUnit.objects.get(name="Tỉnh Thái Nguyên"),
+        },
+    )
     return create_child_programme(
         parent,
         parent_tasks,
