@@ -2,7 +2,7 @@
 
 `generate` fills the configured database (DATABASE_URL; migrate and `seed` first) with a province after 2025 beside
 the seeds, from a seeded random generator: "Tỉnh Hưng Yên" (load_province: its ~20 bodies), --communes (100) communes
-each with its People's Committee and military command, --programmes programmes (the province's, ten departments'
+each with its People's Committee and military command, --programmes programmes (the province's, a tenth departments'
 plans, the rest communes' plans carrying the province's out, each task linked to the province task it carries out),
 50 tasks each, reports over the past four quarters (a tenth of the communes never report), and about 1,000 accounts
 (password ptds-demo): tinh_lanhdao, tinh_chqs, and per commune xaNNN_lanhdao, xaNNN_chqs and officers.
@@ -140,7 +140,7 @@ class Province:
         province = self.programme("100/KH-UBND", self.unit, command, None, departments + [command])
         self.province_tasks = list(province.sections.get().tasks.order_by("position"))
         count = self.wanted - 1
-        plans = departments[: min(DEPARTMENT_PLANS, count)]
+        plans = departments[: min(DEPARTMENT_PLANS, count // 10)]  # a tenth: most plans are the communes'
         for i, department in enumerate(plans, 1):
             self.programme(f"{i}/KH-S", self.unit, department, province, [department])
         for i, (unit, committee_x, military_x) in enumerate(self.communes[: count - len(plans)], 1):
@@ -162,7 +162,7 @@ class Province:
         section = Section.objects.create(programme=programme, position=1, numeral="I", title="Nhiệm vụ cụ thể")
         tasks = []
         for position in range(1, TASKS_EACH + 1):
-            recurring = rng.random() < 0.15
+            recurring = position > 2 and rng.random() < 0.15
             task = Task(
                 section=section,
                 position=position,
@@ -171,7 +171,7 @@ class Province:
                 deliverable=rng.choice(DELIVERABLES),
                 lead_as_written="",
                 schedule_kind=ScheduleKind.ONGOING if recurring else ScheduleKind.DUE_DATE,
-                due_on=None if recurring else self.today + datetime.timedelta(days=rng.randint(-300, 300)),
+                due_on=None if recurring else self.due(position),
                 timeframe_as_written=["Thường xuyên" if recurring else "Năm nay"],
                 parent_task=self.province_tasks[position - 1] if parent else None,
             )
@@ -184,6 +184,12 @@ class Province:
             Assignment(task=t, agency=rng.choice(leads), role=Assignment.Role.LEAD, position=1) for t in tasks
         )
         return programme
+
+    def due(self, position):
+        """A deadline around today; the first two of every plan due soon and overdue, whatever the size, so that the
+        pages' lists of both have rows (an empty list costs its page no prefetch query)."""
+        days = {1: 10, 2: -10}.get(position) or self.rng.randint(-300, 300)
+        return self.today + datetime.timedelta(days=days)
 
     def make_reports(self):
         """One to three reports per task over the past four quarters; a tenth of the communes never report."""
