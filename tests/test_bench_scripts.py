@@ -63,7 +63,7 @@ def test_pages_with_production_settings(tmp_path):
 
 
 def test_province(tmp_path):
-    out = run("bench/province.py", "--programmes", "12", "--communes", "4", "--runs", "2", TMPDIR=str(tmp_path))
+    out = run("bench/province.py", "--programmes", "12", "--communes", "11", "--runs", "2", TMPDIR=str(tmp_path))
     assert re.search(r"^sqlite: 14 programmes, [\d,]+ tasks", out, re.M), out  # and the two seeds
     for label, user in [("task list as provincial leadership", "tinh_lanhdao"), ("admin changelist", "admin")]:
         assert row(label, user, r"\d+", NUMBER, NUMBER).search(out), (label, out)
