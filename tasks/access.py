@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from agencies.models import Agency
 
 from . import roles
-from .models import Assignment, ImportDraft, Programme, Task
+from .models import Assignment, ImportDraft, Programme, Task, ThreadEntry
 
 
 class ReportingRole(enum.Enum):
@@ -97,6 +97,32 @@ def may_request_extension(user, task):
 def may_decide_extension(user, task):
     """Deciding on a request: those who may change the deadline directly, the programme's command staff."""
     return not task.archived_at and may_manage_task(user, task)
+
+
+def may_write_entry(user, subject, kind):
+    """Writing in the thread of a task or a programme (which the user sees): directives are leadership's, explanation
+    requests leadership's and the programme's command staff's (on a task, to its lead agency), replies the lead
+    agency's officers', notes theirs who report on the task or manage the programme. An archived task is closed."""
+    Kind = ThreadEntry.Kind
+    on_task = isinstance(subject, Task)
+    if on_task and subject.archived_at:
+        return False
+    programme = subject.section.programme if on_task else subject
+    leads = roles.role_of(user) in (roles.ADMIN, roles.LEADERSHIP)
+    if kind == Kind.DIRECTIVE:
+        return leads
+    if kind == Kind.EXPLANATION_REQUEST:
+        return on_task and (leads or may_manage(user, programme))
+    if kind == Kind.REPLY:
+        return on_task and officer_agency(user) is not None and reporting_role(user, subject).sets_status
+    if kind == Kind.NOTE:
+        return reporting_role(user, subject).may_report if on_task else may_manage(user, programme)
+    return False
+
+
+def entry_kinds(user, subject):
+    """The kinds of entry `may_write_entry` allows the user on this task or programme."""
+    return [kind for kind in ThreadEntry.Kind if may_write_entry(user, subject, kind)]
 
 
 def _with_groups(agency):

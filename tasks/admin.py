@@ -18,6 +18,7 @@ from .models import (
     ReminderLog,
     Section,
     Task,
+    ThreadEntry,
 )
 
 admin.site.site_header = _("Cổng theo dõi nhiệm vụ phòng thủ dân sự")
@@ -286,15 +287,8 @@ class EvidenceInline(LabelledTabularInline):
         return False
 
 
-@admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
-    """Read-only: reports are history, never edited (corrections are new reports)."""
-
-    list_display = ["task", "agency", "sets_status", "status", "percent", "reported_on", "confirmed_at"]
-    list_filter = ["status", "sets_status", "task__section__programme"]
-    list_select_related = ["task__section", "agency"]
-    search_fields = ["result", "document_number", "agency__name"]
-    inlines = [EvidenceInline]
+class RecordAdmin(admin.ModelAdmin):
+    """Records kept as history: read in the admin, never added, changed or deleted there."""
 
     def has_add_permission(self, request):
         return False
@@ -304,6 +298,17 @@ class ProgressReportAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(RecordAdmin):
+    """Read-only: reports are history, never edited (corrections are new reports)."""
+
+    list_display = ["task", "agency", "sets_status", "status", "percent", "reported_on", "confirmed_at"]
+    list_filter = ["status", "sets_status", "task__section__programme"]
+    list_select_related = ["task__section", "agency"]
+    search_fields = ["result", "document_number", "agency__name"]
+    inlines = [EvidenceInline]
 
 
 @admin.register(ReminderLog)
@@ -324,7 +329,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(Handover)
-class HandoverAdmin(admin.ModelAdmin):
+class HandoverAdmin(RecordAdmin):
     """What was handed over and when: written by the handover page and command, kept as the reports' record."""
 
     list_display = ["__str__", "part", "task", "programme", "made_by", "made_at"]
@@ -332,11 +337,12 @@ class HandoverAdmin(admin.ModelAdmin):
     list_select_related = ["task__section", "programme", "from_agency", "to_agency", "reorganisation", "made_by"]
     search_fields = ["from_agency__name", "to_agency__name"]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(ThreadEntry)
+class ThreadEntryAdmin(RecordAdmin):
+    """Directives and conversation: append-only, as on the pages."""
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    list_display = ["kind", "task", "programme", "author", "agency", "reply_due", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["task__section", "programme", "author", "agency"]
+    search_fields = ["text", "agency__name"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import extensions, handover, imports, my, task_pages
+from .views import extensions, handover, imports, my, task_pages, thread
 
 app_name = "tasks"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("tasks/<int:pk>/extension/", extensions.extension_request, name="extension"),
     path("tasks/<int:pk>/extension/<int:request_pk>/decide/", extensions.extension_decide, name="extension_decide"),
     path("tasks/<int:pk>/extension/<int:request_pk>/file/", extensions.extension_file, name="extension_file"),
+    path("tasks/<int:pk>/thread/", thread.task_thread, name="task_thread"),
+    path("programmes/<int:pk>/thread/", thread.programme_thread, name="programme_thread"),
+    path("thread/<int:pk>/file/", thread.entry_file, name="thread_file"),
     path("programmes/<int:pk>/child/", task_pages.child_programme, name="child_programme"),
     path("my/", my.my_tasks, name="my"),
     path("my/template.xlsx", my.my_template, name="my_template"),

@@ -6,6 +6,7 @@ from .logs import ImportDraft, ReminderLog
 from .programme import LegalBasis, Objective, Phase, Programme, ProgrammeNotFound, ProgrammeQuerySet, Section
 from .progress import Evidence, ProgressReport, evidence_path
 from .task import Assignment, Task, TaskQuerySet
+from .thread import ThreadEntry
 
 __all__ = [
     "Assignment",
@@ -24,6 +25,7 @@ __all__ = [
     "Section",
     "Task",
     "TaskQuerySet",
+    "ThreadEntry",
     "agencies_on",
     "evidence_path",
 ]

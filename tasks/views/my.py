@@ -10,7 +10,7 @@ from ptds.jobs import QueueFull
 from .. import access, offline, roles
 from ..forms.progress import ProgressUploadForm
 from ..jobs import NO_VALID_ROWS, request_reading, request_saving
-from ..models import ExtensionRequest, ImportDraft, Task
+from ..models import ExtensionRequest, ImportDraft, Task, ThreadEntry
 from ..sheet_rows import check_rows, reportable
 from ..spreadsheet import xlsx_download
 from ..status import DUE_SOON_LABEL, Status
@@ -53,7 +53,14 @@ def my_tasks(request):
     sections = [(key, label, groups[key]) for key, label, _statuses in MY_GROUPS]
     reports_offline = access.officer_agency(request.user) is not None
     awaiting = ExtensionRequest.objects.awaiting(request.user).select_related("task__section", "agency")
-    context = {"agency": agency, "sections": sections, "reports_offline": reports_offline, "awaiting": awaiting}
+    to_answer = ThreadEntry.objects.awaiting_reply(request.user)
+    context = {
+        "agency": agency,
+        "sections": sections,
+        "reports_offline": reports_offline,
+        "awaiting": awaiting,
+        "to_answer": to_answer,
+    }
     return render(request, "tasks/my.html", context)
 
 

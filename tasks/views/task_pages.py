@@ -22,12 +22,14 @@ from ..filters import TaskFilter
 from ..forms.assignment import AssignmentForm, ChildProgrammeForm
 from ..forms.extension import ExtensionDecisionForm
 from ..forms.progress import ProgressForm
-from ..models import Evidence, Task
+from ..models import Evidence, Task, ThreadEntry
+from ..models.thread import with_open_flags
 from ..periods import quarters_between
 from ..search import SEARCHED
 from ..spreadsheet import cell, xlsx_download
 from ..status import Progress
 from ..tables import TaskTable
+from .thread import entry_form
 
 PAGE_SIZE = 50
 
@@ -139,6 +141,8 @@ def task_detail(request, pk):
         "handovers": handovers,
         "can_request_extension": not pending and access.may_request_extension(request.user, task),
         "decision_form": ExtensionDecisionForm(request=pending, user=request.user) if may_decide else None,
+        "entries": with_open_flags(list(ThreadEntry.objects.of(task))),
+        "thread_form": entry_form(request, task),
     }
     if manages:
         context["history"] = audit_trail(task)

@@ -32,10 +32,11 @@ from .conftest import (
 # Measured; the same with 1 and with 20 reports (each with an evidence file).
 # Everyone: session, user, role groups, the task (with section, programme, officer), its assignments, its phases,
 # the reports (with agency, author, confirmer), their evidence, the extension requests (with agency, asker,
-# decider), the child tasks (none here), and the profile
-# (the menu asks for the agency). Officers add their agency and its groups (may they report?); command staff add
-# their agency and the three histories of the audit trail.
-DETAIL_QUERIES = {"chqs": 17, "congan": 14, "lanhdao": 12}
+# decider), the child tasks (none here), the thread of directives and conversation (with author, agency), and the
+# profile (the menu asks for the agency). Officers add their agency and its groups (may they report?) and, as the
+# lead agency, the open explanation requests their reply form lists; command staff add their agency and the three
+# histories of the audit trail.
+DETAIL_QUERIES = {"chqs": 18, "congan": 16, "lanhdao": 13}
 # A task with child tasks adds their assignments (the lead agencies of the roll-up table), however many there are.
 DETAIL_QUERIES_WITH_CHILDREN = {persona: count + 1 for persona, count in DETAIL_QUERIES.items()}
 
