@@ -32,6 +32,7 @@ from tasks.models import (
     ProgressReport,
     Section,
     Task,
+    ThreadEntry,
 )
 
 SHARED_FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -64,6 +65,7 @@ TABLES = [
     AgencyAlias,
     ProducedReport,
     ReportSetup,
+    ThreadEntry,
     Task.history.model,
     Assignment.history.model,
     ProgressReport.history.model,
