@@ -11,12 +11,12 @@ from datetime import date
 from functools import cached_property
 from itertools import islice
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from tasks.models import Assignment, Handover, Programme, ProgressReport, Section, agencies_on
+from tasks.models import Assignment, Handover, Programme, ProgressReport, Section, ThreadEntry, agencies_on
 from tasks.periods import Period
 from tasks.rollup import report_note, rollup
 from tasks.status import Status, StatusCount
@@ -70,6 +70,16 @@ class ReportRow:
         return str(self.status.label)
 
 
+@dataclass(slots=True)
+class DirectiveRow:
+    """A directive given within the period ("Ý kiến chỉ đạo"), on the programme or on a task in scope."""
+
+    day: date
+    ref: str  # the task's "V.5", or "" for the whole programme
+    author: str  # the leader, and their agency if any
+    text: str
+
+
 class ReportDocument:
     """What every kind of report puts in its heading (Decree 30/2020): the number, the place and date, the window.
     The reports built on it hold `setup`, `window`, `judged_on`, `number` and `report_date`."""
@@ -113,6 +123,7 @@ class ReportContent(ReportDocument):
     report_date: date | None = None
     proposals: str = ""
     sections: list[tuple[Section, list[ReportRow]]] = field(default_factory=list)
+    directives: list[DirectiveRow] = field(default_factory=list)
 
     judged_on: date | None = None  # the day statuses are judged: the cut-off, or today if that comes first
 
@@ -164,6 +175,11 @@ class ReportContent(ReportDocument):
     @cached_property
     def overdue(self) -> list[ReportRow]:
         return [row for row in self.rows if row.status.is_overdue]
+
+    @property
+    def proposals_numeral(self) -> str:
+        """The section of difficulties and proposals comes after the directives' section when there is one."""
+        return "IV" if self.directives else "III"
 
     @property
     def issuer_name(self) -> str:
@@ -230,9 +246,9 @@ def gather(tasks, programme, period, window, agency=None, section=None, **docume
         .select_related("agency")
         .order_by("reported_on", "created_at", "pk")
     )
+    in_scope = tasks_in_scope(tasks, programme, agency, section, as_of=judged)
     queryset = (
-        tasks_in_scope(tasks, programme, agency, section, as_of=judged)
-        .with_status(as_of=judged)
+        in_scope.with_status(as_of=judged)
         .select_related("section")
         .prefetch_related(
             Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
@@ -265,7 +281,26 @@ def gather(tasks, programme, period, window, agency=None, section=None, **docume
             rows.append(_row(task, judged, report_note(children.get(task.pk))))
     if rows:
         content.sections.append((current, rows))
+    content.directives = _directives(programme, in_scope, window)
     return content
+
+
+def _directives(programme, in_scope, window):
+    """The directives given within the window on the programme as a whole or on its tasks in scope, in one query."""
+    entries = (
+        ThreadEntry.objects.filter(kind=ThreadEntry.Kind.DIRECTIVE, created_at__date__range=window)
+        .filter(Q(programme=programme) | Q(task__in=in_scope.values("pk")))
+        .select_related("task__section", "author", "agency")
+        .order_by("created_at", "pk")
+    )
+    rows = []
+    for entry in entries:
+        author = entry.author.get_full_name() or entry.author.username
+        if entry.agency:
+            author += f" ({entry.agency.short_name or entry.agency.name})"
+        ref = entry.task.reference if entry.task else ""
+        rows.append(DirectiveRow(timezone.localtime(entry.created_at).date(), ref, author, entry.text))
+    return rows
 
 
 def _row(task, judged, children_note=""):

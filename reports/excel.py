@@ -199,11 +199,31 @@ def _overdue_sheet(workbook, content):
     sheet.auto_filter.ref = f"A1:F{len(content.overdue) + 1}"
 
 
+def _directives_sheet(workbook, content):
+    sheet = workbook.create_sheet(_("Ý kiến chỉ đạo"))
+    headings = [(_("Ngày"), 12), (_("Nhiệm vụ"), 14), (_("Người chỉ đạo"), 30), (_("Nội dung chỉ đạo"), 70)]
+    _widths(sheet, [width for _heading, width in headings])
+    _landscape_a4(sheet, title_rows="1:1")
+    sheet.freeze_panes = "A2"
+    sheet.append([_boxed(sheet, heading, bold=True, align=CENTRE) for heading, _width in headings])
+    for directive in content.directives:
+        sheet.append(
+            [
+                _boxed(sheet, directive.day, number_format=DATE_FORMAT),
+                _boxed(sheet, directive.ref or _("Toàn chương trình")),
+                _boxed(sheet, directive.author),
+                _boxed(sheet, directive.text),
+            ]
+        )
+
+
 def render_xlsx(content, on_progress=None) -> bytes:
     workbook = Workbook(write_only=True)
     _summary_sheet(workbook, content)
     _detail_sheet(workbook, content, on_progress)
     _overdue_sheet(workbook, content)
+    if content.directives:
+        _directives_sheet(workbook, content)
     return _saved(workbook)
 
 

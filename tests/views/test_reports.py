@@ -18,9 +18,9 @@ from .conftest import BAC_GIANG, CITY, CONG_AN, Y_TE, agency, programme, section
 
 INDEX = reverse("reports:index")
 # Session and user (3), the form's programmes, agencies, sections and units (5), the scope check (1), the report:
-# setup, tasks and their assignments, handovers, phases and reports of the period, their children's roll-up (7), the
-# reports produced before (1).
-PREVIEW_QUERIES = 19
+# setup, tasks and their assignments, handovers, phases and reports of the period, their children's roll-up, the
+# directives of the period (8), the reports produced before (1).
+PREVIEW_QUERIES = 20
 PRODUCE = reverse("reports:produce")
 
 
