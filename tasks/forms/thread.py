@@ -1,6 +1,8 @@
 """An entry in the thread of a task or a programme: a directive, an explanation request, a reply or a note."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -14,6 +16,10 @@ from ..evidence import check_evidence
 from ..models import Task, ThreadEntry
 
 Kind = ThreadEntry.Kind
+ANSWERED = gettext_lazy(
+    "Yêu cầu giải trình này vừa được trả lời sau khi anh/chị mở trang; ý kiến của anh/chị chưa được lưu. Hãy tải lại "
+    "trang để xem câu trả lời đó, rồi ghi chú thêm nếu cần."
+)
 
 
 class OpenRequestField(forms.ModelChoiceField):
@@ -67,7 +73,7 @@ class ThreadEntryForm(forms.Form):
     def clean_reply_due(self):
         day = self.cleaned_data["reply_due"]
         if day and day <= timezone.localdate():
-            raise forms.ValidationError(_("Hạn trả lời phải sau ngày hôm nay."))
+            raise ValidationError(_("Hạn trả lời phải sau ngày hôm nay."))
         return day
 
     def clean_file(self):
@@ -103,5 +109,10 @@ class ThreadEntryForm(forms.Form):
         )
         if upload:
             entry.file.save(upload.name, upload, save=False)
-        entry.save()
+        try:
+            with transaction.atomic():
+                entry.save()
+        except IntegrityError as error:  # of two replies sent at once, the constraint refuses the second
+            entry.file.delete(save=False)
+            raise ValidationError(ANSWERED, code="answered") from error
         return entry

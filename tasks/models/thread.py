@@ -100,6 +100,8 @@ class ThreadEntry(models.Model):
                 condition=Q(kind="reply", answers__isnull=False) | (~Q(kind="reply") & Q(answers__isnull=True)),
                 name="thread_entry_reply_answers_a_request",
             ),
+            # One reply answers a request; the form offers open requests only, this holds under concurrent posts.
+            models.UniqueConstraint(fields=["answers"], name="thread_entry_one_reply"),
         ]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 """Directives and conversation on a task or a programme: read by whoever sees it, written as access.py allows."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy
@@ -32,10 +33,15 @@ def entry_form(request, subject):
 
 
 def _saved(request, form):
-    """Save a valid posted entry and say so; False when there is nothing to save."""
+    """Save a valid posted entry and say so; False when there is nothing to save, or it was refused at the last
+    moment (a request answered meanwhile: the form then carries the reason)."""
     if request.method != "POST" or not form.is_valid():
         return False
-    entry = form.save()
+    try:
+        entry = form.save()
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
     messages.success(request, SAVED[entry.kind])
     return True
 

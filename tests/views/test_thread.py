@@ -4,10 +4,12 @@ the files, "Việc của tôi", and pages whose query counts do not grow with th
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from tasks.forms.thread import ThreadEntryForm
 from tasks.models import ThreadEntry
 
 from .conftest import BAC_GIANG, CITY, evidence, logged_in, programme, report, user
@@ -118,6 +120,21 @@ def test_a_reply_to_another_tasks_request_is_refused(chqs, congan, asked, group_
 def test_an_answered_request_takes_no_second_reply(congan, asked, police_task):
     assert write(congan, police_task, Kind.REPLY, answers=asked.pk).status_code == 302
     assert write(congan, police_task, Kind.REPLY, answers=asked.pk).status_code == 400
+    assert asked.replies.count() == 1
+
+
+def test_a_reply_to_a_request_answered_meanwhile_is_refused(congan, asked, police_task):
+    officer = user("congan")
+    form = ThreadEntryForm(
+        {"kind": Kind.REPLY, "text": "Trả lời muộn", "answers": asked.pk},
+        subject=police_task,
+        user=officer,
+        kinds=[Kind.REPLY],
+    )
+    assert form.is_valid()  # the page was opened while the request was open
+    ThreadEntry.objects.create(task=police_task, kind=Kind.REPLY, author=officer, text="Trả lời trước", answers=asked)
+    with pytest.raises(ValidationError, match="vừa được trả lời"):
+        form.save()
     assert asked.replies.count() == 1
 
 
