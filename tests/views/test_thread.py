@@ -179,6 +179,8 @@ def test_programme_thread(lanhdao, chqs, congan, yte):
     page = html_of(congan, url)
     assert "Tổng kết trước 15/12" in page and "Đã nhắc các cơ quan" in page and 'id="thread-form"' not in page
     assert write(congan, programme(BAC_GIANG), Kind.NOTE).status_code == 404
+    dashboard = html_of(lanhdao, f"{reverse('reports:dashboard')}?programme={city.pk}")
+    assert f'href="{url}" id="programme-thread"' in dashboard
     assert [e.kind for e in city.thread_entries.all()] == [Kind.DIRECTIVE, Kind.NOTE]
 
 
