@@ -40,7 +40,7 @@ class ThreadEntryQuerySet(models.QuerySet):
         return (
             self.open_requests()
             .filter(task__in=led)
-            .select_related("task__section", "agency", "author")
+            .select_related("task__section__programme", "agency", "author")
             .order_by("reply_due", "pk")
         )
 

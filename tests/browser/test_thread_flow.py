@@ -52,7 +52,7 @@ def test_a_directive_and_an_explanation_request_are_answered(open_context, tmp_p
     expect(waiting).to_contain_text("Đề nghị giải trình vì sao chưa ban hành.")
     expect(waiting).to_contain_text(f"hạn trả lời {due:%d/%m/%Y}")
     screenshot(officer, "thread-phone-congan-my")
-    waiting.get_by_role("link", name="V.5").click()
+    waiting.get_by_role("link", name=f"{task.section.programme.number} · V.5").click()
     expect(officer.locator("#id_kind option")).to_have_count(2)  # a reply or a note: no directive, no request
     answer = tmp_path / "giai-trinh.pdf"
     answer.write_bytes(PDF)
