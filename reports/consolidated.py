@@ -203,7 +203,9 @@ def gather_unit(tasks, unit, period, window, appendix, author=None, **document) 
     their constant number of queries, then each programme's tasks as gather() reads them (for the worker only)."""
     figures = consolidate(tasks, unit, period, window)
     appendices = [
-        Appendix(roman(index), row, [gather(tasks, p.programme, period, window) for p in row.programmes])
+        Appendix(
+            roman(index), row, [gather(tasks, p.programme, period, window, directives=False) for p in row.programmes]
+        )
         for index, row in enumerate(figures.units, 1)
     ]
     agency = reporting_agency(unit, author)

@@ -233,7 +233,7 @@ def tasks_in_scope(tasks, programme, agency=None, section=None, as_of=None):
     return tasks
 
 
-def gather(tasks, programme, period, window, agency=None, section=None, **document) -> ReportContent:
+def gather(tasks, programme, period, window, agency=None, section=None, directives=True, **document) -> ReportContent:
     """Build the report from `tasks` (start from Task.objects.visible_to(user)) in a constant number of queries.
 
     Status is judged as of the window's last day, or today if that comes first, from the reports recorded up to
@@ -281,7 +281,8 @@ def gather(tasks, programme, period, window, agency=None, section=None, **docume
             rows.append(_row(task, judged, report_note(children.get(task.pk))))
     if rows:
         content.sections.append((current, rows))
-    content.directives = _directives(programme, in_scope, window)
+    if directives:  # a unit's report lists its programmes' tasks in appendices, without their directives
+        content.directives = _directives(programme, in_scope, window)
     return content
 
 
