@@ -11,12 +11,21 @@ from datetime import date
 from functools import cached_property
 from itertools import islice
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from tasks.models import Assignment, Handover, Programme, ProgressReport, Section, ThreadEntry, agencies_on
+from tasks.models import (
+    Assignment,
+    ExtensionRequest,
+    Handover,
+    Programme,
+    ProgressReport,
+    Section,
+    ThreadEntry,
+    agencies_on,
+)
 from tasks.periods import Period
 from tasks.rollup import report_note, rollup
 from tasks.status import Status, StatusCount
@@ -249,6 +258,7 @@ def gather(tasks, programme, period, window, agency=None, section=None, directiv
     in_scope = tasks_in_scope(tasks, programme, agency, section, as_of=judged)
     queryset = (
         in_scope.with_status(as_of=judged)
+        .annotate(extended_to=_extended_to(judged))
         .select_related("section")
         .prefetch_related(
             Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
@@ -286,6 +296,14 @@ def gather(tasks, programme, period, window, agency=None, section=None, directiv
     return content
 
 
+def _extended_to(judged):
+    """The deadline the latest extension granted by the day judged set (None without one): the row's "Gia hạn đến"."""
+    granted = ExtensionRequest.objects.filter(
+        task=OuterRef("pk"), state__in=ExtensionRequest.GRANTED, decided_at__date__lte=judged
+    ).order_by("-decided_at", "-pk")
+    return Subquery(granted.values("granted_due")[:1])
+
+
 def _directives(programme, in_scope, window):
     """The directives given within the window on the programme as a whole or on its tasks in scope, in one query."""
     entries = (
@@ -315,7 +333,9 @@ def _row(task, judged, children_note=""):
     notes = []
     if task.deadline:
         notes.append(_("Hạn: %(date)s") % {"date": short_date(task.deadline)})
-    if task.due_override:
+    if task.extended_to and task.extended_to == task.deadline:
+        notes.append(_("Gia hạn đến %(date)s") % {"date": short_date(task.extended_to)})
+    elif task.due_override and task.due_override == task.deadline:  # set directly, and in force at the cut-off
         notes.append(_("Hạn do Ban CHQS điều chỉnh: %(reason)s") % {"reason": task.due_override_reason})
     if task.conditional:
         notes.append(task.conditional)

@@ -231,3 +231,39 @@ def test_a_report_made_before_its_period_ends_judges_as_of_today(seeded):
     assert f"tính đến ngày lập báo cáo {today:%d/%m/%Y}" in content.window_text
     past = parse_period("2025-Q4")
     assert gather(Task.objects.all(), programme(CITY), past, past.cutoff(CutoffRule.CALENDAR)).as_of == D(2025, 12, 31)
+
+
+def test_a_report_of_the_quarter_before_an_extension_keeps_the_old_deadline(seeded):
+    """V.5 was due in the last quarter and missed it; an extension granted today moves it past today. The last
+    quarter's report judges it against the old deadline (overdue, no extension in its notes); this quarter's against
+    the new one, and says so."""
+    from django.contrib.auth import get_user_model
+
+    from tasks.models import ExtensionRequest
+
+    today = timezone.localdate()
+    last = quarter_of(quarter_of(today).start - datetime.timedelta(days=1))
+    target = task(CITY, "V", "5")
+    old, new = last.end - datetime.timedelta(days=10), today + datetime.timedelta(days=40)
+    Task.objects.filter(pk=target.pk).update(due_on=old, due_override=None)
+    users = get_user_model().objects
+    request = ExtensionRequest.objects.create(
+        task=target,
+        agency=agency(CONG_AN),
+        asked_by=users.get(username="congan"),
+        previous_due=old,
+        requested_due=new,
+        reason="Chờ kinh phí",
+    )
+    request.decide(users.get(username="chqs"), ExtensionRequest.State.APPROVED, "Đồng ý")
+
+    def row(key):
+        period = parse_period(key)
+        content = gather(Task.objects.all(), programme(CITY), period, period.cutoff(CutoffRule.CALENDAR))
+        return row_of(content, target)
+
+    before, after = row(last.key), row(quarter_of(today).key)
+    assert (before.deadline, before.status) == (old, Status.NOT_STARTED_OVERDUE)
+    assert not any("Gia hạn" in note or "điều chỉnh" in note for note in before.notes)
+    assert (after.deadline, after.status) == (new, Status.NOT_STARTED_ON_TIME)
+    assert f"Gia hạn đến {new:%d/%m/%Y}" in after.notes

@@ -74,13 +74,13 @@ class TaskQuerySet(models.QuerySet):
         )
         # The latest report judged in its own subquery: the rule reads its status and date once per task (a
         # CASE over the progress subquery evaluated it up to five times per row, for every row sorted or counted).
-        reported = _reported_status(Coalesce(OuterRef("due_override"), OuterRef("due_on")), as_of)
+        reported = _reported_status(OuterRef("deadline"), as_of)
         not_started = Case(
             When(Q(deadline__lt=as_of), then=Value(Status.NOT_STARTED_OVERDUE)),
             default=Value(Status.NOT_STARTED_ON_TIME),
         )
         return self.annotate(
-            deadline=Coalesce("due_override", "due_on"),
+            deadline=_deadline_on(as_of),
             progress=Subquery(latest.values("status")[:1]),
             percent=Subquery(latest.values("percent")[:1]),
             done_on=Subquery(latest.values("completed_on")[:1]),
@@ -124,6 +124,18 @@ class TaskQuerySet(models.QuerySet):
         """Annotate `phrase`: whether the words searched stand side by side, in the order typed, in one field."""
         phrase = search.Query(text).whole_phrase()
         return self.annotate(phrase=ExpressionWrapper(phrase, output_field=models.BooleanField()))
+
+
+def _deadline_on(as_of):
+    """The deadline in force on `as_of`: the one set now, unless an extension granted after that day moved it, in
+    which case the deadline the request was asked from (a report of the quarter before the grant keeps the old one).
+    Today nothing was granted later: the plain columns, with no subquery."""
+    deadline = Coalesce("due_override", "due_on")
+    if as_of >= timezone.localdate():
+        return deadline
+    requests = apps.get_model("tasks", "ExtensionRequest")  # extension.py imports this module
+    later = requests.objects.filter(task=OuterRef("pk"), state__in=requests.GRANTED, decided_at__date__gt=as_of)
+    return Coalesce(Subquery(later.order_by("decided_at", "pk").values("previous_due")[:1]), deadline)
 
 
 def _reported_status(deadline, as_of):
