@@ -250,3 +250,57 @@ class ReportSetupForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_fields(self)
+
+
+class ScoresForm(forms.Form):
+    """What to score: a programme or a unit (with every programme below it), and a period (the current quarter)."""
+
+    programme = forms.ModelChoiceField(
+        queryset=Programme.objects.none(),
+        required=False,
+        label=_("Chương trình, kế hoạch"),
+        empty_label=_("Chọn chương trình"),
+        error_messages={"invalid_choice": _("Không có chương trình này trong phạm vi anh/chị được xem.")},
+    )
+    unit = forms.ModelChoiceField(
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        label=_("Hoặc đơn vị"),
+        empty_label=_("Không chọn đơn vị"),
+        error_messages={"invalid_choice": _("Không có đơn vị này trong phạm vi anh/chị theo dõi.")},
+    )
+    period = forms.CharField(label=_("Kỳ"), max_length=30, widget=forms.Select)
+
+    def __init__(self, data, user):
+        data = data.copy()
+        data.setdefault("period", quarter_of(timezone.localdate()).key)
+        super().__init__(data)
+        self.tasks = Task.objects.visible_to(user)
+        self.fields["programme"].queryset = Programme.objects.visible_to(user).order_by("-year", "number")
+        self.fields["unit"].queryset = roles.units_overseen(user).order_by("name")
+        self.fields["period"].widget.choices = offered_periods(data["period"])
+        style_fields(self)
+
+    def clean_period(self):
+        period = read_period(self.cleaned_data["period"])
+        if reason := not_begun(period, period.cutoff(settings.PTDS_CUTOFF_RULE)):
+            raise ValidationError(reason, code="not_begun")
+        return period
+
+    def clean(self):
+        data = super().clean()
+        if data.get("programme") and data.get("unit"):
+            self.add_error("unit", _("Chọn một chương trình hoặc một đơn vị, không chọn cả hai."))
+        elif not data.get("programme") and not data.get("unit") and not self.errors:
+            self.add_error("programme", _("Hãy chọn chương trình, kế hoạch hoặc một đơn vị."))
+        return data
+
+    @property
+    def window(self):
+        return self.cleaned_data["period"].cutoff(settings.PTDS_CUTOFF_RULE)
+
+    def scoped_tasks(self):
+        data = self.cleaned_data
+        if data.get("unit"):
+            return tasks_of_unit(self.tasks, data["unit"])
+        return tasks_in_scope(self.tasks, data["programme"])

@@ -12,5 +12,6 @@ urlpatterns = [
     path("reports/produce/", views.report_produce, name="produce"),
     path("reports/<int:pk>/", views.report_detail, name="detail"),
     path("reports/<int:pk>/download/", views.report_download, name="download"),
+    path("scores/", views.scores, name="scores"),
     path("reports/setup/<int:programme_pk>/", views.report_setup, name="setup"),
 ]

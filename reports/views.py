@@ -18,8 +18,9 @@ from . import jobs
 from .charts import stacked_bars
 from .consolidated import consolidate
 from .content import gather
-from .forms import PeriodForm, ReportForm, ReportSetupForm
+from .forms import PeriodForm, ReportForm, ReportSetupForm, ScoresForm
 from .models import ProducedReport, ReportSetup
+from .scores import headings, score
 
 LIST_LIMIT = 20
 
@@ -239,3 +240,20 @@ def unit_dashboard(request, pk):
         "figures": figures,
     }
     return render(request, "reports/unit_dashboard.html", context)
+
+
+@require_GET
+def scores(request):
+    """Agency scores of a programme or a unit for a period, sorted by a column; each figure leads to its tasks."""
+    access.require(access.may_see_scores(request.user))
+    form = ScoresForm(request.GET, request.user)
+    sort = request.GET.get("sort", "")
+    rows, figures = [], None
+    if ("programme" in request.GET or "unit" in request.GET) and form.is_valid():
+        figures = score(form.scoped_tasks(), form.cleaned_data["period"], form.window)
+        programme = form.cleaned_data.get("programme")
+        rows = [(row, figures.links(row, programme)) for row in figures.sorted_by(sort)]
+    query = request.GET.copy()
+    query.pop("sort", None)
+    context = {"form": form, "figures": figures, "rows": rows, "headings": headings(query.urlencode(), sort)}
+    return render(request, "reports/scores.html", context)

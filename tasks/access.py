@@ -200,3 +200,8 @@ def draft_or_404(user, pk, kind, drafts=None):
     if draft.is_expired:
         raise DraftExpired(draft)
     return draft
+
+
+def may_see_scores(user):
+    """Agency scores rank agencies: for leadership and command staff (and administrators), not for officers."""
+    return roles.role_of(user) in (roles.ADMIN, roles.LEADERSHIP, roles.COMMAND_STAFF)

@@ -11,6 +11,7 @@ MENU_PREFIXES = [
     ("/handover/", "handover"),
     ("/my/", "my"),
     ("/units/", "units"),
+    ("/scores/", "scores"),
 ]
 
 
@@ -21,6 +22,7 @@ def navigation(request):
     return {
         "can_import": SimpleLazyObject(lambda: access.may_import(request.user)),
         "can_consolidate": SimpleLazyObject(lambda: roles.oversees_units(request.user)),
+        "can_see_scores": SimpleLazyObject(lambda: access.may_see_scores(request.user)),
         "can_hand_over": SimpleLazyObject(lambda: access.may_hand_over(request.user)),
         "current_menu": current,
     }

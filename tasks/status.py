@@ -100,7 +100,7 @@ def is_recurring(schedule_kind: str | None) -> bool:
     return schedule_kind in RECURRING_KINDS
 
 
-def _percent(value: float) -> str:
+def percent_text(value: float) -> str:
     # Vietnamese writes a decimal comma, and a whole number without decimals: "66,7%", "100%".
     text = f"{value:.1f}".removesuffix(".0").replace(".", ",")
     return f"{text}%"
@@ -171,7 +171,7 @@ class StatusCount:
         ) % {
             "total": self.total,
             "done": self.done,
-            "rate": _percent(self.completion_rate),
+            "rate": percent_text(self.completion_rate),
             "done_on_time": self.done_on_time,
             "done_late": self.done_late,
             "not_done": self.not_done,
