@@ -7,6 +7,7 @@ phrase scores under its own row). Two queries whatever the number of tasks or ag
 "Chấm điểm cơ quan".
 """
 
+import io
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
@@ -15,9 +16,11 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
 
 from tasks.models import Assignment, ExtensionRequest, ProgressReport
 from tasks.periods import Period
+from tasks.spreadsheet import cell
 from tasks.status import RECURRING_KINDS, Status, StatusGroup, percent_text
 
 # The table's columns, which it may be sorted by (`?sort=`, a leading "-" for descending); anything else is ignored.
@@ -88,6 +91,25 @@ class Scores:
             key=lambda row: getattr(row, key) if getattr(row, key) is not None else missing,
             reverse=descending,
         )
+
+    def values(self, row: AgencyScore) -> list:
+        """The row's cells in the columns' order, as the spreadsheet writes them: no rate, and no grade yet, is "—"."""
+        return [
+            "—" if column == "grade" or (column == "rate" and row.rate is None) else getattr(row, column)
+            for column in COLUMNS
+        ]
+
+    def workbook(self, sort: str) -> bytes:
+        """The table as an .xlsx file, sorted as the page is; every text cell formula-safe (agency names are typed)."""
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(str(_("Chấm điểm cơ quan")))
+        sheet.append([cell(sheet, str(self.period.label), bold=True)])
+        sheet.append([cell(sheet, label, bold=True, wrap=True) for label in COLUMNS.values()])
+        for row in self.sorted_by(sort):
+            sheet.append([cell(sheet, value) for value in self.values(row)])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
 
     def links(self, row: AgencyScore, programme) -> dict[str, str]:
         """The task list behind each figure of the row: only for a programme judged as of today, since the task list

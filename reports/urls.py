@@ -13,5 +13,6 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="detail"),
     path("reports/<int:pk>/download/", views.report_download, name="download"),
     path("scores/", views.scores, name="scores"),
+    path("scores/export.xlsx", views.scores_export, name="scores_export"),
     path("reports/setup/<int:programme_pk>/", views.report_setup, name="setup"),
 ]

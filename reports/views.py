@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ptds.jobs import QueueFull
 from tasks import access, roles
 from tasks.models import Assignment, Programme, Task
+from tasks.spreadsheet import xlsx_download
 from tasks.status import Status, StatusCount
 
 from . import jobs
@@ -242,18 +243,41 @@ def unit_dashboard(request, pk):
     return render(request, "reports/unit_dashboard.html", context)
 
 
+def _scores(request):
+    """The scores form and, when a programme or unit is asked and valid, its figures (None otherwise)."""
+    access.require(access.may_see_scores(request.user))
+    form = ScoresForm(request.GET, request.user)
+    if ("programme" in request.GET or "unit" in request.GET) and form.is_valid():
+        return form, score(form.scoped_tasks(), form.cleaned_data["period"], form.window)
+    return form, None
+
+
 @require_GET
 def scores(request):
     """Agency scores of a programme or a unit for a period, sorted by a column; each figure leads to its tasks."""
-    access.require(access.may_see_scores(request.user))
-    form = ScoresForm(request.GET, request.user)
+    return _scores_page(request, *_scores(request))
+
+
+def _scores_page(request, form, figures, status=200):
     sort = request.GET.get("sort", "")
-    rows, figures = [], None
-    if ("programme" in request.GET or "unit" in request.GET) and form.is_valid():
-        figures = score(form.scoped_tasks(), form.cleaned_data["period"], form.window)
-        programme = form.cleaned_data.get("programme")
-        rows = [(row, figures.links(row, programme)) for row in figures.sorted_by(sort)]
+    programme = form.cleaned_data.get("programme") if figures else None
+    rows = [(row, figures.links(row, programme)) for row in figures.sorted_by(sort)] if figures else []
     query = request.GET.copy()
     query.pop("sort", None)
-    context = {"form": form, "figures": figures, "rows": rows, "headings": headings(query.urlencode(), sort)}
-    return render(request, "reports/scores.html", context)
+    context = {
+        "form": form,
+        "figures": figures,
+        "rows": rows,
+        "headings": headings(query.urlencode(), sort),
+        "export": f"{reverse('reports:scores_export')}?{request.GET.urlencode()}",
+    }
+    return render(request, "reports/scores.html", context, status=status)
+
+
+@require_GET
+def scores_export(request):
+    """The same table as an .xlsx file; without a valid choice, the page with the form's errors."""
+    form, figures = _scores(request)
+    if figures is None:
+        return _scores_page(request, form, figures, status=400)
+    return xlsx_download(figures.workbook(request.GET.get("sort", "")), "cham-diem-co-quan")

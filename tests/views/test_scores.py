@@ -2,12 +2,14 @@
 may see them, the sort, and a constant number of queries."""
 
 import datetime
+import io
 from collections import Counter
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from tasks.documents.timeframe import ScheduleKind
 from tasks.models import Assignment, ExtensionRequest, Task
@@ -220,3 +222,28 @@ def province_client(province, username):
     client = Client()
     client.force_login(province.users[username])
     return client
+
+
+def test_the_export_holds_the_page_rows_in_its_order_with_formula_safe_names(chqs, worked):
+    police = agency(CONG_AN)
+    police.short_name = "=HYPERLINK(1)"
+    police.save()
+    city = programme(CITY).pk
+    page = scores_page(chqs, programme=city, sort="-led")
+    response = chqs.get(reverse("reports:scores_export"), {**page.wsgi_request.GET.dict()})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="cham-diem-co-quan-')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        (row.name, row.led, row.done_on_time, row.overdue) for row, _links in page.context["rows"]
+    ]
+    assert all(r[-1] == "—" for r in rows)
+    police_cell = next(c for c in sheet["A"] if c.value == "=HYPERLINK(1)")
+    assert police_cell.data_type == "s"
+
+
+def test_an_export_without_a_valid_choice_is_the_page_with_its_error(chqs):
+    response = chqs.get(reverse("reports:scores_export"), {"programme": "999999"})
+    assert response.status_code == 400
+    assert "Không có chương trình này" in response.content.decode()
