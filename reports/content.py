@@ -133,6 +133,7 @@ class ReportContent(ReportDocument):
     proposals: str = ""
     sections: list[tuple[Section, list[ReportRow]]] = field(default_factory=list)
     directives: list[DirectiveRow] = field(default_factory=list)
+    scores: object = None  # reports.scores.Scores when the PDF carries the agency scores
 
     judged_on: date | None = None  # the day statuses are judged: the cut-off, or today if that comes first
 

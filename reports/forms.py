@@ -120,6 +120,12 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    with_scores = forms.BooleanField(
+        label=_("Kèm bảng chấm điểm cơ quan (PDF)"),
+        required=False,
+        help_text=_("Bảng chấm điểm các cơ quan chủ trì trong phạm vi báo cáo, ở mục I của bản PDF."),
+    )
+
     def __init__(self, *args, user, **kwargs):
         self.user = user
         kwargs.setdefault("initial", {}).update(
@@ -228,6 +234,7 @@ class ReportForm(forms.Form):
             row_count=self.scoped_tasks().count(),
             unit=data.get("unit"),
             appendix=data.get("appendix", ""),
+            with_scores=bool(data.get("with_scores")) and format == ProducedReport.Format.PDF and not data.get("unit"),
             **self.document(),
         )
 

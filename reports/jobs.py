@@ -12,10 +12,11 @@ from tasks.models import Task
 from tasks.periods import parse_period
 
 from .consolidated import gather_unit
-from .content import gather
+from .content import gather, tasks_in_scope
 from .excel import render_unit_xlsx, render_xlsx
 from .models import ProducedReport
 from .pdf import render_pdf, report_html, unit_report_html
+from .scores import score
 
 
 def _progress(report, percent):
@@ -40,6 +41,9 @@ def produce(report):
             tasks, report.programme, period, window, agency=report.agency, section=report.section, **document
         )
         to_html, to_xlsx = report_html, render_xlsx
+        if report.with_scores:
+            scoped = tasks_in_scope(tasks, report.programme, report.agency, report.section, as_of=window[1])
+            content.scores = score(scoped, period, window)
     report.row_count = content.row_count
     _progress(report, 20)
     if report.format == ProducedReport.Format.PDF:

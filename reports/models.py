@@ -163,6 +163,8 @@ class ProducedReport(models.Model):
     number = models.CharField(_("số báo cáo"), max_length=20, blank=True)
     report_date = models.DateField(_("ngày báo cáo"))
     proposals = models.TextField(_("khó khăn, vướng mắc, đề xuất"), blank=True)
+    # Agency scores (reports/scores.py) as item 4 of the PDF's results; a programme's report only.
+    with_scores = models.BooleanField(_("kèm bảng chấm điểm cơ quan"), default=False)
     format = models.CharField(_("định dạng"), max_length=4, choices=Format.choices)
     state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
@@ -245,6 +247,7 @@ class ProducedReport(models.Model):
             report.number,
             report.report_date.isoformat(),
             report.proposals,
+            report.with_scores,
         ]
         report.fingerprint = hashlib.sha256(json.dumps(asked).encode()).hexdigest()
         return report

@@ -99,6 +99,21 @@ class Scores:
             for column in COLUMNS
         ]
 
+    @property
+    def labels(self) -> list[str]:
+        return list(COLUMNS.values())
+
+    @property
+    def table(self) -> list[list]:
+        """The rows as the PDF prints them, in the default order, the rate written as a percent."""
+        rate = list(COLUMNS).index("rate")
+        table = []
+        for row in self.sorted_by(DEFAULT_SORT):
+            values = self.values(row)
+            values[rate] = row.rate_text
+            table.append(values)
+        return table
+
     def workbook(self, sort: str) -> bytes:
         """The table as an .xlsx file, sorted as the page is; every text cell formula-safe (agency names are typed)."""
         book = Workbook(write_only=True)

@@ -10,7 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
+from reports.models import ProducedReport
 from tasks.documents.timeframe import ScheduleKind
 from tasks.models import Assignment, ExtensionRequest, Task
 from tasks.periods import quarter_of
@@ -247,3 +249,20 @@ def test_an_export_without_a_valid_choice_is_the_page_with_its_error(chqs):
     response = chqs.get(reverse("reports:scores_export"), {"programme": "999999"})
     assert response.status_code == 400
     assert "Không có chương trình này" in response.content.decode()
+
+
+def test_a_pdf_report_carries_the_scores_when_asked(chqs, run_jobs):
+    produce = reverse("reports:produce")
+    asked = {"programme": programme(CITY).pk, "period": "2025-Q4", "cutoff_rule": "calendar"}
+    chqs.post(produce, {**asked, "format": "pdf", "with_scores": "on"})
+    chqs.post(produce, {**asked, "format": "pdf"})
+    chqs.post(produce, {**asked, "format": "xlsx", "with_scores": "on"})  # a spreadsheet has no such section
+    assert list(ProducedReport.objects.order_by("pk").values_list("with_scores", flat=True)) == [True, False, False]
+    run_jobs()
+    texts = []
+    for produced in ProducedReport.objects.filter(format="pdf").order_by("pk"):
+        body = b"".join(chqs.get(reverse("reports:download", args=[produced.pk])).streaming_content)
+        texts.append(" ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(body)).pages))
+    with_scores, without = texts
+    assert "4. Chấm điểm cơ quan chủ trì" in with_scores and "Chấm điểm cơ quan chủ trì" not in without
+    assert "Được gia hạn" in with_scores
