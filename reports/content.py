@@ -31,6 +31,7 @@ from tasks.rollup import report_note, rollup
 from tasks.status import Status, StatusCount
 
 from .models import ReportSetup
+from .scores import Scores
 
 # Tasks read (with their assignments, phases, reports and their children's roll-up) per round trip: memory stays
 # flat for large reports (a 10,000-task workbook peaks near 50 MB) at the cost of 5 queries per 1,000 tasks.
@@ -133,7 +134,7 @@ class ReportContent(ReportDocument):
     proposals: str = ""
     sections: list[tuple[Section, list[ReportRow]]] = field(default_factory=list)
     directives: list[DirectiveRow] = field(default_factory=list)
-    scores: object = None  # reports.scores.Scores when the PDF carries the agency scores
+    scores: Scores | None = None  # when the PDF carries the agency scores
 
     judged_on: date | None = None  # the day statuses are judged: the cut-off, or today if that comes first
 
