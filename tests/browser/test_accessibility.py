@@ -63,6 +63,10 @@ def main_pages(username):
         pages.append(("read-only", reverse("tasks:assign", args=[task.pk]), 403))
     if access.may_import(user):
         pages.append(("import", reverse("tasks:import")))
+    if access.may_see_scores(user):
+        pages.append(
+            ("scores", f"{reverse('reports:scores')}?programme={city.pk}&period={quarter_of(date.today()).key}")
+        )
     if access.may_hand_over(user):
         city_end = Reorganisation.objects.get(former__name="Ủy ban nhân dân thành phố Thái Nguyên")
         pages += [
