@@ -5,6 +5,7 @@ from operator import attrgetter
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy
 
@@ -85,3 +86,17 @@ class UploadForm(forms.Form):
         except ProgrammeFormatError as error:
             raise ValidationError(str(error), code="too_big") from error
         return upload
+
+
+def save_with_file(record, upload, refused, code):
+    """Save a record with its uploaded file (if any) in a savepoint; when a database constraint refuses the record
+    (the second of two posts at once), the file is removed again and the user told `refused`."""
+    if upload:
+        record.file.save(upload.name, upload, save=False)
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError as error:
+        record.file.delete(save=False)
+        raise ValidationError(refused, code=code) from error
+    return record

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from ptds.forms import DateInput, style_fields
 from .. import roles
 from ..evidence import check_evidence
 from ..models import ExtensionRequest
+from .base import save_with_file
 
 ONE_PENDING = gettext_lazy(
     "Nhiệm vụ này đã có một đề xuất gia hạn đang chờ Ban CHQS quyết định; chỉ gửi đề xuất mới sau khi có quyết định."
@@ -74,15 +74,7 @@ class ExtensionRequestForm(forms.Form):
             original_name=upload.name[:255] if upload else "",
             kind=kind,
         )
-        if upload:
-            request.file.save(upload.name, upload, save=False)
-        try:
-            with transaction.atomic():
-                request.save()
-        except IntegrityError as error:  # of two requests sent at once, the constraint refuses the second
-            request.file.delete(save=False)
-            raise ValidationError(ONE_PENDING, code="pending") from error
-        return request
+        return save_with_file(request, upload, ONE_PENDING, "pending")  # the second of two requests sent at once
 
 
 class ExtensionDecisionForm(forms.Form):

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -14,6 +13,7 @@ from ptds.forms import DateInput, style_fields
 from .. import roles
 from ..evidence import check_evidence
 from ..models import Task, ThreadEntry
+from .base import save_with_file
 
 Kind = ThreadEntry.Kind
 ANSWERED = gettext_lazy(
@@ -107,12 +107,4 @@ class ThreadEntryForm(forms.Form):
             file_kind=file_kind,
             size=upload.size if upload else None,
         )
-        if upload:
-            entry.file.save(upload.name, upload, save=False)
-        try:
-            with transaction.atomic():
-                entry.save()
-        except IntegrityError as error:  # of two replies sent at once, the constraint refuses the second
-            entry.file.delete(save=False)
-            raise ValidationError(ANSWERED, code="answered") from error
-        return entry
+        return save_with_file(entry, upload, ANSWERED, "answered")  # the second of two replies sent at once
