@@ -264,7 +264,9 @@ def gather(tasks, programme, period, window, agency=None, section=None, directiv
         .select_related("section")
         .prefetch_related(
             Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
-            Prefetch("handovers", queryset=Handover.objects.select_related("from_agency", "to_agency")),
+            Prefetch(
+                "handovers", queryset=Handover.objects.select_related("from_agency", "to_agency", "reorganisation")
+            ),
             "phases",
             Prefetch("progress_reports", queryset=in_period, to_attr="reports_in_period"),
         )

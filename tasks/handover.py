@@ -99,7 +99,6 @@ def hand_over(reorganisation, chosen, user=None, move_accounts=False):
             part=proposal.part,
             from_agency=proposal.former,
             to_agency=successor,
-            effective_on=reorganisation.effective_on,
             made_by=user,
         )
         went_to.setdefault(proposal.former.pk, set()).add(successor.pk)

@@ -24,7 +24,6 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('part', models.CharField(choices=[('lead', 'Chủ trì'), ('support', 'Phối hợp'), ('coordinator', 'Thường trực, theo dõi chương trình')], max_length=20, verbose_name='vai trò')),
-                ('effective_on', models.DateField(verbose_name='có hiệu lực từ')),
                 ('made_at', models.DateTimeField(auto_now_add=True, verbose_name='thực hiện lúc')),
                 ('from_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='handed_over', to='agencies.agency', verbose_name='cơ quan cũ')),
                 ('made_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
@@ -36,7 +35,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'bàn giao nhiệm vụ',
                 'verbose_name_plural': 'bàn giao nhiệm vụ',
-                'ordering': ['effective_on', 'pk'],
+                'ordering': ['reorganisation__effective_on', 'pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('programme__isnull', True), ('task__isnull', False)), models.Q(('programme__isnull', False), ('task__isnull', True)), _connector='OR'), name='handover_of_task_or_programme')],
             },
         ),

@@ -32,14 +32,13 @@ class Handover(models.Model):
     to_agency = models.ForeignKey(
         Agency, verbose_name=_("cơ quan nhận"), on_delete=models.PROTECT, related_name="taken_over"
     )
-    effective_on = models.DateField(_("có hiệu lực từ"))  # the reorganisation's: reports before it keep the former
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     made_at = models.DateTimeField(_("thực hiện lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("bàn giao nhiệm vụ")
         verbose_name_plural = _("bàn giao nhiệm vụ")
-        ordering = ["effective_on", "pk"]
+        ordering = ["reorganisation__effective_on", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(task__isnull=False, programme__isnull=True) | Q(task__isnull=True, programme__isnull=False),
@@ -57,16 +56,16 @@ class Handover(models.Model):
             "former": self.from_agency.name,
             "successor": self.to_agency.name,
             "basis": self.reorganisation.basis,
-            "day": date_format(self.effective_on, "d/m/Y"),
+            "day": date_format(self.reorganisation.effective_on, "d/m/Y"),
         }
 
 
 def agencies_on(task, role, day):
-    """The task's agencies in `role` as they stood on `day` (handovers prefetched): a handover after that day gives
-    the part back to the agency that held it then."""
+    """The task's agencies in `role` as they stood on `day` (handovers prefetched with their reorganisation): a
+    handover that took effect after that day gives the part back to the agency that held it then."""
     agencies = task.agencies(role)
-    later = [h for h in task.handovers.all() if h.part == role and h.effective_on > day]
-    for handover in sorted(later, key=lambda h: (h.effective_on, h.pk), reverse=True):
+    later = [h for h in task.handovers.all() if h.part == role and h.reorganisation.effective_on > day]
+    for handover in sorted(later, key=lambda h: (h.reorganisation.effective_on, h.pk), reverse=True):
         if handover.to_agency in agencies:
             agencies[agencies.index(handover.to_agency)] = handover.from_agency
         else:  # two former agencies merged into one: both are named again

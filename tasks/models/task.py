@@ -43,7 +43,9 @@ class TaskQuerySet(models.QuerySet):
         naming = _naming(agency, role, directly)
         if as_of is None:
             return self.filter(naming)
-        later = apps.get_model("tasks", "Handover").objects.filter(task=OuterRef("pk"), effective_on__gt=as_of)
+        later = apps.get_model("tasks", "Handover").objects.filter(
+            task=OuterRef("pk"), reorganisation__effective_on__gt=as_of
+        )
         if role:
             later = later.filter(part=role)
         received_later, handed_over_later = later.filter(to_agency=agency), later.filter(from_agency=agency)
