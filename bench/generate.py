@@ -47,7 +47,7 @@ from agencies.text import fold_name  # noqa: E402
 from tasks.documents.timeframe import Recurrence, ScheduleKind  # noqa: E402
 from tasks.models import Assignment, Objective, Phase, Programme, ProgressReport, Section, Task  # noqa: E402
 from tasks.roles import COMMAND_STAFF, LEADERSHIP, OFFICER  # noqa: E402
-from tasks.status import Progress  # noqa: E402
+from tasks.status import Acceptance, Progress  # noqa: E402
 
 PASSWORD = "ptds-demo"
 AGENCIES, PROGRAMMES, TASKS, REPORTS = 300, 50, 10_000, 50_000
@@ -534,8 +534,9 @@ class Generator:
                     document_kind=rng.choice(DOCUMENT_KINDS) if document else "",
                     document_number=f"{rng.randint(1, 450)}/KH-UBND" if document else "",
                     document_date=day - datetime.timedelta(days=rng.randint(0, 20)) if document else None,
-                    confirmed_by=staff if confirmed else None,
-                    confirmed_at=timezone.now() if confirmed else None,
+                    acceptance=Acceptance.ACCEPTED if confirmed else "",
+                    decided_by=staff if confirmed else None,
+                    decided_at=timezone.now() if confirmed else None,
                 )
             )
         return reports

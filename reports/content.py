@@ -28,7 +28,7 @@ from tasks.models import (
 )
 from tasks.periods import Period
 from tasks.rollup import report_note, rollup
-from tasks.status import Status, StatusCount
+from tasks.status import AWAITING, Status, StatusCount
 
 from .models import ReportSetup
 from .scores import Scores
@@ -341,6 +341,8 @@ def _row(task, judged, children_note=""):
         notes.append(_("Gia hạn đến %(date)s") % {"date": short_date(task.extended_to)})
     elif task.due_override and task.due_override == task.deadline:  # set directly, and in force at the cut-off
         notes.append(_("Hạn do Ban CHQS điều chỉnh: %(reason)s") % {"reason": task.due_override_reason})
+    if task.status in AWAITING:
+        notes.append(_("Báo cáo hoàn thành ngày %(date)s, chờ Ban CHQS xác nhận") % {"date": short_date(task.done_on)})
     if task.conditional:
         notes.append(task.conditional)
     return ReportRow(

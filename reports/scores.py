@@ -3,7 +3,7 @@
 Tasks come from the caller's queryset (start from Task.objects.visible_to(user)), scoped to a programme or to a
 unit and the units below it, and are judged as gather() judges them: as of the window's last day, or today if that
 comes first. An agency's tasks are those naming it directly as lead (Assignment role lead, as assigned now; a group
-phrase scores under its own row). Two queries whatever the number of tasks or agencies. The rules are in README,
+phrase scores under its own row). Three queries whatever the number of tasks or agencies. The rules are in README,
 "Chấm điểm cơ quan".
 """
 
@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from tasks.models import Assignment, ExtensionRequest, ProgressReport
 from tasks.periods import Period
 from tasks.spreadsheet import cell
-from tasks.status import RECURRING_KINDS, Status, StatusGroup, percent_text
+from tasks.status import RECURRING_KINDS, Acceptance, Grade, Status, StatusGroup, percent_text
 
 # The table's columns, which it may be sorted by (`?sort=`, a leading "-" for descending); anything else is ignored.
 COLUMNS = {
@@ -37,7 +37,7 @@ COLUMNS = {
     "extensions_granted": _("Được gia hạn"),
     "grade": _("Điểm đánh giá bình quân"),
 }
-SORTS = [column for column in COLUMNS if column != "grade"]  # no grades yet (issue 16, point 2)
+SORTS = list(COLUMNS)
 DEFAULT_SORT = "-rate"
 # The figures the task list can show the tasks of, and the status (or group) it filters by.
 LINKED = {
@@ -62,6 +62,15 @@ class AgencyScore:
     reported_on_time: int = 0  # of those, the ones reported for this period by its end
     extensions_asked: int = 0
     extensions_granted: int = 0
+    grade: float | None = None  # the average points (status.Grade) of the work accepted with a grade in the window
+
+    @property
+    def grade_text(self) -> str:
+        """ "Tốt (3,2)": the grade the average rounds to, and the average; "—" with nothing graded."""
+        if self.grade is None:
+            return "—"
+        points = f"{self.grade:.1f}".replace(".", ",")
+        return f"{Grade.nearest(self.grade).label} ({points})"
 
     @property
     def rate(self) -> float | None:
@@ -85,7 +94,7 @@ class Scores:
         sort = sort if sort.lstrip("-") in SORTS else DEFAULT_SORT
         key, descending = sort.lstrip("-"), sort.startswith("-")
         rows = sorted(self.rows, key=lambda row: row.name)
-        missing = -1.0  # an agency with no rate comes last when sorted by rate, descending
+        missing = -1.0  # an agency with no rate (or grade) comes last when sorted by it, descending
         return sorted(
             rows,
             key=lambda row: getattr(row, key) if getattr(row, key) is not None else missing,
@@ -93,9 +102,13 @@ class Scores:
         )
 
     def values(self, row: AgencyScore) -> list:
-        """The row's cells in the columns' order, as the spreadsheet writes them: no rate, and no grade yet, is "—"."""
+        """The row's cells in the columns' order, as the spreadsheet writes them: no rate is "—", a grade in words."""
         return [
-            "—" if column == "grade" or (column == "rate" and row.rate is None) else getattr(row, column)
+            row.grade_text
+            if column == "grade"
+            else "—"
+            if column == "rate" and row.rate is None
+            else getattr(row, column)
             for column in COLUMNS
         ]
 
@@ -198,4 +211,23 @@ def score(tasks, period, window) -> Scores:
     for row in extensions:
         rows[row["agency"]].extensions_asked = row["asked"]
         rows[row["agency"]].extensions_granted = row["granted"]
+    _average_grades(rows, tasks, window)
     return Scores(period=period, window=window, judged_on=judged, rows=list(rows.values()))
+
+
+def _average_grades(rows, tasks, window):
+    """Each agency's average grade of the work command staff accepted with a grade within the window."""
+    graded = (
+        ProgressReport.objects.filter(task__in=tasks.values("pk"), agency__in=list(rows))
+        .filter(acceptance=Acceptance.ACCEPTED, decided_at__date__range=window)
+        .exclude(grade="")
+        .values("agency", "grade")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    totals = {}
+    for row in graded:
+        points, count = totals.get(row["agency"], (0, 0))
+        totals[row["agency"]] = (points + Grade(row["grade"]).points * row["count"], count + row["count"])
+    for agency, (points, count) in totals.items():
+        rows[agency].grade = points / count

@@ -82,10 +82,11 @@ def reporting_role(user, task):
     if agency is None:
         return ReportingRole.NONE
     mine = roles.cached_on(user, ("own_agencies", agency.pk), lambda: _with_groups(agency))
-    named = {a.agency_id: a.role for a in task.assignments.all() if a.agency_id in mine}
+    # Roles, not a map from agency to role: a phrase may name the same agency (or group) as lead and as support.
+    named = {a.role for a in task.assignments.all() if a.agency_id in mine}
     if not named:
         return ReportingRole.NONE
-    return ReportingRole.SETS_STATUS if Assignment.Role.LEAD in named.values() else ReportingRole.CONTRIBUTES
+    return ReportingRole.SETS_STATUS if Assignment.Role.LEAD in named else ReportingRole.CONTRIBUTES
 
 
 def may_request_extension(user, task):
@@ -96,6 +97,18 @@ def may_request_extension(user, task):
 
 def may_decide_extension(user, task):
     """Deciding on a request: those who may change the deadline directly, the programme's command staff."""
+    return not task.archived_at and may_manage_task(user, task)
+
+
+def may_ask_completion(user, task):
+    """Sending finished work for acceptance: those whose report sets the task's status (the lead agency's officers;
+    the command staff's own report is accepted as written), on a current task that can be finished at all."""
+    return not task.archived_at and not task.is_recurring and reporting_role(user, task).sets_status
+
+
+def may_decide_completion(user, task):
+    """Accepting or returning finished work: the programme's command staff, who assigned it (leadership directs,
+    and does not accept in their place)."""
     return not task.archived_at and may_manage_task(user, task)
 
 

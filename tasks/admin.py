@@ -304,7 +304,7 @@ class RecordAdmin(admin.ModelAdmin):
 class ProgressReportAdmin(RecordAdmin):
     """Read-only: reports are history, never edited (corrections are new reports)."""
 
-    list_display = ["task", "agency", "sets_status", "status", "percent", "reported_on", "confirmed_at"]
+    list_display = ["task", "agency", "sets_status", "status", "percent", "reported_on", "acceptance", "grade"]
     list_filter = ["status", "sets_status", "task__section__programme"]
     list_select_related = ["task__section", "agency"]
     search_fields = ["result", "document_number", "agency__name"]

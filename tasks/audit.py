@@ -14,9 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Assignment, ProgressReport, Task
+from .status import Acceptance
 
 ACTIONS = {"+": gettext_lazy("Tạo mới"), "~": gettext_lazy("Sửa"), "-": gettext_lazy("Xoá")}
 ASSIGNMENT_ACTIONS = {"+": gettext_lazy("Thêm"), "-": gettext_lazy("Bỏ")}
+DECISIONS = {
+    Acceptance.ACCEPTED: gettext_lazy("Ban CHQS xác nhận hoàn thành"),
+    Acceptance.RETURNED: gettext_lazy("Ban CHQS trả lại"),
+}
 ROLE_NAMES = {
     Assignment.Role.LEAD: gettext_lazy("Cơ quan chủ trì"),
     Assignment.Role.SUPPORT: gettext_lazy("Cơ quan phối hợp"),
@@ -60,8 +65,17 @@ def audit_trail(task):
         entries.append(_entry(record, _("Phân công"), ASSIGNMENT_ACTIONS[record.history_type], detail))
     reports = ProgressReport.history.filter(task_id=task.pk).select_related("history_user", "agency")
     for record in reports:
-        if record.history_type == "~" and record.confirmed_at:
-            action, detail = _("Đã xác nhận hoàn thành"), _day(timezone.localtime(record.confirmed_at))
+        if record.history_type == "~" and record.decided_at:
+            action = DECISIONS.get(record.acceptance, ACTIONS["~"])
+            detail = "; ".join(
+                part
+                for part in (
+                    record.get_grade_display(),
+                    record.decision_note,
+                    _day(timezone.localtime(record.decided_at)),
+                )
+                if part
+            )
         else:
             action = ACTIONS[record.history_type]
             detail = f"{record.agency}: {record.get_status_display()}, {record.percent}%"

@@ -1,6 +1,7 @@
 """A believable past for the demo accounts (`seed --demo-history`), so a first look shows work under way: reports
-over the past quarters with evidence, a task done on time and confirmed, one done late, tasks overdue and in
-progress, a supporting agency's contribution, recurring tasks with a quarter missed, the report's signer.
+over the past quarters with evidence, a task done on time and graded, one done late, tasks overdue and in
+progress, a supporting agency's contribution, recurring tasks with a quarter missed and quarters accepted, finished
+work waiting for acceptance and work returned, the report's signer.
 
 Dates count back from today (so the same day always writes the same), and a programme that already has reports
 is left as it is (so a second run writes nothing).
@@ -18,7 +19,7 @@ from agencies.models import Profile
 from . import access, roles
 from .models import Evidence, Programme, ProgressReport, Task
 from .periods import quarter_of
-from .status import Progress
+from .status import Acceptance, Grade, Progress
 
 PROGRAMME = "04/CTr-UBND"
 DEMO_PASSWORD = "ptds-demo"
@@ -34,6 +35,7 @@ REPORTS = [
     ("V.2", "chqs", 20, IN_PROGRESS, 50, "Đã xây dựng đề cương kế hoạch phòng thủ dân sự thành phố.", ""),
     ("VI.2", "congan", 60, IN_PROGRESS, 20, "Đang rà soát cơ sở dữ liệu dân cư phục vụ phòng thủ dân sự.", ""),
     ("VII.1", "chqs", 75, IN_PROGRESS, 40, "Đã trình dự thảo quy chế quản lý Quỹ phòng thủ dân sự.", ""),
+    ("VI.2", "congan", 12, IN_PROGRESS, 90, "Đang bổ sung biên bản nghiệm thu theo ý kiến Ban CHQS.", ""),
 ]
 # (task, who, status, how the completion falls against the deadline, result, evidence, document)
 DONE_REPORTS = [
@@ -45,6 +47,26 @@ DONE_REPORTS = [
         "Đã ban hành hướng dẫn xây dựng kế hoạch cho các xã, phường.",
         "Huong-dan.pdf",
         "46/HD-BCH",
+    ),
+]
+# Finished work sent for acceptance: (task, who, days before today, result, evidence, command staff's reason for
+# returning it, or "" while it waits). The returned one is then reported on again (REPORTS).
+COMPLETIONS = [
+    (
+        "V.4",
+        "congan",
+        10,
+        "Đã ban hành Kế hoạch bảo đảm an ninh, trật tự trong phòng thủ dân sự trên địa bàn thành phố.",
+        "Ke-hoach-ANTT.pdf",
+        "",
+    ),
+    (
+        "VI.2",
+        "congan",
+        30,
+        "Đã hoàn thành cơ sở dữ liệu dân cư phục vụ phòng thủ dân sự.",
+        "",
+        "Chưa kèm biên bản nghiệm thu cơ sở dữ liệu; đề nghị bổ sung minh chứng.",
     ),
 ]
 # Recurring tasks reported quarter by quarter, back from the last full quarter; False: the quarter was missed.
@@ -93,10 +115,18 @@ def write_history(today=None):
             document_number=number,
             document_date=done_on,
         )
-        if timing == "on time":  # and confirmed by command staff, as the task page asks of them
-            report.confirmed_by, report.confirmed_at = people["chqs"], report._history_date
-            report.save(update_fields=["confirmed_by", "confirmed_at"])
+        if timing == "on time":  # graded, as command staff do for the annual emulation
+            report.grade = Grade.GOOD
+            report.save(update_fields=["grade"])
         written.append(report)
+    written += _quarterly_reports(tasks, people, today)
+    written += _completions(tasks, people, today)
+    return len(written)
+
+
+def _quarterly_reports(tasks, people, today):
+    """Recurring tasks' period reports; command staff accepted every quarter but the last, which waits."""
+    written = []
     last_quarter = quarter_of(quarter_of(today).start - datetime.timedelta(days=1))
     for ref, (who, reported) in QUARTERS.items():
         period = last_quarter
@@ -104,20 +134,36 @@ def write_history(today=None):
             if done:
                 result = f"Kết quả {period.label}: đã tổ chức thực hiện theo kế hoạch."
                 day = period.end - datetime.timedelta(days=3)
-                written.append(
-                    write_report(
-                        tasks[ref],
-                        people[who],
-                        day,
-                        "",
-                        status=IN_PROGRESS,
-                        percent=100,
-                        result=result,
-                        period=period.key,
-                    )
+                report = write_report(
+                    tasks[ref], people[who], day, "", status=IN_PROGRESS, percent=100, result=result, period=period.key
                 )
+                if report.is_awaiting and period != last_quarter:
+                    _decide(report, people["chqs"], day + datetime.timedelta(days=7), Acceptance.ACCEPTED, Grade.PASS)
+                written.append(report)
             period = quarter_of(period.start - datetime.timedelta(days=1))
-    return len(written)
+    return written
+
+
+def _completions(tasks, people, today):
+    """Finished work an agency sent for acceptance: one waits for command staff, one they returned."""
+    written = []
+    for ref, who, days, result, file, returned in COMPLETIONS:
+        day = today - datetime.timedelta(days=days)
+        report = write_report(
+            tasks[ref], people[who], day, file, status=DONE, percent=100, result=result, completed_on=day
+        )
+        if returned:
+            _decide(report, people["chqs"], day + datetime.timedelta(days=3), Acceptance.RETURNED, note=returned)
+        written.append(report)
+    return written
+
+
+def _decide(report, user, day, acceptance, grade="", note=""):
+    """Command staff's decision on a report, dated as it was made."""
+    report.acceptance, report.grade, report.decision_note = acceptance, grade, note
+    report.decided_by = user
+    report.decided_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0)))
+    report.save(update_fields=["acceptance", "grade", "decision_note", "decided_by", "decided_at"])
 
 
 def demo_account(username, group, agency, full_name, password=DEMO_PASSWORD):
@@ -149,6 +195,7 @@ def write_report(task, user, day, file, **fields):
     )
     report._history_user = user
     report._history_date = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 30)))
+    report.settle_acceptance(user if access.may_decide_completion(user, task) else None, report._history_date)
     report.save()
     if file:
         content = _pdf(fields["result"])

@@ -23,9 +23,41 @@ class Progress(TextChoices):
     PAUSED = "paused", _("Tạm dừng")
 
 
+class Acceptance(TextChoices):
+    """Whether the command that assigned the task accepts a report the lead agency sent as finished work: its
+    "done" on a task, its period report on a recurring one. Blank: nothing asked (a contribution, a report that is
+    not "done", or the command's own report, which needs no one else's acceptance)."""
+
+    AWAITING = "awaiting", _("Chờ xác nhận")
+    ACCEPTED = "accepted", _("Đã xác nhận")
+    RETURNED = "returned", _("Trả lại")
+
+
+class Grade(TextChoices):
+    """The grade an accepted piece of work may get, used in the annual emulation."""
+
+    EXCELLENT = "excellent", _("Xuất sắc")
+    GOOD = "good", _("Tốt")
+    PASS = "pass", _("Đạt")
+    FAIL = "fail", _("Không đạt")
+
+    @property
+    def points(self) -> int:
+        """The grade as a number, so grades can be averaged: 4 for Xuất sắc down to 1 for Không đạt."""
+        return {Grade.EXCELLENT: 4, Grade.GOOD: 3, Grade.PASS: 2, Grade.FAIL: 1}[self]
+
+    @classmethod
+    def nearest(cls, points: float) -> "Grade":
+        """The grade an average of points rounds to."""
+        return min(cls, key=lambda grade: abs(grade.points - points))
+
+
 class Status(TextChoices):
     DONE_ON_TIME = "done_on_time", _("Đã hoàn thành đúng hạn")
     DONE_LATE = "done_late", _("Đã hoàn thành quá hạn")
+    # Reported done, not yet accepted: not done. Overdue only if the work was reported finished after the deadline.
+    AWAITING_ON_TIME = "awaiting_on_time", _("Chờ xác nhận hoàn thành (trong hạn)")
+    AWAITING_OVERDUE = "awaiting_overdue", _("Chờ xác nhận hoàn thành (quá hạn)")
     IN_PROGRESS_ON_TIME = "in_progress_on_time", _("Đang thực hiện trong hạn")
     IN_PROGRESS_OVERDUE = "in_progress_overdue", _("Đang thực hiện quá hạn")
     NOT_STARTED_ON_TIME = "not_started_on_time", _("Chưa thực hiện (trong hạn)")
@@ -59,7 +91,8 @@ class Summary(TextChoices):
 
 _DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE})
 # Done late is not "overdue": overdue means still open after the deadline.
-_OVERDUE = frozenset({Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE})
+_OVERDUE = frozenset({Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE, Status.AWAITING_OVERDUE})
+AWAITING = frozenset({Status.AWAITING_ON_TIME, Status.AWAITING_OVERDUE})
 
 
 class StatusGroup(TextChoices):
@@ -68,6 +101,7 @@ class StatusGroup(TextChoices):
     DONE = "done", _("Đã hoàn thành (đúng hạn và quá hạn)")
     NOT_DONE_ON_TIME = "not_done_on_time", _("Chưa hoàn thành, trong hạn")
     NOT_DONE_OVERDUE = "not_done_overdue", _("Chưa hoàn thành, quá hạn")
+    AWAITING = "awaiting", _("Chờ xác nhận hoàn thành")
 
     @property
     def statuses(self) -> list[Status]:
@@ -76,8 +110,9 @@ class StatusGroup(TextChoices):
 
 _GROUPS = {
     StatusGroup.DONE: [Status.DONE_ON_TIME, Status.DONE_LATE],
-    StatusGroup.NOT_DONE_ON_TIME: [Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME],
-    StatusGroup.NOT_DONE_OVERDUE: [Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE],
+    StatusGroup.NOT_DONE_ON_TIME: [Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME, Status.AWAITING_ON_TIME],
+    StatusGroup.NOT_DONE_OVERDUE: [Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE, Status.AWAITING_OVERDUE],
+    StatusGroup.AWAITING: [Status.AWAITING_ON_TIME, Status.AWAITING_OVERDUE],
 }
 
 
@@ -113,6 +148,8 @@ class StatusCount:
     total: int = 0
     done_on_time: int = 0
     done_late: int = 0
+    awaiting_on_time: int = 0
+    awaiting_overdue: int = 0
     in_progress_on_time: int = 0
     in_progress_overdue: int = 0
     not_started_on_time: int = 0
@@ -142,12 +179,16 @@ class StatusCount:
         return self.done_on_time + self.done_late
 
     @property
+    def awaiting(self) -> int:
+        return self.awaiting_on_time + self.awaiting_overdue
+
+    @property
     def not_done_on_time(self) -> int:
-        return self.in_progress_on_time + self.not_started_on_time
+        return self.in_progress_on_time + self.not_started_on_time + self.awaiting_on_time
 
     @property
     def not_done_overdue(self) -> int:
-        return self.in_progress_overdue + self.not_started_overdue
+        return self.in_progress_overdue + self.not_started_overdue + self.awaiting_overdue
 
     @property
     def not_done(self) -> int:
@@ -167,7 +208,7 @@ class StatusCount:
         line = gettext(
             "Tổng số %(total)d nhiệm vụ; đã hoàn thành %(done)d, đạt %(rate)s "
             "(đúng hạn: %(done_on_time)d, quá hạn: %(done_late)d); "
-            "chưa hoàn thành: %(not_done)d (trong hạn: %(on_time)d, quá hạn: %(overdue)d)"
+            "chưa hoàn thành: %(not_done)d (trong hạn: %(on_time)d, quá hạn: %(overdue)d%(awaiting)s)"
         ) % {
             "total": self.total,
             "done": self.done,
@@ -177,6 +218,9 @@ class StatusCount:
             "not_done": self.not_done,
             "on_time": self.not_done_on_time,
             "overdue": self.not_done_overdue,
+            "awaiting": gettext("; trong đó chờ xác nhận hoàn thành: %(n)d") % {"n": self.awaiting}
+            if self.awaiting
+            else "",
         }
         if self.ongoing:
             line += gettext("; thường xuyên: %(ongoing)d") % {"ongoing": self.ongoing}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import extensions, handover, imports, my, task_pages, thread
+from .views import completion, extensions, handover, imports, my, task_pages, thread
 
 app_name = "tasks"
 
@@ -10,7 +10,8 @@ urlpatterns = [
     path("tasks/<int:pk>/", task_pages.task_detail, name="detail"),
     path("tasks/<int:pk>/assign/", task_pages.task_assign, name="assign"),
     path("tasks/<int:pk>/progress/", task_pages.task_progress, name="progress"),
-    path("tasks/<int:pk>/reports/<int:report_pk>/confirm/", task_pages.report_confirm, name="confirm"),
+    path("tasks/<int:pk>/completion/", completion.task_completion, name="completion"),
+    path("tasks/<int:pk>/reports/<int:report_pk>/decide/", completion.completion_decide, name="completion_decide"),
     path("tasks/<int:pk>/evidence/<int:evidence_pk>/", task_pages.evidence_download, name="evidence"),
     path("tasks/<int:pk>/extension/", extensions.extension_request, name="extension"),
     path("tasks/<int:pk>/extension/<int:request_pk>/decide/", extensions.extension_decide, name="extension_decide"),

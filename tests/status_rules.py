@@ -3,19 +3,30 @@ against. The dashboard, list and report tests compute what each task's status mu
 
 from datetime import date
 
-from tasks.status import Progress, Status
+from tasks.status import Acceptance, Progress, Status
 
 
-def classify(progress: str | None, due: date | None, done_on: date | None, as_of: date, recurring: bool) -> Status:
-    """The status of a task as of `as_of` (a report's cut-off date).
+def classify(
+    progress: str | None, due: date | None, done_on: date | None, as_of: date, recurring: bool, acceptance: str = ""
+) -> Status:
+    """The status of a task as of `as_of` (a report's cut-off date), from its latest status-setting report.
 
     A done task without a date cannot be shown late, so it counts as on time (as TaskQuerySet.with_status
     does; reports must carry the date anyway). A task done after `as_of` was not yet done at that date,
     so it counts as in progress there. An unknown progress value raises ValueError, never a guess.
+    "Done" waiting for the command's acceptance is not done: it waits, overdue only if finished after the
+    deadline; returned, it is in progress again. A blank acceptance (nothing asked: the command's own report, or
+    one from before acceptance existed) counts as written.
     """
     if recurring:
         return Status.ONGOING
     state = Progress(progress) if progress is not None else Progress.NOT_STARTED
+    acceptance = Acceptance(acceptance) if acceptance else None
+    if state == Progress.DONE and acceptance is Acceptance.RETURNED:
+        state = Progress.IN_PROGRESS
+    if state == Progress.DONE and acceptance is Acceptance.AWAITING:
+        late = due is not None and done_on is not None and done_on > due
+        return Status.AWAITING_OVERDUE if late else Status.AWAITING_ON_TIME
     if state == Progress.DONE:
         if done_on is None or done_on <= as_of:
             return Status.DONE_ON_TIME if due is None or done_on is None or done_on <= due else Status.DONE_LATE

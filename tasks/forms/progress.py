@@ -13,8 +13,13 @@ from .. import roles
 from ..evidence import check_evidence
 from ..models import Evidence, ProgressReport, Task
 from ..periods import PeriodError, parse_period, period_choices, quarter_of
-from ..status import Progress
+from ..status import AWAITING, Acceptance, Progress
 from .base import UploadForm, VersionedForm
+
+AWAITING_ALREADY = gettext_lazy(
+    "Báo cáo trước của cơ quan chủ trì (báo cáo hoàn thành, hoặc báo cáo của kỳ này) đang chờ Ban CHQS xác nhận; "
+    "chỉ ghi báo cáo mới sau khi Ban CHQS xác nhận hoặc trả lại báo cáo đó."
+)
 
 
 class ProgressForm(VersionedForm, forms.ModelForm):
@@ -43,8 +48,9 @@ class ProgressForm(VersionedForm, forms.ModelForm):
             "percent": forms.NumberInput(attrs={"min": 0, "max": 100}),
         }
 
-    def __init__(self, *args, task, user, sets_status, **kwargs):
-        self.user, self.sets_status = user, sets_status
+    def __init__(self, *args, task, user, sets_status, accepts=False, **kwargs):
+        # accepts: the reporter is the command that accepts finished work, so its own report needs no acceptance.
+        self.user, self.sets_status, self.accepts = user, sets_status, accepts
         super().__init__(*args, task=task, **kwargs)
         self.fields["percent"].required = False  # a done report is 100% whatever was typed
         self.fields["status"].choices = [("", _("Chọn tình trạng")), *Progress.choices]
@@ -98,6 +104,9 @@ class ProgressForm(VersionedForm, forms.ModelForm):
                 self.add_error("completed_on", _("Chỉ ghi ngày hoàn thành khi tình trạng là «Đã hoàn thành»."))
             if data.get("percent") is None and "percent" not in self.errors:
                 self.add_error("percent", _("Cần ghi tỷ lệ hoàn thành (0–100%)."))
+        # Said before anything is typed in vain (the status read with the task); save() checks it again, per period.
+        if self.sets_status and getattr(self.task, "status", None) in AWAITING:
+            self.add_error(None, AWAITING_ALREADY)
         return data
 
     @transaction.atomic
@@ -110,12 +119,22 @@ class ProgressForm(VersionedForm, forms.ModelForm):
         report.agency = roles.agency_of(self.user) or task.section.programme.coordinating_agency
         report.completed_on = self.cleaned_data.get("completed_on")
         report.percent = self.cleaned_data["percent"]
+        if self.sets_status:
+            self._settle_acceptance(report)
         report.save()
         for upload, kind in self.cleaned_data["files"]:
             Evidence.objects.create(
                 report=report, file=upload, original_name=upload.name[:255], kind=kind, size=upload.size
             )
         return report
+
+    def _settle_acceptance(self, report):
+        """While the lead's finished work waits (per period), no status-setting report is written over it: the command
+        decides first. Then this report waits in turn, or is accepted as written by the command itself."""
+        waiting = ProgressReport.objects.filter(task=report.task, period=report.period, acceptance=Acceptance.AWAITING)
+        if waiting.exists():
+            raise ValidationError(AWAITING_ALREADY, code="awaiting")
+        report.settle_acceptance(accepted_by=self.user if self.accepts else None)
 
 
 class ProgressUploadForm(UploadForm):

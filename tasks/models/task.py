@@ -17,7 +17,7 @@ from agencies.models import Agency
 
 from .. import roles, search
 from ..documents.timeframe import Recurrence, ScheduleKind
-from ..status import RECURRING_KINDS, Progress, Status, is_recurring
+from ..status import AWAITING, RECURRING_KINDS, Acceptance, Progress, Status, is_recurring
 from .progress import ProgressReport
 
 
@@ -141,13 +141,21 @@ def _deadline_on(as_of):
 
 
 def _reported_status(deadline, as_of):
-    """The status a report's progress gives (on the report's row), None when it says not started."""
-    done = Q(status=Progress.DONE)
-    started = Q(status__in=[Progress.IN_PROGRESS, Progress.PAUSED])
+    """The status a report's progress gives (on the report's row), None when it says not started.
+
+    "Done" counts once the command accepts it, from the day the work was finished; until then it waits, overdue
+    only if finished after the deadline; returned, the work is in progress again."""
+    reported_done = Q(status=Progress.DONE)
+    awaiting = reported_done & Q(acceptance=Acceptance.AWAITING)
+    done = reported_done & ~Q(acceptance__in=[Acceptance.AWAITING, Acceptance.RETURNED])
+    started = Q(status__in=[Progress.IN_PROGRESS, Progress.PAUSED]) | Q(acceptance=Acceptance.RETURNED)
+    finished_late = Q(GreaterThan(F("completed_on"), deadline))
     overdue = Q(LessThan(deadline, as_of))
     return Case(
-        When(done & Q(GreaterThan(F("completed_on"), deadline)), then=Value(Status.DONE_LATE)),
+        When(done & finished_late, then=Value(Status.DONE_LATE)),
         When(done, then=Value(Status.DONE_ON_TIME)),
+        When(awaiting & finished_late, then=Value(Status.AWAITING_OVERDUE)),
+        When(awaiting, then=Value(Status.AWAITING_ON_TIME)),
         When(started & overdue, then=Value(Status.IN_PROGRESS_OVERDUE)),
         When(started, then=Value(Status.IN_PROGRESS_ON_TIME)),
         default=None,
@@ -308,6 +316,11 @@ class Task(models.Model):
     @property
     def is_recurring(self):
         return is_recurring(self.schedule_kind)
+
+    @property
+    def is_awaiting_acceptance(self):
+        """Whether the status annotated by with_status() is the lead's "done" waiting for the command."""
+        return self.status in AWAITING
 
     @property
     def interval_months(self):

@@ -10,10 +10,10 @@ from ptds.jobs import QueueFull
 from .. import access, offline, roles
 from ..forms.progress import ProgressUploadForm
 from ..jobs import NO_VALID_ROWS, request_reading, request_saving
-from ..models import ExtensionRequest, ImportDraft, Task, ThreadEntry
+from ..models import ExtensionRequest, ImportDraft, ProgressReport, Task, ThreadEntry
 from ..sheet_rows import check_rows, reportable
 from ..spreadsheet import xlsx_download
-from ..status import DUE_SOON_LABEL, Status
+from ..status import DUE_SOON_LABEL, Status, StatusGroup
 from .drafts import expired_drafts_answer_404, waiting_for
 
 # Labels are lazy: this list is built at import time, the words are needed per request.
@@ -25,6 +25,7 @@ MY_GROUPS = [
         gettext_lazy("Đang, chưa thực hiện (trong hạn)"),
         {Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME},
     ),
+    ("awaiting", StatusGroup.AWAITING.label, set(StatusGroup.AWAITING.statuses)),
     ("ongoing", gettext_lazy("Thường xuyên, định kỳ"), {Status.ONGOING}),
     ("done", gettext_lazy("Đã hoàn thành"), {Status.DONE_ON_TIME, Status.DONE_LATE}),
 ]
@@ -54,12 +55,14 @@ def my_tasks(request):
     reports_offline = access.officer_agency(request.user) is not None
     awaiting = ExtensionRequest.objects.awaiting(request.user).select_related("task__section", "agency")
     to_answer = ThreadEntry.objects.awaiting_reply(request.user)
+    to_accept = ProgressReport.objects.awaiting_decision(request.user).select_related("task__section", "agency")
     context = {
         "agency": agency,
         "sections": sections,
         "reports_offline": reports_offline,
         "awaiting": awaiting,
         "to_answer": to_answer,
+        "to_accept": to_accept,
     }
     return render(request, "tasks/my.html", context)
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django_tables2 import RequestConfig
 from openpyxl import Workbook
 
@@ -27,7 +27,7 @@ from ..models.thread import with_open_flags
 from ..periods import quarters_between
 from ..search import SEARCHED
 from ..spreadsheet import cell, xlsx_download
-from ..status import Progress
+from ..status import AWAITING, Status
 from ..tables import TaskTable
 from .thread import entry_form
 
@@ -120,7 +120,7 @@ def task_export(request):
 @require_GET
 def task_detail(request, pk):
     task = access.task_or_404(request.user, pk, archived=True)
-    reports = task.progress_reports.select_related("agency", "author", "confirmed_by").prefetch_related("evidence")
+    reports = task.progress_reports.select_related("agency", "author", "decided_by").prefetch_related("evidence")
     children = rollup.child_tasks(task, request.user)
     manages = access.may_manage_task(request.user, task)
     extensions = list(task.extension_requests.select_related("agency", "asked_by", "decided_by"))
@@ -140,6 +140,8 @@ def task_detail(request, pk):
         "extensions": extensions,
         "handovers": handovers,
         "can_request_extension": not pending and access.may_request_extension(request.user, task),
+        "can_ask_completion": task.status not in FINISHED and access.may_ask_completion(request.user, task),
+        "may_decide_completion": access.may_decide_completion(request.user, task),
         "decision_form": ExtensionDecisionForm(request=pending, user=request.user) if may_decide else None,
         "entries": with_open_flags(list(ThreadEntry.objects.of(task))),
         "thread_form": entry_form(request, task),
@@ -147,6 +149,9 @@ def task_detail(request, pk):
     if manages:
         context["history"] = audit_trail(task)
     return render(request, "tasks/detail.html", context)
+
+
+FINISHED = AWAITING | {Status.DONE_ON_TIME, Status.DONE_LATE}  # nothing more to send for acceptance
 
 
 def _list_url(request):
@@ -162,10 +167,10 @@ def _period_rows(task, reports):
     start = programme.issued_on or datetime.date(programme.year, 1, 1)
     rows = []
     for period in quarters_between(start, timezone.localdate()):
-        first = min(
-            (r for r in reports if r.period == period.key and r.sets_status), key=lambda r: r.reported_on, default=None
-        )
-        rows.append({"period": period, "report": first, "late": bool(first and first.reported_on > period.end)})
+        own = [r for r in reports if r.period == period.key and r.sets_status]  # newest first
+        first = min(own, key=lambda r: r.reported_on, default=None)
+        late = bool(first and first.reported_on > period.end)
+        rows.append({"period": period, "report": first, "late": late, "latest": own[0] if own else None})
     return rows
 
 
@@ -194,47 +199,48 @@ def child_programme(request, pk):
 def task_assign(request, pk):
     task = access.managed_task(request.user, pk)
     form = AssignmentForm(request.POST or None, task=task, user=request.user)
-    return _task_form_page(request, task, form, "tasks/assign.html", _("Đã lưu phân công nhiệm vụ."))
+    return task_form_page(request, task, form, "tasks/assign.html", _("Đã lưu phân công nhiệm vụ."))
 
 
 @require_http_methods(["GET", "POST"])
 def task_progress(request, pk):
     task = access.reportable_task(request.user, pk)
     sets_status = access.reporting_role(request.user, task).sets_status
+    accepts = access.may_decide_completion(request.user, task)
     form = ProgressForm(
-        request.POST or None, request.FILES or None, task=task, user=request.user, sets_status=sets_status
+        request.POST or None,
+        request.FILES or None,
+        task=task,
+        user=request.user,
+        sets_status=sets_status,
+        accepts=accepts,
     )
     # What the reporter needs to see before writing: the last report (the lead's or any agency's), newest first.
     last_report = task.progress_reports.select_related("agency", "author").first()
     context = {"sets_status": sets_status, "last_report": last_report}
-    return _task_form_page(request, task, form, "tasks/progress.html", _("Đã ghi báo cáo tiến độ."), context)
+    return task_form_page(request, task, form, "tasks/progress.html", saved_message, context)
 
 
-def _task_form_page(request, task, form, template, success, context=()):
-    """Save a valid POST and go back to the task; otherwise show the form (400 with its errors)."""
+def saved_message(report):
+    """What the reporter is told: whether the report now waits for the command's acceptance."""
+    if report.is_awaiting:
+        return _("Đã gửi báo cáo; kết quả đang chờ Ban CHQS xác nhận.")
+    return _("Đã ghi báo cáo tiến độ.")
+
+
+def task_form_page(request, task, form, template, success, context=()):
+    """Save a valid POST and go back to the task; otherwise show the form (400 with its errors). `success`: the
+    message, or a function of what was saved that gives it."""
     if request.method == "POST" and form.is_valid():
         try:
-            form.save()
+            saved = form.save()
         except ValidationError as error:  # the version check: someone saved the task meanwhile
             form.add_error(None, error)
         else:
-            messages.success(request, success)
+            messages.success(request, success(saved) if callable(success) else success)
             return redirect(task)
     status = 400 if form.is_bound and form.errors else 200
     return render(request, template, {"task": task, "form": form, **dict(context)}, status=status)
-
-
-@require_POST
-def report_confirm(request, pk, report_pk):
-    task = access.managed_task(request.user, pk)
-    report = get_object_or_404(task.progress_reports, pk=report_pk, status=Progress.DONE, sets_status=True)
-    if report.confirmed_at:
-        messages.info(request, _("Báo cáo này đã được xác nhận trước đó."))
-    else:
-        report.confirmed_by, report.confirmed_at = request.user, timezone.now()
-        report.save(update_fields=["confirmed_by", "confirmed_at"])
-        messages.success(request, _("Đã xác nhận hoàn thành nhiệm vụ."))
-    return redirect(task)
 
 
 @require_GET

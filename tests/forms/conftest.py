@@ -120,7 +120,7 @@ def snapshot(task):
         "task": {f.attname: getattr(task, f.attname) for f in Task._meta.concrete_fields},
         "assignments": list(task.assignments.order_by("role", "position").values_list("role", "agency_id", "position")),
         "all_assignments": Assignment.objects.count(),
-        "reports": list(ProgressReport.objects.values_list("pk", "status", "percent", "confirmed_at")),
+        "reports": list(ProgressReport.objects.values_list("pk", "status", "percent", "acceptance", "decided_at")),
         "evidence": Evidence.objects.count(),
         "history": (
             Task.history.count(),

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tasks.models import ProgressReport, Task
-from tasks.status import Progress, Status
+from tasks.status import Acceptance, Progress, Status
 from tests.html import Markup, contains_html, find_all, text
 
 from .conftest import (
@@ -91,9 +91,10 @@ def test_done_without_a_date_is_done_today_at_100_percent(login, v5):
     saved = ProgressReport.objects.get(task=v5)
     today = timezone.localdate()
     assert (saved.status, saved.completed_on, saved.percent, saved.sets_status) == (Progress.DONE, today, 100, True)
+    assert saved.acceptance == Acceptance.AWAITING  # the lead's "done" waits for command staff
     task = state(v5)
     assert (task.progress, task.percent, task.done_on) == (Progress.DONE, 100, today)
-    assert task.status == (Status.DONE_LATE if today > task.deadline else Status.DONE_ON_TIME)
+    assert task.status == (Status.AWAITING_OVERDUE if today > task.deadline else Status.AWAITING_ON_TIME)
 
 
 def test_done_on_a_recurring_task_is_refused(login, viii2):

@@ -305,6 +305,7 @@ def status_by_the_rules(t, as_of=None):
         latest.completed_on if latest else None,
         as_of,
         is_recurring(t.schedule_kind),
+        latest.acceptance if latest else "",
     )
 
 

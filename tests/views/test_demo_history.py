@@ -26,7 +26,7 @@ def snapshot():
 
 
 def test_the_history_has_every_kind_of_case(seeded):
-    assert "Quá trình báo cáo mẫu: 17 báo cáo." in seed_history()
+    assert "Quá trình báo cáo mẫu: 20 báo cáo." in seed_history()
     today = timezone.localdate()
     tasks = Task.objects.with_status().prefetch_related("progress_reports")
     statuses = {t.reference: t.status for t in tasks.filter(section__programme__number=CITY)}
@@ -34,7 +34,12 @@ def test_the_history_has_every_kind_of_case(seeded):
         assert t.status == status_by_the_rules(t)  # the SQL rule and its oracle agree on the demo too
     assert statuses["V.6"] == Status.DONE_ON_TIME and statuses["V.1"] == Status.DONE_LATE
     assert statuses["V.5"] == Status.IN_PROGRESS_OVERDUE and statuses["V.2"] == Status.IN_PROGRESS_ON_TIME
-    assert task(CITY, "V", "6").progress_reports.get().confirmed_by.username == "chqs"
+    accepted = task(CITY, "V", "6").progress_reports.get()
+    assert (accepted.acceptance, accepted.decided_by.username, accepted.grade) == ("accepted", "chqs", "good")
+    # Finished work waits for command staff; work they returned is in progress again, reported on since.
+    assert statuses["V.4"] in (Status.AWAITING_ON_TIME, Status.AWAITING_OVERDUE)
+    returned = task(CITY, "VI", "2").progress_reports.get(acceptance="returned")
+    assert returned.decision_note and statuses["VI.2"] == Status.IN_PROGRESS_ON_TIME
     contribution = task(CITY, "V", "5").progress_reports.get(sets_status=False)
     assert contribution.agency.short_name == "Phòng Y tế"
     # Reports spread over the past quarters, none in the future.
@@ -42,7 +47,7 @@ def test_the_history_has_every_kind_of_case(seeded):
     assert max(days) <= today and len({quarter_of(day).key for day in days}) >= 3
     # Evidence that opens as a PDF.
     files = list(Evidence.objects.all())
-    assert len(files) == 4 and all(f.file.open("rb").read(5) == b"%PDF-" for f in files)
+    assert len(files) == 5 and all(f.file.open("rb").read(5) == b"%PDF-" for f in files)
 
 
 def test_a_recurring_task_shows_a_missed_quarter(seeded, chqs):
@@ -54,7 +59,8 @@ def test_a_recurring_task_shows_a_missed_quarter(seeded, chqs):
     }
     last = quarter_of(quarter_of(timezone.localdate()).start - datetime.timedelta(days=1))
     before = quarter_of(last.start - datetime.timedelta(days=1))
-    assert rows[last.label].endswith("đúng hạn")
+    assert rows[last.label].endswith("đúng hạn · Chờ xác nhận")  # the last quarter waits for command staff
+    assert "Đã xác nhận" in rows[quarter_of(before.start - datetime.timedelta(days=1)).label]
     assert rows[before.label] == "chưa báo cáo"
 
 

@@ -15,9 +15,20 @@ import pytest
 from django.urls import reverse
 
 from tasks.models import Assignment, Evidence, ProgressReport, Task
-from tasks.status import Progress
+from tasks.status import Acceptance, Grade, Progress
 
-from .conftest import CONG_AN, PERSONAS, Y_TE, agency, evidence, listed_pks, report, user, visible_by_the_rules
+from .conftest import (
+    CONG_AN,
+    PERSONAS,
+    Y_TE,
+    agency,
+    evidence,
+    listed_pks,
+    names_agency,
+    report,
+    user,
+    visible_by_the_rules,
+)
 
 TASKS = ["police_task", "group_task", "unnamed_task", "bac_giang_task"]
 CITY_TASKS = {"police_task", "group_task", "unnamed_task"}
@@ -34,6 +45,7 @@ SEES = {
 REPORTS_ON = {**SEES, "lanhdao": set()}
 MANAGES = {"chqs": CITY_TASKS, "admin": set(TASKS)}
 HAS_AGENCY = {"chqs", "congan", "yte"}
+OFFICER_AGENCIES = {"congan": CONG_AN, "yte": Y_TE}
 
 LOGIN = "302 → /accounts/login/"
 
@@ -58,9 +70,21 @@ def task_urls(task):
         "assign": ("get", reverse("tasks:assign", args=[task.pk])),
         "progress": ("get", reverse("tasks:progress", args=[task.pk])),
         "evidence": ("get", reverse("tasks:evidence", args=[task.pk, file.pk])),
-        "confirm (GET)": ("get", reverse("tasks:confirm", args=[task.pk, done.pk])),
-        "confirm": ("post", reverse("tasks:confirm", args=[task.pk, done.pk])),
+        "completion": ("get", reverse("tasks:completion", args=[task.pk])),
+        "decide (GET)": ("get", reverse("tasks:completion_decide", args=[task.pk, done.pk])),
+        "decide": ("post", reverse("tasks:completion_decide", args=[task.pk, done.pk])),
     }
+
+
+def decision(report):
+    return {f"done{report.pk}-decision": Acceptance.ACCEPTED, f"done{report.pk}-grade": Grade.GOOD}
+
+
+def sets_status(name, task_name, task):
+    """Whether the persona's report decides the task's status: command staff of its programme, or its lead agency."""
+    if task_name in MANAGES.get(name, ()):
+        return True
+    return name in OFFICER_AGENCIES and names_agency(task, agency(OFFICER_AGENCIES[name]), Assignment.Role.LEAD)
 
 
 def expected_task_outcomes(name, task_name, task):
@@ -68,14 +92,17 @@ def expected_task_outcomes(name, task_name, task):
         return dict.fromkeys(task_urls(task), LOGIN)
     if task_name not in SEES[name]:
         # Strangers learn nothing, not even that the task exists; only the method check comes first.
-        return {**dict.fromkeys(task_urls(task), "404"), "confirm (GET)": "405"}
+        return dict.fromkeys(task_urls(task), "404")
+    manages = task_name in MANAGES.get(name, ())
     return {
         "detail": "200",
-        "assign": "200" if task_name in MANAGES.get(name, ()) else "403",
+        "assign": "200" if manages else "403",
         "progress": "200" if task_name in REPORTS_ON[name] else "403",
         "evidence": "200",
-        "confirm (GET)": "405",
-        "confirm": f"302 → {task.get_absolute_url()}" if task_name in MANAGES.get(name, ()) else "403",
+        # Finished work is sent by those who set the status, on a task that can be finished (not a recurring one).
+        "completion": "200" if sets_status(name, task_name, task) and not task.is_recurring else "403",
+        "decide (GET)": "200" if manages else "403",
+        "decide": f"302 → {task.get_absolute_url()}" if manages else "403",
     }
 
 
@@ -84,13 +111,14 @@ def expected_task_outcomes(name, task_name, task):
 def test_task_pages(request, persona, task_name):
     name = request.node.callspec.params["persona"]
     task = request.getfixturevalue(task_name)
-    done = report(task, "admin", Progress.DONE)
+    done = report(task, "congan", Progress.DONE, acceptance=Acceptance.AWAITING)
     evidence(done)
     urls = task_urls(task)
-    actual = {label: outcome(getattr(persona, method)(url)) for label, (method, url) in urls.items()}
+    data = {"decide": decision(done)}
+    actual = {label: outcome(getattr(persona, method)(url, data.get(label))) for label, (method, url) in urls.items()}
     assert actual == expected_task_outcomes(name, task_name, task)
     done.refresh_from_db()
-    assert (done.confirmed_by is not None) == (task_name in MANAGES.get(name, ()))
+    assert (done.acceptance == Acceptance.ACCEPTED) == (task_name in MANAGES.get(name, ()))
 
 
 def expected_site_outcomes(name):
@@ -180,7 +208,7 @@ def snapshot(task):
         "evidence": Evidence.objects.count(),
         "task": Task.objects.filter(pk=task.pk).values().get(),
         "task history": Task.history.count(),
-        "confirmed": list(ProgressReport.objects.filter(confirmed_at__isnull=False).values_list("pk", flat=True)),
+        "accepted": list(ProgressReport.objects.filter(acceptance=Acceptance.ACCEPTED).values_list("pk", flat=True)),
     }
 
 
@@ -200,13 +228,14 @@ def payload(action, task):
 
 
 def post(client, action, task):
-    if action == "confirm":
-        done = report(task, "admin", Progress.DONE)
-        url = reverse("tasks:confirm", args=[task.pk, done.pk])
+    data = payload(action, task)
+    if action == "decide":
+        done = report(task, "congan", Progress.DONE, acceptance=Acceptance.AWAITING)
+        url, data = reverse("tasks:completion_decide", args=[task.pk, done.pk]), decision(done)
     else:
         url = reverse(f"tasks:{action}", args=[task.pk])
     before = snapshot(task)
-    response = client.post(url, payload(action, task))
+    response = client.post(url, data)
     return response, before, snapshot(task)
 
 
@@ -219,8 +248,8 @@ def post(client, action, task):
         ("lanhdao", "progress", "police_task", 403),
         ("yte", "progress", "bac_giang_task", 404),
         ("congan", "progress", "unnamed_task", 404),
-        ("congan", "confirm", "police_task", 403),
-        ("lanhdao", "confirm", "police_task", 403),
+        ("congan", "decide", "police_task", 403),
+        ("lanhdao", "decide", "police_task", 403),
         ("anonymous", "assign", "police_task", 302),
         ("anonymous", "progress", "police_task", 302),
     ],
@@ -240,7 +269,7 @@ def test_forbidden_posts_change_nothing(request, persona, action, task_name, sta
         # A report bumps the task's version (against lost updates) but is no change to the task's history.
         ("congan", "progress", {"reports", "task"}),
         ("yte", "progress", {"reports", "task"}),
-        ("chqs", "confirm", {"confirmed"}),
+        ("chqs", "decide", {"accepted", "task"}),
     ],
     indirect=["persona"],
 )

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tasks.models import Assignment, Task
-from tasks.status import Progress, Status
+from tasks.status import AWAITING, Acceptance, Progress, Status
 from tests.html import by_id, contains_html, find, find_all, outer_html, same_html, text
 
 from .conftest import (
@@ -16,16 +16,24 @@ from .conftest import (
     child_plan,
     due_soon_by_the_rules,
     names_agency,
+    report,
     status_by_the_rules,
     synthetic_tasks,
     task,
 )
 
-GROUPS = ["overdue", "due_soon", "in_progress", "ongoing", "done"]
+GROUPS = ["overdue", "due_soon", "in_progress", "awaiting", "ongoing", "done"]
 # Measured; the same for 10 and 200 extra tasks: session, user, profile, agency, the due-soon tasks,
 # the tasks, their assignments with agencies, their phases, the user's role for the menu, and the agency's groups
 # (asked once: may the officer report on each row?), and the explanation requests awaiting the agency's reply.
 MY_QUERIES = 11
+
+
+@pytest.fixture
+def varied_progress(varied_progress):
+    """The views' fixture, and work Công an sent as done that waits for command staff (VI.2, due 2030)."""
+    report(task(CITY, "VI", "2"), "congan", Progress.DONE, acceptance=Acceptance.AWAITING)
+    return varied_progress
 
 
 def my(client):
@@ -49,6 +57,8 @@ def group_by_the_rules(t):
     status = status_by_the_rules(t)
     if due_soon_by_the_rules(t):
         return "due_soon"
+    if status in AWAITING:  # sent as done: the command's move, whether or not it came late
+        return "awaiting"
     if status.is_overdue:
         return "overdue"
     if status in (Status.IN_PROGRESS_ON_TIME, Status.NOT_STARTED_ON_TIME):
@@ -139,13 +149,22 @@ def send_report(client, t, status, **extra):
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
-def test_a_task_moves_to_done_after_a_done_report(congan, police_task):
+def test_a_task_waits_after_a_done_report_and_is_done_once_accepted(congan, chqs, police_task):
     assert police_task.pk in grouped(my(congan))["overdue"]
     send_report(congan, police_task, Progress.DONE)
     groups = grouped(my(congan))
-    assert police_task.pk in groups["done"]
+    assert police_task.pk in groups["awaiting"]
     assert police_task.pk not in groups["overdue"]
-    assert police_task.progress_reports.get().completed_on is not None
+    sent = police_task.progress_reports.get()
+    assert sent.completed_on is not None
+    # Command staff find it in their own "Việc của tôi", and accept it from there.
+    staff_page = my(chqs)
+    assert [r.pk for r in staff_page.context["to_accept"]] == [sent.pk]
+    decide = reverse("tasks:completion_decide", args=[police_task.pk, sent.pk])
+    assert f'href="{decide}"' in staff_page.content.decode()
+    assert chqs.post(decide, {f"done{sent.pk}-decision": "accepted"}).status_code == 302
+    assert police_task.pk in grouped(my(congan))["done"]
+    assert not my(chqs).context["to_accept"]
 
 
 def test_a_supporting_agency_s_done_report_does_not_close_the_task(congan, yte, police_task):

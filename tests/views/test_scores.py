@@ -51,6 +51,7 @@ def python_count(tasks, as_of):
             latest.completed_on if latest else None,
             as_of,
             is_recurring(t.schedule_kind),
+            latest.acceptance if latest else "",
         )
         is_due = not is_recurring(t.schedule_kind) and due is not None and due <= as_of
         for a in t.assignments.filter(role=Assignment.Role.LEAD):
@@ -175,6 +176,26 @@ def test_a_forged_sort_is_ignored_and_a_column_sorts(chqs, worked):
     assert names == sorted(names)
 
 
+def test_the_average_grade_counts_work_graded_in_the_window_only(chqs, police_task):
+    """Công an: Xuất sắc (4) and Đạt (2) this quarter average 3, "Tốt (3,0)"; a grade given last quarter, an ungraded
+    acceptance and work still waiting do not count; an agency with nothing graded shows "—" and sorts last."""
+    now, graded = timezone.now(), {}
+    earlier = now - datetime.timedelta(days=120)
+    city_tasks = list(Task.objects.filter(section__programme__number=CITY, assignments__agency=agency(CONG_AN)))
+    for t, (grade, at) in zip(city_tasks, [("excellent", now), ("pass", now), ("fail", earlier), ("", now)]):
+        graded[t.pk] = report(t, "congan", Progress.DONE, acceptance="accepted", grade=grade, decided_at=at)
+    report(city_tasks[4], "congan", Progress.DONE, acceptance="awaiting")
+    response = scores_page(chqs, programme=programme(CITY).pk)
+    rows = by_agency(response)
+    assert rows[agency(CONG_AN).pk].grade == 3.0
+    assert rows[agency(CONG_AN).pk].grade_text == "Tốt (3,0)"
+    assert "Tốt (3,0)" in response.content.decode()
+    others = [row for pk, row in rows.items() if pk != agency(CONG_AN).pk]
+    assert others and all(row.grade_text == "—" for row in others)
+    by_grade = scores_page(chqs, programme=programme(CITY).pk, sort="-grade").context["rows"]
+    assert by_grade[0][0].agency_id == agency(CONG_AN).pk
+
+
 @pytest.mark.parametrize("extra", [5, 200])
 def test_query_count_does_not_grow_with_the_tasks(chqs, django_assert_num_queries, extra):
     synthetic_tasks(extra)
@@ -185,7 +206,7 @@ def test_query_count_does_not_grow_with_the_tasks(chqs, django_assert_num_querie
     assert by_agency(response)[agency(CONG_AN).pk].recurring >= extra
 
 
-SCORES_QUERIES = 11  # the user's session, role, agency and units; the form's programme; score()'s two; the selects
+SCORES_QUERIES = 12  # the user's session, role, agency and units; the form's programme; score()'s three; the selects
 
 
 def test_a_unit_counts_every_programme_below_it_and_another_unit_is_a_form_error(db):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from tasks.models import Task
-from tasks.status import Progress
+from tasks.status import Acceptance, Progress
 from tests.html import Markup, by_id, contains_html, find, find_all, text
 
 from .conftest import ALL_CITY_AGENCIES as ALL
@@ -173,7 +173,8 @@ def test_reports_history_newest_first_with_everything_reported(chqs, police_task
     assert len(items) == 3
     newest, middle, oldest = items
     assert "Phòng Y tế" in newest and "phối hợp" in newest and "Y tế góp ý dự thảo." in newest
-    assert "Công an thành phố" in middle and "chủ trì" in middle and "Đã hoàn thành · 100%" in middle
+    finished = f"Đã hoàn thành {timezone.localdate():%d/%m/%Y} · 100%"  # the factory's completed_on: today
+    assert "Công an thành phố" in middle and "chủ trì" in middle and finished in middle
     assert "Văn bản: Quyết định số 12/QĐ-UBND ngày 15/3/2025" in middle
     file = done.evidence.get()
     icon = '<img class="icon" src="/static/img/paperclip.svg" alt="" width="16" height="16">'
@@ -182,33 +183,42 @@ def test_reports_history_newest_first_with_everything_reported(chqs, police_task
     assert (today - datetime.timedelta(days=30)).strftime("%d/%m/%Y") in oldest
 
 
-def test_command_staff_confirm_a_done_report_from_the_page(chqs, congan, police_task):
-    done = report(police_task, "congan", Progress.DONE)
-    confirm = f'action="/tasks/{police_task.pk}/reports/{done.pk}/confirm/"'
-    assert confirm in page(chqs, police_task).content.decode()
-    assert confirm not in page(congan, police_task).content.decode()
-    response = chqs.post(reverse("tasks:confirm", args=[police_task.pk, done.pk]), follow=True)
+def test_command_staff_decide_on_work_sent_as_done_from_the_page(chqs, congan, lanhdao, police_task):
+    done = report(police_task, "congan", Progress.DONE, acceptance=Acceptance.AWAITING)
+    decide = f'href="/tasks/{police_task.pk}/reports/{done.pk}/decide/"'
+    assert decide in page(chqs, police_task).content.decode()
+    for other in (congan, lanhdao):  # the agency that sent it, and leadership, do not accept it
+        assert decide not in page(other, police_task).content.decode()
+    html = page(congan, police_task).content.decode()
+    assert "Chờ xác nhận" in html
+    form = chqs.get(reverse("tasks:completion_decide", args=[police_task.pk, done.pk]))
+    assert "Đã triển khai theo kế hoạch." in form.content.decode()  # the work itself, beside the decision
+    data = {f"done{done.pk}-decision": "accepted", f"done{done.pk}-grade": "excellent", f"done{done.pk}-note": "Tốt."}
+    response = chqs.post(reverse("tasks:completion_decide", args=[police_task.pk, done.pk]), data, follow=True)
     html = response.content.decode()
     assert "Đã xác nhận hoàn thành nhiệm vụ." in html
-    assert confirm not in html
-    assert f"Ban CHQS đã xác nhận {timezone.localdate():%d/%m/%Y}" in html
+    assert decide not in html
+    assert "Xếp loại: Xuất sắc" in html and f"{timezone.localdate():%d/%m/%Y})" in html
     done.refresh_from_db()
-    assert done.confirmed_by == user("chqs")
-    # Confirming twice changes nothing and says so.
-    confirmed_at = done.confirmed_at
-    again = chqs.post(reverse("tasks:confirm", args=[police_task.pk, done.pk]), follow=True)
-    assert "Báo cáo này đã được xác nhận trước đó." in again.content.decode()
+    assert done.decided_by == user("chqs")
+    # Deciding twice changes nothing and says so.
+    decided_at = done.decided_at
+    again = chqs.post(reverse("tasks:completion_decide", args=[police_task.pk, done.pk]), data, follow=True)
+    assert "Báo cáo này đã được xác nhận hoặc trả lại trước đó." in again.content.decode()
     done.refresh_from_db()
-    assert done.confirmed_at == confirmed_at
+    assert done.decided_at == decided_at
 
 
-def test_only_a_done_lead_report_can_be_confirmed(chqs, police_task):
+def test_only_work_sent_by_the_lead_is_decided(chqs, police_task):
     working = report(police_task, "congan", Progress.IN_PROGRESS)
     contribution = report(police_task, "yte", Progress.DONE, sets_status=False)
-    for unconfirmable in (working, contribution):
-        assert chqs.post(reverse("tasks:confirm", args=[police_task.pk, unconfirmable.pk])).status_code == 404
-        unconfirmable.refresh_from_db()
-        assert unconfirmable.confirmed_at is None
+    # A lead's report nobody asked to accept is told so; a contribution is not the lead's work at all.
+    for undecidable, status in ((working, 302), (contribution, 404)):
+        url = reverse("tasks:completion_decide", args=[police_task.pk, undecidable.pk])
+        response = chqs.post(url, {f"done{undecidable.pk}-decision": "accepted"})
+        assert response.status_code == status
+        undecidable.refresh_from_db()
+        assert undecidable.acceptance == "" and undecidable.decided_at is None
 
 
 def test_evidence_downloads_under_its_original_name(congan, police_task):
