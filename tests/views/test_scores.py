@@ -179,12 +179,13 @@ def test_a_forged_sort_is_ignored_and_a_column_sorts(chqs, worked):
 def test_the_average_grade_counts_work_graded_in_the_window_only(chqs, police_task):
     """Công an: Xuất sắc (4) and Đạt (2) this quarter average 3, "Tốt (3,0)"; a grade given last quarter, an ungraded
     acceptance and work still waiting do not count; an agency with nothing graded shows "—" and sorts last."""
-    now, graded = timezone.now(), {}
+    now = timezone.now()
     earlier = now - datetime.timedelta(days=120)
-    city_tasks = list(Task.objects.filter(section__programme__number=CITY, assignments__agency=agency(CONG_AN)))
-    for t, (grade, at) in zip(city_tasks, [("excellent", now), ("pass", now), ("fail", earlier), ("", now)]):
-        graded[t.pk] = report(t, "congan", Progress.DONE, acceptance="accepted", grade=grade, decided_at=at)
-    report(city_tasks[4], "congan", Progress.DONE, acceptance="awaiting")
+    city_tasks = Task.objects.filter(section__programme__number=CITY, assignments__agency=agency(CONG_AN))
+    decisions = [("excellent", now), ("pass", now), ("fail", earlier), ("", now)]
+    for t, (grade, at) in zip(city_tasks[: len(decisions)], decisions, strict=True):
+        report(t, "congan", Progress.DONE, acceptance="accepted", grade=grade, decided_at=at)
+    report(city_tasks[len(decisions)], "congan", Progress.DONE, acceptance="awaiting")
     response = scores_page(chqs, programme=programme(CITY).pk)
     rows = by_agency(response)
     assert rows[agency(CONG_AN).pk].grade == 3.0
