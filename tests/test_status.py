@@ -46,6 +46,24 @@ def test_classify(progress, due, done_on, as_of, expected):
     assert classify(progress, due, done_on, as_of, recurring=False) is expected
 
 
+@pytest.mark.parametrize(
+    ("acceptance", "done_on", "as_of", "expected"),
+    [
+        # Waiting for the command: not done; overdue only if finished after the deadline, whatever the cut-off.
+        ("awaiting", DUE - DAY, DUE + 90 * DAY, Status.AWAITING_ON_TIME),
+        ("awaiting", DUE + DAY, DUE + DAY, Status.AWAITING_OVERDUE),
+        # Accepted: done from the day it was finished; nothing asked counts the same.
+        ("accepted", DUE + DAY, DUE + 90 * DAY, Status.DONE_LATE),
+        ("", DUE - DAY, DUE, Status.DONE_ON_TIME),
+        # Returned: in progress again, judged by the deadline.
+        ("returned", DUE - DAY, DUE, Status.IN_PROGRESS_ON_TIME),
+        ("returned", DUE - DAY, DUE + DAY, Status.IN_PROGRESS_OVERDUE),
+    ],
+)
+def test_classify_with_acceptance(acceptance, done_on, as_of, expected):
+    assert classify("done", DUE, done_on, as_of, recurring=False, acceptance=acceptance) is expected
+
+
 @pytest.mark.parametrize("progress", [None, *Progress.values])
 @pytest.mark.parametrize("done_on", [None, DUE - DAY, DUE + DAY])
 def test_recurring_is_always_ongoing(progress, done_on):
