@@ -7,7 +7,6 @@ writes no record at the source (the forms skip it), and any such record left fro
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -67,15 +66,8 @@ def audit_trail(task):
     for record in reports:
         if record.history_type == "~" and record.decided_at:
             action = DECISIONS.get(record.acceptance, ACTIONS["~"])
-            detail = "; ".join(
-                part
-                for part in (
-                    record.get_grade_display(),
-                    record.decision_note,
-                    _day(timezone.localtime(record.decided_at)),
-                )
-                if part
-            )
+            grade = _("Xếp loại: %(grade)s") % {"grade": record.get_grade_display()} if record.grade else ""
+            detail = " · ".join(part for part in (grade, record.decision_note) if part)
         else:
             action = ACTIONS[record.history_type]
             detail = f"{record.agency}: {record.get_status_display()}, {record.percent}%"

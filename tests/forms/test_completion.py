@@ -80,6 +80,8 @@ def test_command_staff_accept_with_a_grade_and_the_task_is_done_from_the_day_fin
     html = page(staff.get(detail_url(v5)))
     assert "Đã xác nhận hoàn thành nhiệm vụ." in html
     assert "Xếp loại: Tốt" in html and DECIDE_BUTTON not in html
+    trail = [(entry["action"], entry["detail"]) for entry in staff.get(detail_url(v5)).context["history"]]
+    assert ("Ban CHQS xác nhận hoàn thành", "Xếp loại: Tốt · Đạt yêu cầu.") in trail
     assert ProgressReport.history.filter(id=report.pk).latest("history_id").history_user.username == "chqs"
 
 
