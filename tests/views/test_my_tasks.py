@@ -196,6 +196,15 @@ def test_query_count_does_not_grow_with_the_tasks(congan, django_assert_max_num_
     assert sum(counts(response).values()) == 33 + extra
 
 
+@pytest.mark.parametrize("waiting", [1, 40])
+def test_command_staff_s_page_does_not_grow_with_the_work_waiting_for_them(chqs, django_assert_num_queries, waiting):
+    for t in synthetic_tasks(waiting):
+        report(t, "congan", Progress.DONE, acceptance=Acceptance.AWAITING)
+    with django_assert_num_queries(MY_QUERIES + 1):  # measured: command staff also get the work waiting for them
+        response = my(chqs)
+    assert len(response.context["to_accept"]) == waiting
+
+
 def rows(response, key):
     """Each row of a group: (task id from its link, the role badge, the report button's address or None)."""
     found = []
