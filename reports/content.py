@@ -345,7 +345,7 @@ def _row(task, judged, children_note=""):
     if task.change_kind and task.changed_to == task.deadline:  # the change in force at the cut-off
         if task.change_kind == ExtensionRequest.State.DIRECT:
             notes.append(_("Hạn do Ban CHQS điều chỉnh: %(reason)s") % {"reason": task.change_reason})
-        elif task.deadline:
+        else:
             notes.append(_("Gia hạn đến %(date)s") % {"date": short_date(task.deadline)})
     elif not task.change_kind and task.due_override and task.due_override == task.deadline:
         # An override set before direct changes were recorded: its reason as it stands.

@@ -141,3 +141,9 @@ def test_a_report_of_a_past_period_before_any_change(chqs, police_task_due):
     assert change_deadline(chqs, police_task_due, LATER, "Ấn định hạn").status_code == 302
     assert report_row(police_task_due, LAST_QUARTER).deadline is None
     assert report_row(police_task_due, parse_period(quarter_of(today).key)).deadline == LATER
+
+
+def test_an_administrator_s_change_names_the_programme_s_coordinating_agency(admin, police_task_due):
+    assert change_deadline(admin, police_task_due, LATER, "Quản trị hệ thống sửa theo văn bản").status_code == 302
+    change = police_task_due.extension_requests.get()
+    assert (change.state, change.agency, change.decided_by) == (State.DIRECT, agency(BAN_CHQS), user("admin"))
