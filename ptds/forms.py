@@ -27,10 +27,13 @@ class MultipleFileField(forms.FileField):
 
 
 def style_fields(form):
-    """Bootstrap classes on every visible widget: selects look like selects, the rest like inputs."""
+    """Bootstrap classes on every visible widget: selects look like selects, tick boxes like tick boxes (a
+    form-control one is drawn as an empty bar), the rest like inputs."""
     for field in form.fields.values():
         widget = field.widget
-        if not widget.is_hidden:
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        elif not widget.is_hidden:
             widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-control")
 
 

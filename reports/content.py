@@ -260,7 +260,7 @@ def gather(tasks, programme, period, window, agency=None, section=None, directiv
     in_scope = tasks_in_scope(tasks, programme, agency, section, as_of=judged)
     queryset = (
         in_scope.with_status(as_of=judged)
-        .annotate(extended_to=_extended_to(judged))
+        .annotate(**_last_change(judged))
         .select_related("section")
         .prefetch_related(
             Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
@@ -300,12 +300,17 @@ def gather(tasks, programme, period, window, agency=None, section=None, directiv
     return content
 
 
-def _extended_to(judged):
-    """The deadline the latest extension granted by the day judged set (None without one): the row's "Gia hạn đến"."""
-    granted = ExtensionRequest.objects.filter(
-        task=OuterRef("pk"), state__in=ExtensionRequest.GRANTED, decided_at__date__lte=judged
+def _last_change(judged):
+    """The latest change of the deadline by the day judged (an extension granted, or a direct change): its kind, the
+    deadline it set and its reason, for the row's "Gia hạn đến" or "Hạn do Ban CHQS điều chỉnh"."""
+    changes = ExtensionRequest.objects.filter(
+        task=OuterRef("pk"), state__in=ExtensionRequest.MOVED, decided_at__date__lte=judged
     ).order_by("-decided_at", "-pk")
-    return Subquery(granted.values("granted_due")[:1])
+    return {
+        "change_kind": Subquery(changes.values("state")[:1]),
+        "changed_to": Subquery(changes.values("granted_due")[:1]),
+        "change_reason": Subquery(changes.values("reason")[:1]),
+    }
 
 
 def _directives(programme, in_scope, window):
@@ -337,9 +342,13 @@ def _row(task, judged, children_note=""):
     notes = []
     if task.deadline:
         notes.append(_("Hạn: %(date)s") % {"date": short_date(task.deadline)})
-    if task.extended_to and task.extended_to == task.deadline:
-        notes.append(_("Gia hạn đến %(date)s") % {"date": short_date(task.extended_to)})
-    elif task.due_override and task.due_override == task.deadline:  # set directly, and in force at the cut-off
+    if task.change_kind and task.changed_to == task.deadline:  # the change in force at the cut-off
+        if task.change_kind == ExtensionRequest.State.DIRECT:
+            notes.append(_("Hạn do Ban CHQS điều chỉnh: %(reason)s") % {"reason": task.change_reason})
+        else:
+            notes.append(_("Gia hạn đến %(date)s") % {"date": short_date(task.deadline)})
+    elif not task.change_kind and task.due_override and task.due_override == task.deadline:
+        # An override set before direct changes were recorded: its reason as it stands.
         notes.append(_("Hạn do Ban CHQS điều chỉnh: %(reason)s") % {"reason": task.due_override_reason})
     if task.status in AWAITING:
         notes.append(_("Báo cáo hoàn thành ngày %(date)s, chờ Ban CHQS xác nhận") % {"date": short_date(task.done_on)})

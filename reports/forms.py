@@ -125,6 +125,12 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("Bảng chấm điểm các cơ quan chủ trì trong phạm vi báo cáo, ở mục I của bản PDF."),
     )
+    with_directives = forms.BooleanField(
+        label=_("Kèm mục Ý kiến chỉ đạo"),
+        required=False,
+        initial=True,
+        help_text=_("Các ý kiến chỉ đạo trong kỳ về chương trình và các nhiệm vụ trong phạm vi báo cáo (PDF, Excel)."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         self.user = user
@@ -235,6 +241,7 @@ class ReportForm(forms.Form):
             unit=data.get("unit"),
             appendix=data.get("appendix", ""),
             with_scores=bool(data.get("with_scores")) and format == ProducedReport.Format.PDF and not data.get("unit"),
+            with_directives=bool(data.get("with_directives")) and not data.get("unit"),
             **self.document(),
         )
 

@@ -37,9 +37,8 @@ def produce(report):
         content = gather_unit(tasks, report.unit, period, window, report.appendix, report.created_by, **document)
         to_html, to_xlsx = unit_report_html, render_unit_xlsx
     else:
-        content = gather(
-            tasks, report.programme, period, window, agency=report.agency, section=report.section, **document
-        )
+        scope = {"agency": report.agency, "section": report.section, "directives": report.with_directives}
+        content = gather(tasks, report.programme, period, window, **scope, **document)
         to_html, to_xlsx = report_html, render_xlsx
         if report.with_scores:
             scoped = tasks_in_scope(tasks, report.programme, report.agency, report.section, as_of=window[1])

@@ -165,6 +165,8 @@ class ProducedReport(models.Model):
     proposals = models.TextField(_("khó khăn, vướng mắc, đề xuất"), blank=True)
     # Agency scores (reports/scores.py) as item 4 of the PDF's results; a programme's report only.
     with_scores = models.BooleanField(_("kèm bảng chấm điểm cơ quan"), default=False)
+    # The directives given within the period ("Ý kiến chỉ đạo", section III); a programme's report only.
+    with_directives = models.BooleanField(_("kèm mục ý kiến chỉ đạo"), default=True)
     format = models.CharField(_("định dạng"), max_length=4, choices=Format.choices)
     state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
@@ -248,6 +250,7 @@ class ProducedReport(models.Model):
             report.report_date.isoformat(),
             report.proposals,
             report.with_scores,
+            report.with_directives,
         ]
         report.fingerprint = hashlib.sha256(json.dumps(asked).encode()).hexdigest()
         return report

@@ -202,7 +202,8 @@ def score(tasks, period, window) -> Scores:
     asked = Q(asked_at__date__range=(start, end))
     granted = Q(state__in=ExtensionRequest.GRANTED, decided_at__date__range=(start, end))
     extensions = (
-        ExtensionRequest.objects.filter(task__in=tasks.values("pk"), agency__in=list(rows))
+        ExtensionRequest.objects.asked()  # a direct change by command staff is no extension the agency asked for
+        .filter(task__in=tasks.values("pk"), agency__in=list(rows))
         .filter(asked | granted)
         .values("agency")
         .annotate(asked=Count("pk", filter=asked), granted=Count("pk", filter=granted))

@@ -5,15 +5,19 @@ import datetime
 import io
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from reports.content import gather
 from reports.excel import render_xlsx
+from reports.models import ProducedReport
 from reports.pdf import report_html
 from tasks.models import Task, ThreadEntry
 from tasks.periods import CutoffRule, quarter_of
-from tests.views.conftest import CITY, Y_TE, agency, programme, task, user
+from tests.html import find_all
+from tests.views.conftest import CITY, Y_TE, agency, logged_in, programme, task, user
 
 Kind = ThreadEntry.Kind
 
@@ -79,3 +83,28 @@ def test_a_period_without_directives_has_no_such_sheet(seeded):
     content = content_now()
     assert content.directives == []
     assert "Ý kiến chỉ đạo" not in load_workbook(io.BytesIO(render_xlsx(content))).sheetnames
+
+
+def test_the_report_form_makes_the_section_optional(directives, run_jobs):
+    """Offered checked; a PDF or a workbook asked with it has the section, one asked without it has none."""
+    chqs = logged_in("chqs")
+    box = find_all(chqs.get(reverse("reports:index")), '//input[@name="with_directives"]')
+    assert [b.get("checked") is not None for b in box] == [True]
+    asked = {"programme": programme(CITY).pk, "period": quarter_of(timezone.localdate()).key, "cutoff_rule": "calendar"}
+    for report_format in ("pdf", "xlsx"):
+        chqs.post(reverse("reports:produce"), {**asked, "format": report_format, "with_directives": "on"})
+        chqs.post(reverse("reports:produce"), {**asked, "format": report_format})
+    produced = list(ProducedReport.objects.order_by("pk"))
+    assert [r.with_directives for r in produced] == [True, False, True, False]
+    run_jobs()
+    pdf_with, pdf_without, xlsx_with, xlsx_without = (
+        b"".join(chqs.get(reverse("reports:download", args=[r.pk])).streaming_content) for r in produced
+    )
+    assert "III. Ý KIẾN CHỈ ĐẠO" in pdf_text(pdf_with) and "Tổng kết chương trình trước 15/12" in pdf_text(pdf_with)
+    assert "Ý KIẾN CHỈ ĐẠO" not in pdf_text(pdf_without) and "Tổng kết chương trình" not in pdf_text(pdf_without)
+    assert "Ý kiến chỉ đạo" in load_workbook(io.BytesIO(xlsx_with)).sheetnames
+    assert "Ý kiến chỉ đạo" not in load_workbook(io.BytesIO(xlsx_without)).sheetnames
+
+
+def pdf_text(data):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)

@@ -13,7 +13,7 @@ from agencies.models import Agency
 from ptds.forms import DateInput, ModelMultipleChoiceField, searchable, style_fields
 
 from .. import roles
-from ..models import Assignment, Programme, Task
+from ..models import Assignment, ExtensionRequest, Programme, Task
 from ..planning import create_child_programme, default_title
 from .base import CheckboxList, TaskChoiceField, TaskMultipleChoiceField, VersionedForm
 
@@ -56,6 +56,7 @@ class AssignmentForm(VersionedForm):
     )
 
     def __init__(self, *args, task, user, **kwargs):
+        self.user = user
         initial = kwargs.setdefault("initial", {})
         initial.update(
             lead=task.lead_agencies,
@@ -101,10 +102,14 @@ class AssignmentForm(VersionedForm):
         if "parent_task" in self.fields:
             fields["parent_task_id"] = data["parent_task"] and data["parent_task"].pk
         changed = {name: value for name, value in fields.items() if getattr(task, name) != value}
+        previous_due = task.effective_due
         for name, value in changed.items():
             setattr(task, name, value)
         if changed:
             task.save()
+            if "due_override" in changed:  # set or cleared: dated beside the extensions granted
+                reason = data["due_override_reason"].strip()
+                ExtensionRequest.record_direct(task, self.user, previous_due, reason)
         else:  # the version still moves (against lost updates), but an unchanged task gets no history entry
             Task.objects.filter(pk=task.pk).update(version=task.version)
         for role, agencies in ((Assignment.Role.LEAD, data["lead"]), (Assignment.Role.SUPPORT, data["support"])):

@@ -25,6 +25,10 @@ def extension_path(request, filename):
 
 
 class ExtensionRequestQuerySet(models.QuerySet):
+    def asked(self):
+        """The requests an agency made: not command staff's direct changes of the deadline."""
+        return self.exclude(state=ExtensionRequest.State.DIRECT)
+
     def awaiting(self, user):
         """The requests waiting for this user's decision: command staff, on the programmes their agency coordinates
         (what they oversee below is decided by its own command staff)."""
@@ -43,18 +47,27 @@ class ExtensionRequest(models.Model):
         APPROVED = "approved", _("Đồng ý như đề xuất")
         AMENDED = "amended", _("Đồng ý hạn khác")
         REFUSED = "refused", _("Không đồng ý")
+        # Not a request: command staff changed the deadline themselves (the assign form), recorded here so that the
+        # task's history and the as-of rule see every change of the deadline in one place.
+        DIRECT = "direct", _("Ban CHQS điều chỉnh hạn trực tiếp")
 
     GRANTED = (State.APPROVED, State.AMENDED)
+    # What set a deadline in force, from granted_due at decided_at: a grant, or a direct change.
+    MOVED = (*GRANTED, State.DIRECT)
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extension_requests")
-    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan đề xuất"), on_delete=models.PROTECT)
+    # A direct change names the command's agency (none for an administrator of a programme without one).
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan đề xuất"), null=True, blank=True, on_delete=models.PROTECT
+    )
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người đề xuất"), on_delete=models.PROTECT, related_name="+"
     )
     asked_at = models.DateTimeField(_("đề xuất lúc"), auto_now_add=True)
-    # The deadline in force when asked: what the request would replace, kept for the record.
-    previous_due = models.DateField(_("hạn khi đề xuất"), null=True, blank=True)
-    requested_due = models.DateField(_("hạn đề xuất"))
+    # The deadline in force before: when asked, then when granted or changed directly (what the change replaced,
+    # which the as-of rule gives back for a day before it).
+    previous_due = models.DateField(_("hạn trước đó"), null=True, blank=True)
+    requested_due = models.DateField(_("hạn đề xuất"), null=True, blank=True)  # none for a direct change
     reason = models.TextField(_("lý do đề xuất"))
     file = models.FileField(_("tệp kèm theo"), upload_to=extension_path, blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
@@ -69,6 +82,7 @@ class ExtensionRequest(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    # The deadline it set in force: a grant's, or a direct change's (none when cleared on a task without one).
     granted_due = models.DateField(_("hạn được chấp thuận"), null=True, blank=True)
     decision_reason = models.TextField(_("ý kiến của Ban CHQS"), blank=True)
 
@@ -86,14 +100,42 @@ class ExtensionRequest(models.Model):
                 | ~Q(state__in=["approved", "amended"]),
                 name="extension_granted_has_date",
             ),
+            models.CheckConstraint(
+                condition=Q(state="direct") | Q(requested_due__isnull=False, agency__isnull=False),
+                name="extension_asked_has_date_and_agency",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="direct") | Q(decided_at__isnull=False, decided_by__isnull=False),
+                name="extension_direct_is_decided",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.task}: {self.requested_due:%d/%m/%Y}"
+        due = self.requested_due or self.granted_due
+        return f"{self.task}: {due:%d/%m/%Y}" if due else str(self.task)
 
     @property
     def is_pending(self):
         return self.state == self.State.PENDING
+
+    @property
+    def is_direct(self):
+        return self.state == self.State.DIRECT
+
+    @classmethod
+    def record_direct(cls, task, user, previous_due, reason):
+        """Record command staff's own change of the task's deadline (already set on `task`), decided at once."""
+        return cls.objects.create(
+            task=task,
+            agency=roles.agency_of(user) or task.section.programme.coordinating_agency,
+            asked_by=user,
+            previous_due=previous_due,
+            reason=reason,
+            state=cls.State.DIRECT,
+            decided_by=user,
+            decided_at=timezone.now(),
+            granted_due=task.effective_due,
+        )
 
     @transaction.atomic
     def decide(self, user, state, reason, granted_due=None):
@@ -108,9 +150,10 @@ class ExtensionRequest(models.Model):
             granted_due = None
         current.state, current.decided_by, current.decided_at = state, user, timezone.now()
         current.granted_due, current.decision_reason = granted_due, reason
-        current.save()
         if granted_due:
             task = Task.objects.select_for_update().get(pk=current.task_id)
+            # What the grant replaces: a direct change while the request waited moved it since it was asked.
+            current.previous_due = task.effective_due
             task.due_override = granted_due
             task.due_override_reason = _t("Gia hạn theo đề xuất của %(agency)s: %(reason)s") % {
                 "agency": current.agency.short_name or current.agency.name,
@@ -118,4 +161,5 @@ class ExtensionRequest(models.Model):
             }
             task.version += 1  # a form opened before the grant must not write the old deadline back
             task.save()
+        current.save()
         return current

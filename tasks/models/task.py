@@ -106,10 +106,12 @@ class TaskQuerySet(models.QuerySet):
         )
 
     def extended(self):
-        """Tasks whose deadline was moved by a granted extension request."""
+        """Tasks whose deadline in force was set by a granted extension request: the latest change of their deadline
+        is a grant (a direct change by command staff since, back to the document's deadline or not, ends it)."""
         requests = apps.get_model("tasks", "ExtensionRequest")  # extension.py imports this module
-        granted = requests.objects.filter(task=OuterRef("pk"), state__in=requests.GRANTED)
-        return self.filter(Exists(granted))
+        changes = requests.objects.filter(task=OuterRef("pk"), state__in=requests.MOVED)
+        latest = Subquery(changes.order_by("-decided_at", "-pk").values("state")[:1])
+        return self.alias(last_change=latest).filter(last_change__in=requests.GRANTED)
 
     def overdue(self):
         return self.filter(status__in=[Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE])
@@ -129,15 +131,18 @@ class TaskQuerySet(models.QuerySet):
 
 
 def _deadline_on(as_of):
-    """The deadline in force on `as_of`: the one set now, unless an extension granted after that day moved it, in
-    which case the deadline the request was asked from (a report of the quarter before the grant keeps the old one).
-    Today nothing was granted later: the plain columns, with no subquery."""
+    """The deadline in force on `as_of`: the one set now, unless a change after that day moved it (an extension
+    granted, or command staff's direct change), in which case the deadline the first such change replaced (a report
+    of the quarter before the change keeps the old one). Today nothing changed later: the plain columns, with no
+    subquery."""
     deadline = Coalesce("due_override", "due_on")
     if as_of >= timezone.localdate():
         return deadline
     requests = apps.get_model("tasks", "ExtensionRequest")  # extension.py imports this module
-    later = requests.objects.filter(task=OuterRef("pk"), state__in=requests.GRANTED, decided_at__date__gt=as_of)
-    return Coalesce(Subquery(later.order_by("decided_at", "pk").values("previous_due")[:1]), deadline)
+    later = requests.objects.filter(task=OuterRef("pk"), state__in=requests.MOVED, decided_at__date__gt=as_of)
+    replaced = Subquery(later.order_by("decided_at", "pk").values("previous_due")[:1])
+    # Not Coalesce: a change from no deadline at all (previous_due empty) leaves none on that day.
+    return Case(When(Exists(later), then=replaced), default=deadline, output_field=models.DateField())
 
 
 def _reported_status(deadline, as_of):

@@ -24,6 +24,7 @@ from reports.models import ProducedReport, ReportSetup
 from tasks.models import (
     Assignment,
     Evidence,
+    ExtensionRequest,
     ImportDraft,
     LegalBasis,
     Objective,
@@ -66,6 +67,7 @@ TABLES = [
     ProducedReport,
     ReportSetup,
     ThreadEntry,
+    ExtensionRequest,
     Task.history.model,
     Assignment.history.model,
     ProgressReport.history.model,

@@ -426,6 +426,8 @@ def report_fields():
         number=text,
         report_date=odd_dates,
         proposals=text,
+        with_scores=st.sampled_from(["on", ""]) | text,
+        with_directives=st.sampled_from(["on", ""]) | text,
         format=st.sampled_from(["pdf", "xlsx"]) | text,
     )
 

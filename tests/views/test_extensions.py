@@ -11,7 +11,7 @@ from django.utils import timezone
 from tasks.models import ExtensionRequest, Task
 from tasks.status import Status
 
-from .conftest import assignment_payload, logged_in, report, user
+from .conftest import CONG_AN, Y_TE, assignment_payload, logged_in, report, synthetic_tasks, user
 from .test_task_detail import DETAIL_QUERIES
 
 State = ExtensionRequest.State
@@ -263,3 +263,62 @@ def test_an_assign_form_opened_before_a_grant_does_not_undo_it(chqs, pending, ov
     direct = assignment_payload(overdue_task, due_override=OTHER.isoformat(), due_override_reason="Theo chỉ đạo")
     assert chqs.post(reverse("tasks:assign", args=[overdue_task.pk]), direct).status_code == 302
     assert status_of(overdue_task).deadline == OTHER
+
+
+def test_an_agency_named_directly_as_support_may_not_ask(yte, seeded):
+    (supported,) = synthetic_tasks(1, lead=CONG_AN, support=Y_TE)
+    assert yte.get(supported.get_absolute_url()).status_code == 200  # it sees the task, and may report its part
+    assert 'id="ask-extension"' not in yte.get(supported.get_absolute_url()).content.decode()
+    assert ask(yte, supported).status_code == 403
+    assert not supported.extension_requests.exists()
+
+
+@pytest.mark.parametrize("persona", ["chqs", "congan", "lanhdao"])
+def test_a_forged_task_or_request_id_is_not_found(request, persona, pending, overdue_task):
+    client = request.getfixturevalue(persona)
+    missing = Task.objects.order_by("-pk").first().pk + 1000
+    assert client.get(reverse("tasks:extension", args=[missing])).status_code == 404
+    assert ask(client, Task(pk=missing)).status_code == 404
+    assert decide(client, Task(pk=missing), pending, State.APPROVED).status_code == 404
+    # A request that does not exist, on a task they see: not found for who may decide, forbidden for the others.
+    forged = ExtensionRequest(pk=pending.pk + 1000)
+    assert decide(client, overdue_task, forged, State.APPROVED).status_code == (404 if persona == "chqs" else 403)
+    assert client.get(reverse("tasks:extension_file", args=[missing, pending.pk])).status_code == 404
+    pending.refresh_from_db()
+    assert pending.is_pending and status_of(overdue_task).deadline == overdue_task.due_on
+
+
+def test_command_staff_of_another_programme_do_not_see_its_requests(chqs, bac_giang_task):
+    foreign = ExtensionRequest.objects.create(
+        task=bac_giang_task,
+        agency=bac_giang_task.lead_agencies[0],
+        asked_by=user("lanhdao"),
+        requested_due=LATER,
+        reason="Đề xuất của Bắc Giang",
+    )
+    assert decide(chqs, bac_giang_task, foreign, State.APPROVED).status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.is_pending
+
+
+def test_a_direct_change_is_no_decision_to_post(chqs, pending, overdue_task):
+    response = decide(chqs, overdue_task, pending, State.DIRECT, "Tự điều chỉnh", OTHER)
+    assert response.status_code == 400
+    assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.is_pending and status_of(overdue_task).deadline == overdue_task.due_on
+
+
+def test_the_same_decision_posted_twice_moves_the_deadline_once(chqs, pending, overdue_task):
+    first = decide(chqs, overdue_task, pending, State.AMENDED, "Rút ngắn", OTHER)
+    version = Task.objects.get(pk=overdue_task.pk).version
+    again = chqs.post(
+        reverse("tasks:extension_decide", args=[overdue_task.pk, pending.pk]),
+        {f"ext{pending.pk}-state": State.APPROVED, f"ext{pending.pk}-reason": "Đồng ý"},
+        follow=True,
+    )
+    assert first.status_code == 302 and again.status_code == 200
+    assert "Đề xuất gia hạn này đã được quyết định trước đó." in again.content.decode()
+    pending.refresh_from_db()
+    assert (pending.state, pending.granted_due) == (State.AMENDED, OTHER)
+    assert Task.objects.get(pk=overdue_task.pk).version == version and status_of(overdue_task).deadline == OTHER
