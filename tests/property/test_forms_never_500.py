@@ -29,7 +29,7 @@ from tasks.models import ImportDraft, Phase, Programme, ProgressReport, Section,
 from tasks.offline import headers
 from tasks.periods import CutoffRule
 from tasks.planning import create_child_programme, default_title
-from tasks.status import Progress, Status
+from tasks.status import Acceptance, Grade, Progress, Status
 from tests.conftest import BAC_GIANG_SEED, CITY_SEED, run_queued_jobs
 from tests.documents.test_office_import import build_docx, build_xlsx, seed_lines
 from tests.views.conftest import assignment_payload
@@ -168,7 +168,7 @@ def test_the_progress_form_takes_any_post_and_any_attachment(personas, data):
 
 @pytest.fixture
 def done_report(seeded):
-    """Công an's report that V.5 is done, for Ban CHQS to confirm."""
+    """Công an's report that V.5 is done, waiting for Ban CHQS to accept or return it."""
     task = city_task("V", "5")
     author = get_user_model().objects.get(username="congan")
     return ProgressReport.objects.create(
@@ -180,16 +180,30 @@ def done_report(seeded):
         result="Xong",
         completed_on=task.section.programme.issued_on,
         sets_status=True,
+        acceptance=Acceptance.AWAITING,
     )
 
 
 @given(data=st.data())
-def test_confirming_a_report_takes_any_post(personas, done_report, data):
+def test_deciding_on_finished_work_takes_any_post(personas, done_report, data):
     task = done_report.task
-    username = data.draw(st.sampled_from(["chqs", "congan", "lanhdao"]), label="persona")
+    username = data.draw(st.sampled_from(["admin", "chqs", "congan", "lanhdao"]), label="persona")
     report = data.draw(st.sampled_from([done_report.pk, 0, 10**19]), label="report")
-    payload = data.draw(form_data(), label="post")
-    attempt(lambda: personas[username].post(reverse("tasks:confirm", args=[task.pk, report]), payload))
+    fields = dict(decision=st.sampled_from(Acceptance.values) | text, grade=st.sampled_from(Grade.values) | text)
+    payload = data.draw(form_data({"decision": Acceptance.ACCEPTED, "note": "Đạt"}, note=text, **fields), label="post")
+    prefixed = {f"done{done_report.pk}-{name}": value for name, value in payload.items()}
+    url = reverse("tasks:completion_decide", args=[task.pk, report])
+    attempt(lambda: personas[username].post(url, prefixed))
+
+
+@given(data=st.data())
+def test_sending_finished_work_takes_any_post_and_any_attachment(personas, data):
+    task = city_task("V", "5")
+    username = data.draw(st.sampled_from(["admin", "chqs", "congan", "lanhdao", "yte"]), label="persona")
+    fields = dict(result=text, completed_on=odd_dates, files=uploads(("bien-ban.pdf", PDF)))
+    valid = {"version": task.version, "result": "Đã ban hành kế hoạch.", "completed_on": "2025-12-20"}
+    payload = data.draw(form_data(valid, version=numbers, **fields), label="post")
+    attempt(lambda: personas[username].post(reverse("tasks:completion", args=[task.pk]), payload))
 
 
 @given(data=st.data())

@@ -18,12 +18,12 @@ from tasks.jobs import save_draft
 from tasks.models import ImportDraft, ProgressReport, Task
 from tasks.offline import headers
 from tasks.periods import quarter_of
-from tasks.status import Progress, Status
+from tasks.status import Acceptance, Progress, Status
 from tests.conftest import run_queued_jobs
 from tests.documents.hostile import far_rows
 from tests.html import by_id, find_all, text
 
-from .conftest import CITY, CONG_AN, agency, confirm, refusal_of, synthetic_tasks, task, user
+from .conftest import CITY, CONG_AN, agency, confirm, refusal_of, report, synthetic_tasks, task, user
 
 TEMPLATE = reverse("tasks:my_template")
 UPLOAD = reverse("tasks:my_upload")
@@ -269,7 +269,8 @@ def test_filled_rows_are_reviewed_then_saved_as_the_web_form_would(congan, polic
     assert reports[group_task.pk].percent == 40
     assert (reports[supported.pk].percent, reports[supported.pk].sets_status) == (30, False)
     assert reports[recurring.pk].period == quarter_of(today).key  # as filled in advance in the sheet
-    assert status_of(police_task) in (Status.DONE_ON_TIME, Status.DONE_LATE)
+    assert status_of(police_task) == Status.AWAITING_ON_TIME  # done 20/3/2025, due 31/12/2025: waits for Ban CHQS
+    assert done.acceptance == Acceptance.AWAITING and reports[recurring.pk].acceptance == Acceptance.AWAITING
     police_task.refresh_from_db()
     assert police_task.version == 2  # saved through the form: the version moves on
 
@@ -359,6 +360,15 @@ def test_a_done_recurring_task_and_a_task_twice_are_refused(congan, police_task)
         f"Dòng {again.number}: nhiệm vụ này đã có ở dòng {first.number}; mỗi nhiệm vụ chỉ báo cáo một dòng, "
         "dòng bị từ chối."
     ]
+
+
+def test_a_row_for_work_waiting_for_command_staff_is_refused(congan, police_task):
+    report(police_task, "congan", Progress.DONE, acceptance=Acceptance.AWAITING)
+    filled = {"Tình trạng": "Đang thực hiện", "Tỷ lệ (%)": 90, "Kết quả thực hiện": "Bổ sung."}
+    review = uploaded(congan, {police_task: filled})
+    [row] = review.context["rows"]
+    assert not row.valid
+    assert any("đang chờ Ban CHQS xác nhận" in error for error in row.errors), row.errors
 
 
 def test_values_as_excel_stores_them_are_read(congan, police_task, group_task):
