@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -12,7 +13,8 @@ from ptds.forms import DateInput, style_fields
 
 from .. import roles
 from ..evidence import check_evidence
-from ..models import Task, ThreadEntry
+from ..models import Notification, Task, ThreadEntry
+from ..notifications import notify
 from .base import save_with_file
 
 Kind = ThreadEntry.Kind
@@ -107,4 +109,30 @@ class ThreadEntryForm(forms.Form):
             file_kind=file_kind,
             size=upload.size if upload else None,
         )
-        return save_with_file(entry, upload, ANSWERED, "answered")  # the second of two replies sent at once
+        entry = save_with_file(entry, upload, ANSWERED, "answered")  # the second of two replies sent at once
+        self._notify(entry)
+        return entry
+
+    def _notify(self, entry):
+        """Directives, explanation requests and replies are news to those concerned; a note is not."""
+        raised = {
+            Kind.DIRECTIVE: Notification.Kind.DIRECTIVE,
+            Kind.EXPLANATION_REQUEST: Notification.Kind.EXPLANATION_REQUESTED,
+            Kind.REPLY: Notification.Kind.EXPLANATION_ANSWERED,
+        }.get(entry.kind)
+        if raised is None:
+            return
+        detail = Truncator(entry.text).chars(200)
+        if entry.reply_due:
+            detail = _("hạn trả lời %(due)s: %(text)s") % {"due": date_format(entry.reply_due, "d/m/Y"), "text": detail}
+        on_task = entry.task is not None
+        page = self.subject.get_absolute_url() if on_task else reverse("tasks:programme_thread", args=[self.subject.pk])
+        notify(
+            raised,
+            task=entry.task,
+            programme=entry.programme,
+            actor=self.user,
+            user_ids=[entry.answers.author_id] if entry.answers else (),
+            detail=detail,
+            link=f"{page}#entry-{entry.pk}",
+        )
