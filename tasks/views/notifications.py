@@ -46,7 +46,8 @@ def notification_read_all(request):
 @require_http_methods(["GET", "POST"])
 def notification_settings(request):
     current = NotificationSettings.objects.filter(user=request.user).first() or NotificationSettings(user=request.user)
-    form = NotificationSettingsForm(request.POST or None, instance=current)
+    # An empty post is a choice too: nothing by e-mail.
+    form = NotificationSettingsForm(request.POST if request.method == "POST" else None, instance=current)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Đã lưu lựa chọn thông báo qua thư."))
