@@ -47,10 +47,15 @@ def notify(kind, *, task=None, programme=None, actor=None, agencies=None, user_i
         "programme": programme,
         "actor": actor,
         "text": text_of(kind, task, programme, detail),
-        "link": link or (task.get_absolute_url() if task else reverse("tasks:programme_thread", args=[programme.pk])),
+        "link": link or subject_url(task, programme),
     }
     created = Notification.objects.bulk_create([Notification(recipient_id=pk, **fields) for pk in recipients])
     return len(created)
+
+
+def subject_url(task, programme):
+    """The page of the task, or of the programme's thread (a programme has no page of its own)."""
+    return task.get_absolute_url() if task else reverse("tasks:programme_thread", args=[programme.pk])
 
 
 def text_of(kind, task, programme, detail=""):

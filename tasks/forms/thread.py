@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -14,10 +13,16 @@ from ptds.forms import DateInput, style_fields
 from .. import roles
 from ..evidence import check_evidence
 from ..models import Notification, Task, ThreadEntry
-from ..notifications import notify
+from ..notifications import notify, subject_url
 from .base import save_with_file
 
 Kind = ThreadEntry.Kind
+# The notification each kind of entry raises (a note raises none).
+RAISED = {
+    Kind.DIRECTIVE: Notification.Kind.DIRECTIVE,
+    Kind.EXPLANATION_REQUEST: Notification.Kind.EXPLANATION_REQUESTED,
+    Kind.REPLY: Notification.Kind.EXPLANATION_ANSWERED,
+}
 ANSWERED = gettext_lazy(
     "Yêu cầu giải trình này vừa được trả lời sau khi anh/chị mở trang; ý kiến của anh/chị chưa được lưu. Hãy tải lại "
     "trang để xem câu trả lời đó, rồi ghi chú thêm nếu cần."
@@ -115,18 +120,12 @@ class ThreadEntryForm(forms.Form):
 
     def _notify(self, entry):
         """Directives, explanation requests and replies are news to those concerned; a note is not."""
-        raised = {
-            Kind.DIRECTIVE: Notification.Kind.DIRECTIVE,
-            Kind.EXPLANATION_REQUEST: Notification.Kind.EXPLANATION_REQUESTED,
-            Kind.REPLY: Notification.Kind.EXPLANATION_ANSWERED,
-        }.get(entry.kind)
+        raised = RAISED.get(entry.kind)
         if raised is None:
             return
         detail = Truncator(entry.text).chars(200)
         if entry.reply_due:
             detail = _("hạn trả lời %(due)s: %(text)s") % {"due": date_format(entry.reply_due, "d/m/Y"), "text": detail}
-        on_task = entry.task is not None
-        page = self.subject.get_absolute_url() if on_task else reverse("tasks:programme_thread", args=[self.subject.pk])
         notify(
             raised,
             task=entry.task,
@@ -134,5 +133,5 @@ class ThreadEntryForm(forms.Form):
             actor=self.user,
             user_ids=[entry.answers.author_id] if entry.answers else (),
             detail=detail,
-            link=f"{page}#entry-{entry.pk}",
+            link=f"{subject_url(entry.task, entry.programme)}#entry-{entry.pk}",
         )
