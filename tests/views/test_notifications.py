@@ -2,20 +2,24 @@
 the e-mail settings, and the daily run's notifications and digest."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tasks import reminders
 from tasks.models import ExtensionRequest, Notification, NotificationSettings, Task, ThreadEntry
 from tasks.notifications import notify
 from tests.conftest import run
+from tests.test_send_reminders import FAILING
 
-from .conftest import CONG_AN, agency, assignment_payload, programme, user
+from .conftest import CITY, CONG_AN, agency, assignment_payload, programme, task, user
 from .test_extensions import ask, decide
 from .test_thread import ask_explanation, write
 
@@ -105,7 +109,7 @@ def test_directives_reach_the_agencies_and_the_command_staff_not_the_leader(lanh
     write(lanhdao, police_task, ThreadEntry.Kind.DIRECTIVE, "Khẩn trương")
     assert told(Kind.DIRECTIVE) == {"chqs", "congan", "yte"}
     Notification.objects.all().delete()
-    city = programme("04/CTr-UBND")
+    city = programme(CITY)
     write(lanhdao, city, ThreadEntry.Kind.DIRECTIVE, "Rà soát toàn bộ chương trình")
     assert told(Kind.DIRECTIVE) == {"chqs", "congan", "yte"}  # both lead city tasks
     entry = city.thread_entries.get()
@@ -178,6 +182,33 @@ def test_the_digest_mails_the_chosen_kinds_once_a_day(chqs, congan, police_task,
     assert len(digests(mailoutbox)) == 1
     run("send_reminders", "--date", (today + datetime.timedelta(days=1)).isoformat())
     assert len(digests(mailoutbox)) == 2 and "Hỏi thêm" in mailoutbox[-1].body
+
+
+def test_a_digest_the_server_refused_marks_nothing_and_goes_next_time(seeded, mailoutbox, settings):
+    get_user_model().objects.filter(username="yte").update(email=FAILING)
+    notify(Kind.EXPLANATION_REQUESTED, task=task(CITY, "VIII", "5"), actor=user("chqs"))  # Phòng Y tế leads it
+    settings.EMAIL_BACKEND = "tests.test_send_reminders.FailingForOneBackend"
+    with pytest.raises(CommandError):
+        call_command("send_reminders", stdout=StringIO(), stderr=StringIO())
+    assert Notification.objects.get(kind=Kind.EXPLANATION_REQUESTED).emailed_on is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    run("send_reminders")
+    assert len(digests(mailoutbox)) == 1
+
+
+@pytest.mark.parametrize("more", [0, 60])
+def test_the_digests_take_the_same_queries_for_any_number(seeded, police_task, more):
+    get_user_model().objects.filter(username__in=["congan", "chqs"]).update(email="x@ptds.example.vn")
+    notify(Kind.EXPLANATION_REQUESTED, task=police_task)
+    notify(Kind.EXTENSION_ASKED, task=police_task)
+    with CaptureQueriesContext(connection) as few:
+        reminders.plan()
+    for _ in range(more):
+        notify(Kind.EXPLANATION_REQUESTED, task=police_task)
+    with CaptureQueriesContext(connection) as many:
+        found = reminders.plan()
+    assert len(many) == len(few)
+    assert sum(r.count for r in found.reminders if isinstance(r, reminders.Digest)) == 1 + more
 
 
 def test_kinds_not_chosen_are_not_mailed(chqs, congan, police_task, mailoutbox):
