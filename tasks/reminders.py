@@ -11,7 +11,6 @@
   reported when it has at least one status-setting progress report (a lead's report, not a supporting agency's
   contribution) on a current task of that programme, dated (reported_on) from the quarter's first day up to the
   day of the run, both counted.
-
 - To each user, a digest: the notifications of the past week not read nor e-mailed yet, of the kinds they chose (the
   daily kinds apart: the agency's reminder above carries them), at most one a day.
 
@@ -97,7 +96,8 @@ class Reminder:
 
 @dataclass
 class Digest(Reminder):
-    """A user's notifications by e-mail; marking them e-mailed is its record (a failed send marks nothing)."""
+    """A user's notifications by e-mail (`agency` holds the user: the command's output names the recipient by it);
+    marking them e-mailed is its record, in the transaction it is sent in (a failed send marks nothing)."""
 
     KIND = "digest"
     notification_ids: list = field(default_factory=list)
@@ -270,10 +270,10 @@ def _digests(day, notes):
     by_user = [(user, list(items)) for user, items in groupby(waiting, key=lambda n: n.recipient)]
     chosen = NotificationSettings.objects.email_kinds([user.pk for user, _items in by_user])
     for user, items in by_user:
-        items = [item for item in items if item.kind in chosen[user.pk]]
-        if items and not user.email.strip():
+        items, address = [item for item in items if item.kind in chosen[user.pk]], user.email.strip()
+        if items and not address:
             notes.append(_("Không gửi thư thông báo cho %(user)s: chưa có địa chỉ email.") % {"user": user.username})
-        if not items or not user.email.strip():
+        if not items or not address:
             continue
         context = {
             "user": user,
@@ -283,7 +283,7 @@ def _digests(day, notes):
             "site": settings.PTDS_SITE_URL,
             "list_url": _link(reverse("tasks:notifications")),
         }
-        digest = _render(Digest.KIND, user, [user.email.strip()], "digest", context, len(items), Digest)
+        digest = _render(Digest.KIND, user, [address], "digest", context, len(items), Digest)
         digest.notification_ids = [item.pk for item in items]
         yield digest
 
