@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from agencies.models import Agency
 
 from . import roles
-from .models import Assignment, ImportDraft, Programme, Task, ThreadEntry
+from .models import Assignment, ImportDraft, Notification, Programme, Task, ThreadEntry
 
 
 class ReportingRole(enum.Enum):
@@ -213,6 +213,11 @@ def draft_or_404(user, pk, kind, drafts=None):
     if draft.is_expired:
         raise DraftExpired(draft)
     return draft
+
+
+def notification_or_404(user, pk):
+    """A notification is its recipient's alone: anyone else's does not exist for them."""
+    return get_object_or_404(Notification, pk=pk, recipient=user)
 
 
 def may_see_scores(user):

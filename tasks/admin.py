@@ -11,6 +11,7 @@ from .models import (
     Evidence,
     Handover,
     LegalBasis,
+    Notification,
     Objective,
     Phase,
     Programme,
@@ -319,6 +320,23 @@ class ReminderLogAdmin(admin.ModelAdmin):
     list_filter = ["kind", "day"]
     list_select_related = ["agency"]
     search_fields = ["agency__name", "recipients"]
+    date_hierarchy = "day"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """What each user was told, whether they read it and when it was e-mailed; raised by the portal, never by hand."""
+
+    list_display = ["created_at", "recipient", "kind", "text", "read_at", "emailed_on"]
+    list_filter = ["kind", "day"]
+    list_select_related = ["recipient"]
+    search_fields = ["recipient__username", "text"]
     date_hierarchy = "day"
 
     def has_add_permission(self, request):

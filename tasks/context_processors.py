@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from . import access, roles
+from .models import Notification
 
 # The menu entry each part of the site belongs to, by the start of its address.
 MENU_PREFIXES = [
@@ -12,6 +13,7 @@ MENU_PREFIXES = [
     ("/my/", "my"),
     ("/units/", "units"),
     ("/scores/", "scores"),
+    ("/notifications/", "notifications"),
 ]
 
 
@@ -24,5 +26,9 @@ def navigation(request):
         "can_consolidate": SimpleLazyObject(lambda: roles.oversees_units(request.user)),
         "can_see_scores": SimpleLazyObject(lambda: access.may_see_scores(request.user)),
         "can_hand_over": SimpleLazyObject(lambda: access.may_hand_over(request.user)),
+        # Lazy: one query on a page that shows the bell (a logged-in user's), none on the others.
+        "unread_notifications": SimpleLazyObject(
+            lambda: Notification.objects.filter(recipient=request.user).unread().count()
+        ),
         "current_menu": current,
     }

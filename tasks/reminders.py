@@ -4,11 +4,15 @@
   overdue or due within `days` days (PTDS_REMINDER_DAYS, 7): open tasks whose deadline is before the day, or from
   the day to `days` days after it, both ends counted. Done, ongoing and recurring tasks and tasks without a deadline
   are never named. Lead tasks come first, then by deadline.
+- Officers who chose neither "due soon" nor "overdue" by e-mail (/notifications/settings/) are left out of it; when it
+  goes, the day's notifications of those kinds (raise_daily) of its recipients are marked e-mailed.
 - To the command staff of each programme's coordinating agency: the agencies leading a current task of the programme
   (directly or as a member of a lead group phrase) that have not reported for the current quarter. An agency has
   reported when it has at least one status-setting progress report (a lead's report, not a supporting agency's
   contribution) on a current task of that programme, dated (reported_on) from the quarter's first day up to the
   day of the run, both counted.
+- To each user, a digest: the notifications of the past week not read nor e-mailed yet, of the kinds they chose (the
+  daily kinds apart: the agency's reminder above carries them), at most one a day.
 
 The words are in templates/emails/, so they can change without code. Each message is recorded (ReminderLog) in the
 transaction it is sent in: a second run the same day sends nothing, and one that failed is not recorded, so the next
@@ -17,8 +21,9 @@ run tries it again.
 
 import smtplib
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import groupby
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -32,8 +37,11 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 
 from . import roles
-from .models import Programme, ProgressReport, ReminderLog, Task
+from .models import Notification, NotificationSettings, Programme, ProgressReport, ReminderLog, Task
+from .notifications import text_of
 from .periods import quarter_of
+
+DIGEST_DAYS = 7  # how far back a digest looks for notifications not yet e-mailed
 
 
 class ReminderFailed(Exception):
@@ -48,6 +56,7 @@ class Reminder:
     subject: str
     body: str
     count: int  # tasks named, or agencies that have not reported
+    user_ids: list = field(default_factory=list)  # whose daily notifications it carries
 
     @property
     def what(self):
@@ -65,6 +74,9 @@ class Reminder:
                 defaults={"recipients": ", ".join(self.recipients), "item_count": self.count},
             )
             if created:
+                Notification.objects.filter(
+                    recipient__in=self.user_ids, kind__in=Notification.DAILY, day=day, emailed_on__isnull=True
+                ).update(emailed_on=day)
                 self._deliver(connection)  # raising here rolls the record back
         return created
 
@@ -80,6 +92,27 @@ class Reminder:
                 )
                 % {"agency": self.agency, "recipients": ", ".join(self.recipients), "error": error}
             ) from error
+
+
+@dataclass
+class Digest(Reminder):
+    """A user's notifications by e-mail (`agency` holds the user: the command's output names the recipient by it);
+    marking them e-mailed is its record, in the transaction it is sent in (a failed send marks nothing)."""
+
+    KIND = "digest"
+    notification_ids: list = field(default_factory=list)
+
+    @property
+    def what(self):
+        return _("%(count)d thông báo") % {"count": self.count}
+
+    def send(self, day, connection=None):
+        with transaction.atomic():
+            marked = Notification.objects.filter(pk__in=self.notification_ids, emailed_on__isnull=True)
+            marked = marked.update(emailed_on=day)
+            if marked:
+                self._deliver(connection)
+        return bool(marked)
 
 
 @dataclass
@@ -111,8 +144,42 @@ def plan(day=None, days=None):
     day = day or timezone.localdate()
     days = settings.PTDS_REMINDER_DAYS if days is None else days
     notes = []
-    reminders = [*_agency_reminders(day, days, notes), *_staff_reminders(day, notes)]
+    reminders = [*_agency_reminders(day, days, notes), *_staff_reminders(day, notes), *_digests(day, notes)]
     return Plan(day, reminders, notes)
+
+
+def raise_daily(day=None, days=None):
+    """The day's "due soon" and "overdue" notifications: to each agency's officers, for the tasks its reminder names
+    (the rule of tasks/notifications.py: the officers of the task's agencies, group phrases included), in one INSERT;
+    a rerun the same day adds nothing (the constraint notification_daily_once). Returns how many the day holds."""
+    day = day or timezone.localdate()
+    days = settings.PTDS_REMINDER_DAYS if days is None else days
+    raised = []
+    for agency, officers in _by_agency(roles.OFFICER).items():
+        for line in due_lines(agency, day, days):
+            kind = Notification.Kind.OVERDUE if line.overdue else Notification.Kind.DUE_SOON
+            text = text_of(kind, line.task, line.task.section.programme, _due_detail(line))
+            raised += [
+                Notification(
+                    recipient=officer,
+                    kind=kind,
+                    task=line.task,
+                    programme=line.task.section.programme,
+                    text=text,
+                    link=line.task.get_absolute_url(),
+                    day=day,
+                )
+                for officer in officers
+            ]
+    Notification.objects.bulk_create(raised, ignore_conflicts=True)
+    return Notification.objects.filter(day=day, kind__in=Notification.DAILY).count()
+
+
+def _due_detail(line):
+    due = line.task.deadline.strftime("%d/%m/%Y")
+    if line.overdue:
+        return _("hạn %(due)s, quá hạn %(days)d ngày") % {"due": due, "days": line.days_late}
+    return _("hạn %(due)s, còn %(days)d ngày") % {"due": due, "days": line.days_left}
 
 
 def due_lines(agency, day, days):
@@ -140,8 +207,11 @@ def unreported_leads(programme, since, until):
 
 
 def _agency_reminders(day, days, notes):
-    for agency, officers in _by_agency(roles.OFFICER).items():
-        lines = due_lines(agency, day, days)
+    by_agency = _by_agency(roles.OFFICER)
+    chosen = NotificationSettings.objects.email_kinds([user.pk for users in by_agency.values() for user in users])
+    for agency, officers in by_agency.items():
+        officers = [user for user in officers if chosen[user.pk] & set(Notification.DAILY)]
+        lines = due_lines(agency, day, days) if officers else []
         recipients = _addresses(agency, officers, notes) if lines else []
         if not recipients:
             continue
@@ -156,7 +226,9 @@ def _agency_reminders(day, days, notes):
             "support_lines": [line for line in lines if not line.task.led],
             "my_url": _link(reverse("tasks:my")),
         }
-        yield _render(ReminderLog.Kind.AGENCY_DUE, agency, recipients, "agency_due", context, len(lines))
+        reminder = _render(ReminderLog.Kind.AGENCY_DUE, agency, recipients, "agency_due", context, len(lines))
+        reminder.user_ids = [user.pk for user in officers]
+        yield reminder
 
 
 def _staff_reminders(day, notes):
@@ -179,6 +251,41 @@ def _staff_reminders(day, notes):
         count = sum(len(item["leads"]) for item in missing)
         context = {"agency": agency, "day": day, "quarter": quarter, "programmes": missing, "count": count}
         yield _render(ReminderLog.Kind.STAFF_UNREPORTED, agency, recipients, "staff_unreported", context, count)
+
+
+def _digests(day, notes):
+    """Each user's digest: the notifications of the past DIGEST_DAYS days, not read nor e-mailed yet, of the kinds
+    they chose by e-mail, the daily kinds apart; none to a user who had one this day (the schedule runs hourly)."""
+    recent = Notification.objects.exclude(kind__in=Notification.DAILY).filter(
+        day__range=(day - timedelta(days=DIGEST_DAYS), day)
+    )
+    had = set(recent.filter(emailed_on=day).values_list("recipient", flat=True))
+    waiting = (
+        recent.unread()
+        .filter(emailed_on__isnull=True, recipient__is_active=True)
+        .exclude(recipient__in=had)
+        .select_related("recipient")
+        .order_by("recipient", "created_at", "pk")
+    )
+    by_user = [(user, list(items)) for user, items in groupby(waiting, key=lambda n: n.recipient)]
+    chosen = NotificationSettings.objects.email_kinds([user.pk for user, _items in by_user])
+    for user, items in by_user:
+        items, address = [item for item in items if item.kind in chosen[user.pk]], user.email.strip()
+        if items and not address:
+            notes.append(_("Không gửi thư thông báo cho %(user)s: chưa có địa chỉ email.") % {"user": user.username})
+        if not items or not address:
+            continue
+        context = {
+            "user": user,
+            "day": day,
+            "items": items,
+            "count": len(items),
+            "site": settings.PTDS_SITE_URL,
+            "list_url": _link(reverse("tasks:notifications")),
+        }
+        digest = _render(Digest.KIND, user, [address], "digest", context, len(items), Digest)
+        digest.notification_ids = [item.pk for item in items]
+        yield digest
 
 
 def _by_agency(role):
@@ -204,11 +311,11 @@ def _addresses(agency, users, notes):
     return addresses
 
 
-def _render(kind, agency, recipients, template, context, count):
+def _render(kind, agency, recipients, template, context, count, message=Reminder):
     # A subject is one line: the template may wrap, the header may not.
     subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
     body = render_to_string(f"emails/{template}.txt", context)
-    return Reminder(kind, agency, recipients, subject, body, count)
+    return message(kind, agency, recipients, subject, body, count)
 
 
 def _link(path):

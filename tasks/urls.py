@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import completion, extensions, handover, imports, my, task_pages, thread
+from .views import completion, extensions, handover, imports, my, notifications, task_pages, thread
 
 app_name = "tasks"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     path("my/template.xlsx", my.my_template, name="my_template"),
     path("my/upload/", my.my_upload, name="my_upload"),
     path("my/upload/<int:pk>/", my.my_upload_review, name="my_upload_review"),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path("notifications/<int:pk>/", notifications.notification_open, name="notification_open"),
+    path("notifications/read/", notifications.notification_read_all, name="notifications_read"),
+    path("notifications/settings/", notifications.notification_settings, name="notification_settings"),
     path("handover/", handover.handover_list, name="handover_list"),
     path("handover/<int:pk>/", handover.handover_review, name="handover"),
     path("import/", imports.import_upload, name="import"),

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from agencies.models import Profile
 from tasks import reminders
-from tasks.models import ReminderLog, Task
+from tasks.models import Notification, ReminderLog, Task
 from tasks.periods import quarter_of
 from tasks.roles import OFFICER
 from tests.conftest import run
@@ -207,7 +207,7 @@ def test_a_second_run_the_same_day_sends_nothing_and_the_next_day_sends_again(va
 
 def test_a_dry_run_sends_and_writes_nothing(varied_progress, emails, mailoutbox):
     printed = run("send_reminders", "--dry-run")
-    assert mailoutbox == [] and not ReminderLog.objects.exists()
+    assert mailoutbox == [] and not ReminderLog.objects.exists() and not Notification.objects.exists()
     count = len(due_by_the_rules(CONG_AN))
     assert (
         f"Sẽ gửi (chạy thử) tới Công an thành phố Thái Nguyên ({count} nhiệm vụ): congan@ptds.example.vn – “[PTDS]"

@@ -13,7 +13,8 @@ from agencies.models import Agency
 from ptds.forms import DateInput, ModelMultipleChoiceField, searchable, style_fields
 
 from .. import roles
-from ..models import Assignment, ExtensionRequest, Programme, Task
+from ..models import Assignment, ExtensionRequest, Notification, Programme, Task
+from ..notifications import notify
 from ..planning import create_child_programme, default_title
 from .base import CheckboxList, TaskChoiceField, TaskMultipleChoiceField, VersionedForm
 
@@ -67,6 +68,7 @@ class AssignmentForm(VersionedForm):
             parent_task=task.parent_task_id,
         )
         super().__init__(*args, task=task, **kwargs)
+        self.user = user
         self.fields["lead"].queryset = self.fields["support"].queryset = offered_agencies(task)
         self.fields["responsible_officer"].queryset = task_officers(task)
         self.fields["due_override"].help_text = current_deadline(task)
@@ -112,14 +114,45 @@ class AssignmentForm(VersionedForm):
                 ExtensionRequest.record_direct(task, self.user, previous_due, reason)
         else:  # the version still moves (against lost updates), but an unchanged task gets no history entry
             Task.objects.filter(pk=task.pk).update(version=task.version)
-        for role, agencies in ((Assignment.Role.LEAD, data["lead"]), (Assignment.Role.SUPPORT, data["support"])):
-            self._reassign(task, role, agencies)
+        added = {
+            role: self._reassign(task, role, agencies)
+            for role, agencies in ((Assignment.Role.LEAD, data["lead"]), (Assignment.Role.SUPPORT, data["support"]))
+        }
+        self._notify(task, added, changed)
         return task
+
+    def _notify(self, task, added, changed):
+        """Tell the agencies just added (and an officer just put in charge), and everyone on the task of a new
+        deadline."""
+        officer = self.cleaned_data["responsible_officer"] if "responsible_officer_id" in changed else None
+        if any(added.values()) or officer:
+            parts = [
+                _("%(role)s: %(agencies)s") % {"role": role.label, "agencies": ", ".join(map(str, agencies))}
+                for role, agencies in added.items()
+                if agencies
+            ]
+            if officer:
+                parts.append(_("cán bộ phụ trách: %(name)s") % {"name": officer.get_full_name() or officer.username})
+            agencies = [agency.pk for agencies in added.values() for agency in agencies]
+            notify(
+                Notification.Kind.ASSIGNED,
+                task=task,
+                actor=self.user,
+                agencies=agencies,
+                user_ids=[officer.pk] if officer else (),
+                detail="; ".join(parts),
+            )
+        if "due_override" in changed:
+            due = task.effective_due
+            detail = _("hạn mới %(due)s") % {"due": date_format(due, "d/m/Y")} if due else _("không còn hạn")
+            if task.due_override_reason:
+                detail += f": {task.due_override_reason}"
+            notify(Notification.Kind.DEADLINE_CHANGED, task=task, actor=self.user, detail=detail)
 
     @staticmethod
     def _reassign(task, role, agencies):
         """Only the agencies that go and come are written, so the audit trail holds nothing for one that stays;
-        those that stay keep their place in the order written, new ones go last."""
+        those that stay keep their place in the order written, new ones go last. Returns those that came."""
         current = list(task.assignments.filter(role=role).select_related("agency"))
         for assignment in current:
             if assignment.agency not in agencies:
@@ -131,6 +164,7 @@ class AssignmentForm(VersionedForm):
         added = [agency for agency in agencies if agency not in {a.agency for a in kept}]
         for position, agency in enumerate(added, len(kept) + 1):
             Assignment.objects.create(task=task, role=role, agency=agency, position=position)
+        return added
 
 
 def offered_agencies(task):

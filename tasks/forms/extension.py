@@ -11,7 +11,8 @@ from ptds.forms import DateInput, style_fields
 
 from .. import roles
 from ..evidence import check_evidence
-from ..models import ExtensionRequest
+from ..models import ExtensionRequest, Notification
+from ..notifications import notify
 from .base import save_with_file
 
 ONE_PENDING = gettext_lazy(
@@ -74,7 +75,14 @@ class ExtensionRequestForm(forms.Form):
             original_name=upload.name[:255] if upload else "",
             kind=kind,
         )
-        return save_with_file(request, upload, ONE_PENDING, "pending")  # the second of two requests sent at once
+        request = save_with_file(request, upload, ONE_PENDING, "pending")  # the second of two requests sent at once
+        detail = _("%(agency)s đề xuất hạn %(due)s: %(reason)s") % {
+            "agency": request.agency,
+            "due": date_format(request.requested_due, "d/m/Y"),
+            "reason": request.reason,
+        }
+        notify(Notification.Kind.EXTENSION_ASKED, task=self.task, actor=self.user, detail=detail)
+        return request
 
 
 class ExtensionDecisionForm(forms.Form):
@@ -123,4 +131,16 @@ class ExtensionDecisionForm(forms.Form):
 
     def save(self):
         data = self.cleaned_data
-        return self.request.decide(self.user, data["state"], data["reason"], data.get("granted_due"))
+        decided = self.request.decide(self.user, data["state"], data["reason"], data.get("granted_due"))
+        detail = decided.get_state_display()
+        if decided.granted_due:
+            detail += _(", hạn %(due)s") % {"due": date_format(decided.granted_due, "d/m/Y")}
+        notify(
+            Notification.Kind.EXTENSION_DECIDED,
+            task=self.request.task,
+            actor=self.user,
+            agencies=[decided.agency_id],
+            user_ids=[decided.asked_by_id],
+            detail=f"{detail}: {decided.decision_reason}",
+        )
+        return decided

@@ -12,10 +12,17 @@ from ptds.forms import DateInput, style_fields
 
 from .. import roles
 from ..evidence import check_evidence
-from ..models import Task, ThreadEntry
+from ..models import Notification, Task, ThreadEntry
+from ..notifications import notify, subject_url
 from .base import save_with_file
 
 Kind = ThreadEntry.Kind
+# The notification each kind of entry raises (a note raises none).
+RAISED = {
+    Kind.DIRECTIVE: Notification.Kind.DIRECTIVE,
+    Kind.EXPLANATION_REQUEST: Notification.Kind.EXPLANATION_REQUESTED,
+    Kind.REPLY: Notification.Kind.EXPLANATION_ANSWERED,
+}
 ANSWERED = gettext_lazy(
     "Yêu cầu giải trình này vừa được trả lời sau khi anh/chị mở trang; ý kiến của anh/chị chưa được lưu. Hãy tải lại "
     "trang để xem câu trả lời đó, rồi ghi chú thêm nếu cần."
@@ -107,4 +114,24 @@ class ThreadEntryForm(forms.Form):
             file_kind=file_kind,
             size=upload.size if upload else None,
         )
-        return save_with_file(entry, upload, ANSWERED, "answered")  # the second of two replies sent at once
+        entry = save_with_file(entry, upload, ANSWERED, "answered")  # the second of two replies sent at once
+        self._notify(entry)
+        return entry
+
+    def _notify(self, entry):
+        """Directives, explanation requests and replies are news to those concerned; a note is not."""
+        raised = RAISED.get(entry.kind)
+        if raised is None:
+            return
+        detail = Truncator(entry.text).chars(200)
+        if entry.reply_due:
+            detail = _("hạn trả lời %(due)s: %(text)s") % {"due": date_format(entry.reply_due, "d/m/Y"), "text": detail}
+        notify(
+            raised,
+            task=entry.task,
+            programme=entry.programme,
+            actor=self.user,
+            user_ids=[entry.answers.author_id] if entry.answers else (),
+            detail=detail,
+            link=f"{subject_url(entry.task, entry.programme)}#entry-{entry.pk}",
+        )

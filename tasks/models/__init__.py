@@ -3,6 +3,7 @@
 from .extension import ExtensionRequest
 from .handover import Handover, agencies_on
 from .logs import ImportDraft, ReminderLog
+from .notification import Notification, NotificationSettings
 from .programme import LegalBasis, Objective, Phase, Programme, ProgrammeNotFound, ProgrammeQuerySet, Section
 from .progress import Evidence, ProgressReport, evidence_path
 from .task import Assignment, Task, TaskQuerySet
@@ -15,6 +16,8 @@ __all__ = [
     "Handover",
     "ImportDraft",
     "LegalBasis",
+    "Notification",
+    "NotificationSettings",
     "Objective",
     "Phase",
     "Programme",

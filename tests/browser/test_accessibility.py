@@ -41,6 +41,8 @@ def main_pages(username):
         ("report-preview", f"{reverse('reports:index')}?programme={city.pk}&period={period}&cutoff_rule=calendar"),
         ("search", f"{reverse('tasks:list')}?q=ph%C3%B2ng+th%E1%BB%A7"),
         ("programme-thread", reverse("tasks:programme_thread", args=[city.pk])),
+        ("notifications", reverse("tasks:notifications")),
+        ("notification-settings", reverse("tasks:notification_settings")),
         ("not-found", reverse("tasks:detail", args=[Task.objects.order_by("pk").last().pk + 1]), 404),
     ]
     if access.reporting_role(user, task).may_report:

@@ -25,7 +25,7 @@ from reports.models import ProducedReport, ReportSetup
 from tasks.documents.columns import ColumnRole
 from tasks.documents.text import read_programme_text
 from tasks.documents.timeframe import ScheduleKind
-from tasks.models import ImportDraft, Phase, Programme, ProgressReport, Section, Task
+from tasks.models import ImportDraft, Notification, Phase, Programme, ProgressReport, Section, Task
 from tasks.offline import headers
 from tasks.periods import CutoffRule
 from tasks.planning import create_child_programme, default_title
@@ -94,6 +94,23 @@ def test_the_dashboard_answers_any_query(personas, data):
     username = data.draw(st.sampled_from(["chqs", "yte", "lanhdao"]), label="persona")
     params = data.draw(form_data(programme=pks(Programme)), label="query")
     attempt(lambda: personas[username].get(reverse("reports:dashboard"), params), success=())
+
+
+@given(data=st.data())
+def test_the_notification_list_answers_any_query(personas, data):
+    username = data.draw(st.sampled_from(["chqs", "congan", "lanhdao", "admin"]), label="persona")
+    params = data.draw(
+        form_data(kind=st.sampled_from(Notification.Kind.values) | text, unread=text, page=numbers), label="query"
+    )
+    attempt(lambda: personas[username].get(reverse("tasks:notifications"), params), success=())
+
+
+@given(data=st.data())
+def test_the_notification_settings_take_any_post(personas, data):
+    username = data.draw(st.sampled_from(["chqs", "congan", "lanhdao"]), label="persona")
+    kinds = st.lists(st.sampled_from(Notification.Kind.values) | text, max_size=4)
+    post = data.draw(form_data(email_kinds=kinds), label="post")
+    attempt(lambda: personas[username].post(reverse("tasks:notification_settings"), post), success=(302,))
 
 
 # A task's forms

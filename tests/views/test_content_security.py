@@ -60,6 +60,8 @@ def pages(chqs, congan, police_task):
             (reverse("tasks:my"), {}, 200),
             (reverse("tasks:my_upload"), {}, 200),
             (reverse("tasks:my_upload_review", args=[progress_draft.pk]), {}, 200),
+            (reverse("tasks:notifications"), {}, 200),
+            (reverse("tasks:notification_settings"), {}, 200),
         ],
         "admin": [
             (reverse("admin:index"), {}, 200),

@@ -26,7 +26,7 @@ GROUPS = ["overdue", "due_soon", "in_progress", "awaiting", "ongoing", "done"]
 # Measured; the same for 10 and 200 extra tasks: session, user, profile, agency, the due-soon tasks,
 # the tasks, their assignments with agencies, their phases, the user's role for the menu, and the agency's groups
 # (asked once: may the officer report on each row?), and the explanation requests awaiting the agency's reply.
-MY_QUERIES = 11
+MY_QUERIES = 12  # and the bell's unread notifications
 
 
 @pytest.fixture

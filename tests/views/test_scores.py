@@ -207,7 +207,8 @@ def test_query_count_does_not_grow_with_the_tasks(chqs, django_assert_num_querie
     assert by_agency(response)[agency(CONG_AN).pk].recurring >= extra
 
 
-SCORES_QUERIES = 12  # the user's session, role, agency and units; the form's programme; score()'s three; the selects
+SCORES_QUERIES = 13  # the user's session, role, agency and units; the form's programme; score()'s three; the
+# selects; the bell's unread notifications
 
 
 def test_a_unit_counts_every_programme_below_it_and_another_unit_is_a_form_error(db):

@@ -35,8 +35,8 @@ from .conftest import (
 # decider), the child tasks (none here), the thread of directives and conversation (with author, agency), and the
 # profile (the menu asks for the agency). Officers add their agency and its groups (may they report?) and, as the
 # lead agency, the open explanation requests their reply form lists; command staff add their agency and the three
-# histories of the audit trail.
-DETAIL_QUERIES = {"chqs": 18, "congan": 16, "lanhdao": 13}
+# histories of the audit trail. And the bell's unread notifications.
+DETAIL_QUERIES = {"chqs": 19, "congan": 17, "lanhdao": 14}
 # A task with child tasks adds their assignments (the lead agencies of the roll-up table), however many there are.
 DETAIL_QUERIES_WITH_CHILDREN = {persona: count + 1 for persona, count in DETAIL_QUERIES.items()}
 

@@ -33,8 +33,9 @@ from .conftest import (
 
 # Measured, and the same for 10 and for 500 extra tasks: session, user, role groups, profile, agency, the count,
 # the filter form's programme and agency choices (one list for lead and support), the page of tasks, their
-# assignments with agencies, their phases. A programme chosen adds its check and its sections and phases offered.
-LIST_QUERIES = {"chqs": 13, "congan": 11}
+# assignments with agencies, their phases, the bell's unread notifications. A programme chosen adds its check and
+# its sections and phases offered.
+LIST_QUERIES = {"chqs": 14, "congan": 12}
 PROGRAMME_CHOSEN = 3
 # Session, user, role groups, profile and agency, the tasks, their assignments with agencies, their phases.
 EXPORT_QUERIES = 10

@@ -267,8 +267,8 @@ def test_the_programme_thread_query_count_does_not_grow(lanhdao, django_assert_m
     assert response.content.decode().count("Chỉ đạo ") == rounds
 
 
-# Session, user, role groups, profile, the programme (visible?), its thread.
-PROGRAMME_THREAD_QUERIES = 6
+# Session, user, role groups, profile, the programme (visible?), its thread, the bell's unread notifications.
+PROGRAMME_THREAD_QUERIES = 7
 
 
 @pytest.mark.parametrize("rounds", [1, 8])

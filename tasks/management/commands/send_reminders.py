@@ -15,8 +15,9 @@ NO_SENDING = "django.core.mail.backends.dummy.EmailBackend"
 
 class Command(BaseCommand):
     help = _(
-        "Gửi thư nhắc việc trong ngày: cán bộ mỗi cơ quan nhận danh sách nhiệm vụ quá hạn và sắp đến hạn, Ban CHQS "
-        "nhận danh sách cơ quan chủ trì chưa báo cáo trong quý. Chạy lại trong cùng ngày không gửi lại."
+        "Gửi thư nhắc việc trong ngày: cán bộ mỗi cơ quan nhận danh sách nhiệm vụ quá hạn và sắp đến hạn (và thông báo "
+        "trên cổng), Ban CHQS nhận danh sách cơ quan chủ trì chưa báo cáo trong quý, mỗi người nhận thư tổng hợp thông "
+        "báo mới theo loại đã chọn. Chạy lại trong cùng ngày không gửi lại."
     )
 
     def add_arguments(self, parser):
@@ -39,9 +40,11 @@ class Command(BaseCommand):
         # wrapped: each message commits its record as it goes, so a crash midway does not send the others twice.
         with transaction.atomic() if dry_run else nullcontext():
             try:
+                raised = reminders.raise_daily(day, days)
                 found = reminders.plan(day, days)
             except PeriodError as error:  # a year outside 2000–2100
                 raise CommandError(str(error)) from error
+            self.stdout.write(_("Thông báo quá hạn, sắp đến hạn trong ngày: %(count)d.") % {"count": raised})
             failed = self._send(found, get_connection(NO_SENDING) if dry_run else None, dry_run)
             if dry_run:
                 transaction.set_rollback(True)
