@@ -40,6 +40,7 @@ from . import roles
 from .models import Notification, NotificationSettings, Programme, ProgressReport, ReminderLog, Task
 from .notifications import text_of
 from .periods import quarter_of
+from .status import AWAITING
 
 DIGEST_DAYS = 7  # how far back a digest looks for notifications not yet e-mailed
 
@@ -184,7 +185,8 @@ def _due_detail(line):
 
 def due_lines(agency, day, days):
     """The agency's current tasks overdue or due within `days` days of `day`: lead tasks first, then by deadline."""
-    tasks = Task.objects.current().assigned_to(agency).with_status(day)
+    # Work sent as done waits for command staff, not for the agency: no reminder while it waits.
+    tasks = Task.objects.current().assigned_to(agency).with_status(day).exclude(status__in=AWAITING)
     tasks = (
         (tasks.overdue() | tasks.due_soon(day, days))
         .with_lead_flag(agency)

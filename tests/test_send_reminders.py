@@ -25,6 +25,7 @@ from tasks import reminders
 from tasks.models import Notification, ReminderLog, Task
 from tasks.periods import quarter_of
 from tasks.roles import OFFICER
+from tasks.status import AWAITING
 from tests.conftest import run
 from tests.views import conftest as views
 from tests.views.conftest import (
@@ -101,7 +102,8 @@ def due_by_the_rules(agency_name, days=7):
         status = status_by_the_rules(t)
         due = t.effective_due
         soon = due is not None and not status.is_done and not status.is_overdue and 0 <= (due - today).days <= days
-        if names_agency(t, mine) and status.value != "ongoing" and (status.is_overdue or soon):
+        waits = status in AWAITING  # sent as done: command staff's move, no reminder to the agency
+        if names_agency(t, mine) and status.value != "ongoing" and not waits and (status.is_overdue or soon):
             found.add(t.pk)
     return found
 

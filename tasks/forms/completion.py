@@ -2,11 +2,14 @@
 not) or returns it with a reason."""
 
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ptds.forms import style_fields
 
+from ..models import Notification
+from ..notifications import notify
 from ..status import Acceptance, Grade, Progress
 from .progress import ProgressForm
 
@@ -67,6 +70,17 @@ class CompletionDecisionForm(forms.Form):
             self.add_error("grade", _("Chỉ xếp loại khi xác nhận hoàn thành."))
         return data
 
+    @transaction.atomic
     def save(self):
         data = self.cleaned_data
-        return self.report.decide(self.user, data["decision"], data.get("grade", ""), data["note"])
+        decided = self.report.decide(self.user, data["decision"], data.get("grade", ""), data["note"])
+        kind = KINDS[decided.acceptance]
+        detail = " · ".join(part for part in (decided.get_grade_display(), decided.decision_note) if part)
+        notify(kind, task=self.report.task, actor=self.user, agencies=[decided.agency_id], detail=detail)
+        return decided
+
+
+KINDS = {
+    Acceptance.ACCEPTED: Notification.Kind.COMPLETION_ACCEPTED,
+    Acceptance.RETURNED: Notification.Kind.COMPLETION_RETURNED,
+}

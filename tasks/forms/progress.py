@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,7 +12,8 @@ from ptds.forms import DateInput, MultipleFileField
 
 from .. import roles
 from ..evidence import check_evidence
-from ..models import Evidence, ProgressReport, Task
+from ..models import Evidence, Notification, ProgressReport, Task
+from ..notifications import notify
 from ..periods import PeriodError, parse_period, period_choices, quarter_of
 from ..status import AWAITING, Acceptance, Progress
 from .base import UploadForm, VersionedForm
@@ -122,6 +124,9 @@ class ProgressForm(VersionedForm, forms.ModelForm):
         if self.sets_status:
             self._settle_acceptance(report)
         report.save()
+        if report.is_awaiting:
+            detail = Truncator(report.result).chars(200)
+            notify(Notification.Kind.COMPLETION_ASKED, task=task, actor=self.user, detail=detail)
         for upload, kind in self.cleaned_data["files"]:
             Evidence.objects.create(
                 report=report, file=upload, original_name=upload.name[:255], kind=kind, size=upload.size

@@ -114,7 +114,8 @@ class TaskQuerySet(models.QuerySet):
         return self.alias(last_change=latest).filter(last_change__in=requests.GRANTED)
 
     def overdue(self):
-        return self.filter(status__in=[Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE])
+        """Not done after the deadline, as the counts have it: in progress, not started, or waiting for acceptance."""
+        return self.filter(status__in=[status for status in Status if status.is_overdue])
 
     def needing_review(self):
         return self.exclude(review_note="")

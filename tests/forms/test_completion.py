@@ -4,7 +4,7 @@ accept it (optionally graded) or return it with a reason; every forbidden move c
 import pytest
 from django.urls import reverse
 
-from tasks.models import ProgressReport, Task
+from tasks.models import Notification, ProgressReport, Task
 from tasks.status import Acceptance, Grade, Progress, Status
 
 from .conftest import CSRF_PAGE, PDF, assert_refused, detail_url, open_form, page, progress_url, snapshot, upload
@@ -219,3 +219,31 @@ def test_missing_csrf_token_is_refused(login, v5):
     assert response.status_code == 403
     assert CSRF_PAGE in page(response)
     assert snapshot(v5) == before
+
+
+def told(kind):
+    """Who got a notification of this kind (usernames)."""
+    return sorted(Notification.objects.filter(kind=kind).values_list("recipient__username", flat=True))
+
+
+def test_each_step_tells_the_other_side_and_not_the_one_who_acted(login, v5):
+    report = sent(login("congan"), v5)
+    assert told(Notification.Kind.COMPLETION_ASKED) == ["chqs"]  # the programme's command staff, not Y tế
+    asked = Notification.objects.get(kind=Notification.Kind.COMPLETION_ASKED)
+    assert asked.link == detail_url(v5) and "Đã ban hành kế hoạch." in asked.text
+    assert decide(login("chqs"), report, Acceptance.RETURNED, note="Thiếu biên bản.").status_code == 302
+    returned = Notification.objects.get(kind=Notification.Kind.COMPLETION_RETURNED)
+    assert (returned.recipient.username, returned.actor.username) == ("congan", "chqs")
+    assert "Thiếu biên bản." in returned.text
+    again = sent(login("congan"), v5)
+    assert decide(login("chqs"), again, Acceptance.ACCEPTED, Grade.GOOD).status_code == 302
+    assert told(Notification.Kind.COMPLETION_ACCEPTED) == ["congan"]
+    assert "Tốt" in Notification.objects.get(kind=Notification.Kind.COMPLETION_ACCEPTED).text
+
+
+def test_a_refused_decision_tells_no_one(login, v5):
+    report = sent(login("congan"), v5)
+    before = Notification.objects.count()
+    assert decide(login("chqs"), report, Acceptance.RETURNED).status_code == 400  # no reason given
+    assert decide(login("lanhdao"), report, Acceptance.ACCEPTED).status_code == 403
+    assert Notification.objects.count() == before

@@ -29,7 +29,7 @@ from tasks.documents.timeframe import ScheduleKind
 from tasks.models import Assignment, Evidence, ImportDraft, Programme, ProgressReport, Section, Task
 from tasks.periods import parse_period
 from tasks.planning import create_child_programme, default_title
-from tasks.status import Progress, is_recurring
+from tasks.status import Acceptance, Progress, is_recurring
 from tests.conftest import run_queued_jobs
 from tests.status_rules import classify, is_due_soon
 
@@ -281,6 +281,11 @@ def varied_progress(seeded):
     # Recurring work stays "ongoing" whatever is reported.
     ongoing = task(CITY, "VIII", "4")
     report(ongoing, "congan", Progress.IN_PROGRESS, period="2026-Q1")
+    # "Done" waiting for command staff is not done: in time if finished by the deadline (VI.1, due 2030), overdue if
+    # finished after it (VII.1, due 31/12/2025).
+    awaiting_on_time, awaiting_overdue = task(CITY, "VI", "1"), task(CITY, "VII", "1")
+    report(awaiting_on_time, "admin", Progress.DONE, acceptance=Acceptance.AWAITING)
+    report(awaiting_overdue, "admin", Progress.DONE, acceptance=Acceptance.AWAITING)
     return {
         "done_on_time": done_on_time,
         "done_late": done_late,
@@ -291,6 +296,8 @@ def varied_progress(seeded):
         "future": future,
         "same_day": same_day,
         "ongoing": ongoing,
+        "awaiting_on_time": awaiting_on_time,
+        "awaiting_overdue": awaiting_overdue,
     }
 
 

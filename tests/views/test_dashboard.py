@@ -84,11 +84,13 @@ def test_the_city_totals_in_figures(chqs, varied_progress):
     # V.6 and I.2 (and I.4, whose last report of the day says in progress) are late; V.2 is paused on its deadline.
     assert (total.in_progress_overdue, total.in_progress_on_time) == (3, 1)
     assert total.total == total.done + total.not_done + total.ongoing
-    # Not started: I.3 (its one report is dated tomorrow), V.1 and VII.1 are late; I.1 and 7 tasks due 2030 are not.
-    assert (total.not_started_overdue, total.not_started_on_time) == (3, 8)
+    # Not started: I.3 (its one report is dated tomorrow) and V.1 are late; I.1 and 6 tasks due 2030 are not.
+    assert (total.not_started_overdue, total.not_started_on_time) == (2, 7)
+    # Sent as done, waiting for command staff: VI.1 finished before its deadline, VII.1 after it.
+    assert (total.awaiting_on_time, total.awaiting_overdue) == (1, 1)
     assert total.summary_line() == (
         "Tổng số 37 nhiệm vụ; đã hoàn thành 2, đạt 11,8% (đúng hạn: 1, quá hạn: 1); "
-        "chưa hoàn thành: 15 (trong hạn: 9, quá hạn: 6); thường xuyên: 20"
+        "chưa hoàn thành: 15 (trong hạn: 9, quá hạn: 6; trong đó chờ xác nhận hoàn thành: 2); thường xuyên: 20"
     )
 
 

@@ -29,13 +29,6 @@ GROUPS = ["overdue", "due_soon", "in_progress", "awaiting", "ongoing", "done"]
 MY_QUERIES = 12  # and the bell's unread notifications
 
 
-@pytest.fixture
-def varied_progress(varied_progress):
-    """The views' fixture, and work Công an sent as done that waits for command staff (VI.2, due 2030)."""
-    report(task(CITY, "VI", "2"), "congan", Progress.DONE, acceptance=Acceptance.AWAITING)
-    return varied_progress
-
-
 def my(client):
     response = client.get(reverse("tasks:my"))
     assert response.status_code == 200
