@@ -137,9 +137,9 @@ def test_agency_officer_sees_only_its_tasks_and_reports_done_with_evidence(page,
     page.get_by_role("button", name="Gửi báo cáo").click()
 
     expect(page).to_have_url(re.compile(rf"/tasks/{task.pk}/$"))
-    expect(page.get_by_role("alert")).to_contain_text("Đã ghi báo cáo tiến độ.")
-    label = status_label(task)  # done today, after the 31/12/2025 deadline: "Đã hoàn thành quá hạn"
-    assert label.startswith("Đã hoàn thành")
+    expect(page.get_by_role("alert")).to_contain_text("Đã gửi báo cáo; kết quả đang chờ Ban CHQS xác nhận.")
+    label = status_label(task)  # done today, after the 31/12/2025 deadline, waiting for command staff
+    assert label == "Chờ xác nhận hoàn thành (quá hạn)"
     expect(page.locator("#task-status")).to_contain_text(label)
     expect(page.locator("#task-status")).to_contain_text("100%")
     reports = page.locator("#reports")
@@ -160,8 +160,8 @@ def test_agency_officer_sees_only_its_tasks_and_reports_done_with_evidence(page,
     assert report.evidence.get().kind == "pdf"
 
     page.get_by_role("link", name="Việc của tôi").click()
-    expect(page.locator("#count-done")).to_have_text("1")
-    expect(page.locator("section#done")).to_contain_text(f"{CITY} · V.5")
+    expect(page.locator("#count-awaiting")).to_have_text("1")
+    expect(page.locator("section#awaiting")).to_contain_text(f"{CITY} · V.5")
     screenshot(page, "07-my-tasks")
 
 
@@ -184,10 +184,25 @@ def test_leadership_sees_dashboard_change_and_cannot_act(page, open_context):
     police.fill("#id_percent", "100")
     police.fill("#id_result", "Đã xây dựng xong kế hoạch ứng phó thảm hoạ cháy.")
     police.get_by_role("button", name="Gửi báo cáo").click()
-    expect(police.get_by_role("alert")).to_contain_text("Đã ghi báo cáo tiến độ.")
+    expect(police.get_by_role("alert")).to_contain_text("Đã gửi báo cáo; kết quả đang chờ Ban CHQS xác nhận.")
     police.close()
 
-    page.reload()
+    page.reload()  # sent as done is not done yet: it waits for command staff
+    expect(page.locator("#total-done")).to_have_text(str(done_before))
+    expect(page.locator("#summary-line")).to_contain_text("trong đó chờ xác nhận hoàn thành: 1")
+    page.goto(f"/tasks/{task.pk}/")
+    expect(page.get_by_role("link", name="Xác nhận hoặc trả lại")).to_have_count(0)  # not leadership's to accept
+
+    staff = open_context().new_page()
+    login(staff, "chqs")
+    staff.goto(f"/tasks/{task.pk}/")
+    staff.get_by_role("link", name="Xác nhận hoặc trả lại").click()
+    staff.get_by_label("Ý kiến của Ban CHQS").select_option(label="Xác nhận hoàn thành")
+    staff.get_by_role("button", name="Lưu ý kiến").click()
+    expect(staff.get_by_role("alert")).to_contain_text("Đã xác nhận hoàn thành nhiệm vụ.")
+    staff.close()
+
+    page.goto(f"/?programme={programme_pk}")
     expect(page.locator("#total-done")).to_have_text(str(done_before + 1))
     expect(page.locator("#summary-line")).not_to_have_text(summary_before)
     expect(page.locator("#summary-line")).to_contain_text(f"đã hoàn thành {done_before + 1},")
@@ -197,7 +212,8 @@ def test_leadership_sees_dashboard_change_and_cannot_act(page, open_context):
     expect(page.get_by_role("link", name="Báo cáo tiến độ")).to_have_count(0)
     expect(page.get_by_role("link", name=re.compile("Phân công"))).to_have_count(0)
     expect(page.get_by_role("button", name="Xác nhận hoàn thành")).to_have_count(0)
-    for action in ("progress", "assign"):
+    sent = ProgressReport.objects.get(task=task)
+    for action in ("progress", "assign", "completion", f"reports/{sent.pk}/decide"):
         response = page.goto(f"/tasks/{task.pk}/{action}/")
         assert response.status == 403
         expect(page.locator("main")).to_contain_text("Anh/chị không có quyền thực hiện thao tác này.")
