@@ -288,14 +288,18 @@ class EvidenceInline(LabelledTabularInline):
         return False
 
 
-class RecordAdmin(admin.ModelAdmin):
-    """Records kept as history: read in the admin, never added, changed or deleted there."""
+class WrittenByThePortalAdmin(admin.ModelAdmin):
+    """What the portal writes itself: read in the admin, never added nor changed there."""
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class RecordAdmin(WrittenByThePortalAdmin):
+    """Records kept as history: not deleted either."""
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -313,7 +317,7 @@ class ProgressReportAdmin(RecordAdmin):
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(WrittenByThePortalAdmin):
     """What send_reminders sent. Deleting an entry lets the same day's reminder go again on the next run."""
 
     list_display = ["day", "kind", "agency", "item_count", "recipients", "sent_at"]
@@ -322,15 +326,9 @@ class ReminderLogAdmin(admin.ModelAdmin):
     search_fields = ["agency__name", "recipients"]
     date_hierarchy = "day"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(WrittenByThePortalAdmin):
     """What each user was told, whether they read it and when it was e-mailed; raised by the portal, never by hand."""
 
     list_display = ["created_at", "recipient", "kind", "text", "read_at", "emailed_on"]
@@ -338,12 +336,6 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     search_fields = ["recipient__username", "text"]
     date_hierarchy = "day"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Handover)

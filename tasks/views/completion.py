@@ -2,8 +2,7 @@
 (graded or not) or return it; everyone who sees the task reads the outcome in its report history."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -40,15 +39,8 @@ def completion_decide(request, pk, report_pk):
         messages.info(request, _("Báo cáo này đã được xác nhận hoặc trả lại trước đó."))
         return redirect(task)
     form = CompletionDecisionForm(request.POST or None, report=report, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            decided = form.save()
-        except ValidationError as error:  # decided by someone else meanwhile
-            form.add_error(None, error)
-        else:
-            messages.success(request, DECIDED[decided.acceptance])
-            return redirect(task)
-    status = 400 if form.is_bound and form.errors else 200
-    return render(
-        request, "tasks/completion_decide.html", {"task": task, "report": report, "form": form}, status=status
-    )
+    return task_form_page(request, task, form, "tasks/completion_decide.html", decided_message, {"report": report})
+
+
+def decided_message(report):
+    return DECIDED[report.acceptance]

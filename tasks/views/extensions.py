@@ -1,9 +1,8 @@
 """Extension requests on a task: the lead agency asks, command staff decide, anyone who sees the task reads them."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import access
 from ..forms.extension import ExtensionDecisionForm, ExtensionRequestForm
 from ..models import ExtensionRequest
+from .task_pages import task_form_page
 
 DECIDED = {
     ExtensionRequest.State.APPROVED: gettext_lazy("Đã đồng ý gia hạn như đề xuất."),
@@ -24,16 +24,8 @@ def extension_request(request, pk):
     task = access.task_or_404(request.user, pk)
     access.require(access.may_request_extension(request.user, task))
     form = ExtensionRequestForm(request.POST or None, request.FILES or None, task=task, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except ValidationError as error:  # another request sent meanwhile
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Đã gửi đề xuất gia hạn; Ban CHQS sẽ xem xét, quyết định."))
-            return redirect(task)
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, "tasks/extension_request.html", {"task": task, "form": form}, status=status)
+    sent = _("Đã gửi đề xuất gia hạn; Ban CHQS sẽ xem xét, quyết định.")
+    return task_form_page(request, task, form, "tasks/extension_request.html", sent)
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,17 +38,11 @@ def extension_decide(request, pk, request_pk):
         messages.info(request, _("Đề xuất gia hạn này đã được quyết định trước đó."))
         return redirect(task)
     form = ExtensionDecisionForm(request.POST or None, request=extension, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            decided = form.save()
-        except ValidationError as error:  # decided by someone else meanwhile
-            form.add_error(None, error)
-        else:
-            messages.success(request, DECIDED[decided.state])
-            return redirect(task)
-    status = 400 if form.is_bound and form.errors else 200
-    context = {"task": task, "extension": extension, "form": form}
-    return render(request, "tasks/extension_decide.html", context, status=status)
+    return task_form_page(request, task, form, "tasks/extension_decide.html", decided_message, {"extension": extension})
+
+
+def decided_message(extension):
+    return DECIDED[extension.state]
 
 
 @require_GET
