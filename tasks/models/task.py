@@ -84,7 +84,8 @@ class TaskQuerySet(models.QuerySet):
         return self.annotate(
             deadline=_deadline_on(as_of),
             progress=Subquery(latest.values("status")[:1]),
-            percent=Subquery(latest.values("percent")[:1]),
+            # Returned work does not show its 100%: the percent is the one reported before it, if any.
+            percent=Subquery(latest.exclude(acceptance=Acceptance.RETURNED).values("percent")[:1]),
             done_on=Subquery(latest.values("completed_on")[:1]),
         ).annotate(
             status=Case(

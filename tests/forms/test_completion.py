@@ -92,6 +92,7 @@ def test_command_staff_return_it_with_a_reason_and_the_task_is_in_progress_again
     report.refresh_from_db()
     assert (report.acceptance, report.decision_note) == (Acceptance.RETURNED, "Chưa kèm biên bản nghiệm thu.")
     assert status_of(v5) == Status.IN_PROGRESS_OVERDUE  # due 31/12/2025 and not done: overdue today
+    assert Task.objects.with_status().get(pk=v5.pk).percent is None  # not the returned report's 100%
     # The agency reads why, and may send its work again.
     officer = login("congan")
     html = page(officer.get(detail_url(v5)))

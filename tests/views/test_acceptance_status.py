@@ -90,3 +90,11 @@ def test_a_report_counts_unaccepted_done_as_not_done_and_notes_it(seeded):
     accepted, total_after = row()
     assert accepted.status == Status.DONE_ON_TIME and not any("chờ Ban CHQS" in n for n in accepted.notes)
     assert (total_after.done, total_after.awaiting) == (total.done + 1, 0)
+
+
+def test_returned_work_shows_the_percent_reported_before_it(seeded):
+    t = task(CITY, "V", "5")
+    report(t, "congan", Progress.IN_PROGRESS, percent=60, reported_on=DUE - 10 * DAY)
+    report(t, "congan", Progress.DONE, reported_on=DUE - DAY, acceptance="returned", decision_note="Chưa đạt.")
+    judged = Task.objects.with_status(DUE).get(pk=t.pk)
+    assert (judged.status, judged.percent) == (Status.IN_PROGRESS_ON_TIME, 60)
