@@ -12,7 +12,7 @@ from django.urls import reverse
 from agencies.models import Reorganisation
 from reports.models import ProducedReport
 from tasks import access, roles
-from tasks.models import ExtensionRequest, Programme, Task
+from tasks.models import ExtensionRequest, Programme, ProgressReport, Task
 from tasks.periods import quarter_of
 from tests.browser.axe import too_wide, violations
 from tests.browser.conftest import login, screenshot
@@ -55,6 +55,22 @@ def main_pages(username):
             task=task, agency=lead, asked_by=user, requested_due=date.today() + timedelta(days=60), reason="Chờ vốn."
         )
         pages.append(("extension-decide", reverse("tasks:extension_decide", args=[task.pk, extension.pk])))
+    if access.may_ask_completion(user, task):
+        pages.append(("completion", reverse("tasks:completion", args=[task.pk])))
+    if access.may_decide_completion(user, task):  # work waits: the task page and "Việc của tôi" link to its decision
+        lead = task.assignments.filter(role="lead").first().agency
+        sent = ProgressReport.objects.create(
+            task=task,
+            agency=lead,
+            author=user,
+            status="done",
+            percent=100,
+            result="Đã ban hành kế hoạch.",
+            completed_on=date.today(),
+            sets_status=True,
+            acceptance="awaiting",
+        )
+        pages.append(("completion-decide", reverse("tasks:completion_decide", args=[task.pk, sent.pk])))
     if access.may_manage_task(user, task):
         pages += [
             ("assign", reverse("tasks:assign", args=[task.pk])),
