@@ -36,6 +36,14 @@ def read_period(key):
         raise ValidationError(str(error), code="period") from error
 
 
+def begun_period(value):
+    """The period a consolidated page or the scores ask for, read from its key; refused if it has not begun."""
+    period = read_period(value)
+    if reason := not_begun(period, period.cutoff(settings.PTDS_CUTOFF_RULE)):
+        raise ValidationError(reason, code="not_begun")
+    return period
+
+
 class PeriodForm(forms.Form):
     """The period of a unit's consolidated page; the current quarter unless another is asked."""
 
@@ -49,10 +57,7 @@ class PeriodForm(forms.Form):
         style_fields(self)
 
     def clean_period(self):
-        period = read_period(self.cleaned_data["period"])
-        if reason := not_begun(period, period.cutoff(settings.PTDS_CUTOFF_RULE)):
-            raise ValidationError(reason, code="not_begun")
-        return period
+        return begun_period(self.cleaned_data["period"])
 
     @property
     def window(self):
@@ -296,10 +301,7 @@ class ScoresForm(forms.Form):
         style_fields(self)
 
     def clean_period(self):
-        period = read_period(self.cleaned_data["period"])
-        if reason := not_begun(period, period.cutoff(settings.PTDS_CUTOFF_RULE)):
-            raise ValidationError(reason, code="not_begun")
-        return period
+        return begun_period(self.cleaned_data["period"])
 
     def clean(self):
         data = super().clean()
